@@ -1,0 +1,38 @@
+/**
+ * Every error code the API answers with, and its HTTP status. The code is the stable,
+ * machine-readable part of `{ error: { code, message } }`; the message comes from the
+ * catalogs (`error.<code>` in locales/<locale>/errors.json) in the caller's language.
+ */
+export const ERROR_STATUS = {
+  validation_failed: 422,
+  malformed_json: 400,
+  bad_request: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  unauthenticated: 401,
+  invalid_token: 401,
+  token_expired: 401,
+  invalid_credentials: 401,
+  refresh_token_invalid: 401,
+  refresh_token_reused: 401,
+  session_revoked: 401,
+  wrong_password: 403,
+  forbidden: 403,
+  origin_not_allowed: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  email_taken: 409,
+  password_too_common: 422,
+  password_too_short: 422,
+  password_too_long: 422,
+  rate_limited: 429,
+  login_throttled: 429,
+  not_ready: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(ERROR_STATUS, value);
+}
