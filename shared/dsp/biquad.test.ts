@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { BiquadType, designBiquad, biquadMagnitude, type BiquadDesign } from './biquad-coefficients.ts';
+import { BiquadFilter } from './biquad.ts';
+
+/**
+ * The cookbook's analog prototypes H(s), evaluated on the imaginary axis at the
+ * pre-warped frequency Ω = tan(πf/fs) / tan(πf0/fs). Because the cookbook
+ * filters are bilinear transforms pre-warped at f0, this is their exact
+ * closed-form magnitude; it shares no code with the implementation.
+ */
+function closedFormMagnitude(design: BiquadDesign, frequency: number, sampleRate: number): number {
+  const omega = Math.tan((Math.PI * frequency) / sampleRate) / Math.tan((Math.PI * design.frequency) / sampleRate);
+  const omega2 = omega * omega;
+  const q = design.q;
+  const a = Math.pow(10, design.gainDb / 40);
+  const modulus = (re: number, im: number) => Math.hypot(re, im);
+  switch (design.type) {
+    case BiquadType.lowPass:
+      return 1 / modulus(1 - omega2, omega / q);
+    case BiquadType.highPass:
+      return omega2 / modulus(1 - omega2, omega / q);
+    case BiquadType.peaking:
+      return modulus(1 - omega2, (omega * a) / q) / modulus(1 - omega2, omega / (a * q));
+    case BiquadType.lowShelf:
+      return (a * modulus(a - omega2, (Math.sqrt(a) * omega) / q)) / modulus(1 - a * omega2, (Math.sqrt(a) * omega) / q);
+    case BiquadType.highShelf:
+      return (a * modulus(1 - a * omega2, (Math.sqrt(a) * omega) / q)) / modulus(a - omega2, (Math.sqrt(a) * omega) / q);
+  }
+}
+
+/** |DTFT| of a (decayed) impulse response at `frequency`, by phasor rotation. */
+function measuredMagnitude(impulseResponse: Float32Array, frequency: number, sampleRate: number): number {
+  const w = (2 * Math.PI * frequency) / sampleRate;
+  const stepRe = Math.cos(w);
+  const stepIm = -Math.sin(w);
+  let phasorRe = 1;
+  let phasorIm = 0;
+  let sumRe = 0;
+  let sumIm = 0;
+  for (let n = 0; n < impulseResponse.length; n++) {
+    const h = impulseResponse[n]!;
+    sumRe += h * phasorRe;
+    sumIm += h * phasorIm;
+    const nextRe = phasorRe * stepRe - phasorIm * stepIm;
+    phasorIm = phasorRe * stepIm + phasorIm * stepRe;
+    phasorRe = nextRe;
+  }
+  return Math.hypot(sumRe, sumIm);
+}
+
+const logSpacedFrequencies = Array.from({ length: 100 }, (_, index) => 20 * Math.pow(1000, index / 99));
+
+const designs: BiquadDesign[] = [
+  { type: BiquadType.lowPass, frequency: 1000, q: Math.SQRT1_2, gainDb: 0 },
+  { type: BiquadType.lowPass, frequency: 8000, q: 2, gainDb: 0 },
+  { type: BiquadType.highPass, frequency: 80, q: Math.SQRT1_2, gainDb: 0 },
+  { type: BiquadType.highPass, frequency: 2500, q: 0.5, gainDb: 0 },
+  { type: BiquadType.peaking, frequency: 60, q: 2, gainDb: 12 },
+  { type: BiquadType.peaking, frequency: 1000, q: 0.7, gainDb: -9 },
+  { type: BiquadType.peaking, frequency: 12000, q: 4, gainDb: 6 },
+  { type: BiquadType.lowShelf, frequency: 120, q: Math.SQRT1_2, gainDb: 6 },
+  { type: BiquadType.lowShelf, frequency: 400, q: 1, gainDb: -15 },
+  { type: BiquadType.highShelf, frequency: 6000, q: Math.SQRT1_2, gainDb: 9 },
+  { type: BiquadType.highShelf, frequency: 3000, q: 0.5, gainDb: -12 },
+];
+
+describe('BiquadFilter with cookbook coefficients', () => {
+  for (const sampleRate of [44100, 48000]) {
+    for (const design of designs) {
+      it(`${design.type} ${design.frequency} Hz Q ${design.q.toFixed(2)} ${design.gainDb} dB at ${sampleRate} Hz matches the closed form within 0.01 dB`, () => {
+        const filter = new BiquadFilter(designBiquad(design, sampleRate));
+        const impulseResponse = new Float32Array(32768);
+        impulseResponse[0] = 1;
+        // Two blocks, to exercise state carried across block boundaries.
+        filter.process(impulseResponse.subarray(0, 128), impulseResponse.subarray(0, 128));
+        filter.process(impulseResponse.subarray(128), impulseResponse.subarray(128));
+        let worst = 0;
+        for (const frequency of logSpacedFrequencies) {
+          const expectedDb = 20 * Math.log10(closedFormMagnitude(design, frequency, sampleRate));
+          const measuredDb = 20 * Math.log10(measuredMagnitude(impulseResponse, frequency, sampleRate));
+          worst = Math.max(worst, Math.abs(measuredDb - expectedDb));
+        }
+        expect(worst).toBeLessThan(0.01);
+      });
+    }
+  }
+
+  it('biquadMagnitude agrees with the closed form (for drawing curves)', () => {
+    for (const design of designs) {
+      const coefficients = designBiquad(design, 48000);
+      for (const frequency of logSpacedFrequencies) {
+        const expectedDb = 20 * Math.log10(closedFormMagnitude(design, frequency, 48000));
+        expect(20 * Math.log10(biquadMagnitude(coefficients, frequency, 48000))).toBeCloseTo(expectedDb, 6);
+      }
+    }
+  });
+
+  it('stays finite for out-of-range parameters', () => {
+    const coefficients = designBiquad({ type: BiquadType.peaking, frequency: 96000, q: 0, gainDb: 24 }, 48000);
+    for (const value of Object.values(coefficients)) expect(Number.isFinite(value)).toBe(true);
+  });
+
+  it('processes in place, a block at a time, like processing at once', () => {
+    const design = { type: BiquadType.peaking, frequency: 500, q: 1, gainDb: 6 } as const;
+    const input = Float32Array.from({ length: 1000 }, (_, n) => Math.sin(n * 0.3) * 0.5);
+    const whole = new Float32Array(1000);
+    new BiquadFilter(designBiquad(design, 48000)).process(input, whole);
+    const inPlace = input.slice();
+    const filter = new BiquadFilter(designBiquad(design, 48000));
+    for (let start = 0; start < 1000; start += 128) {
+      const block = inPlace.subarray(start, Math.min(start + 128, 1000));
+      filter.process(block, block);
+    }
+    expect(Array.from(inPlace)).toEqual(Array.from(whole));
+  });
+});
