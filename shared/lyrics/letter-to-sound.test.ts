@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PHONEME_SYMBOLS, countVowels } from './arpabet.ts';
+import { letterToSound } from './letter-to-sound.ts';
+
+const syllables = (word: string) => countVowels(letterToSound(word));
+
+describe('letterToSound', () => {
+  it('pronounces slang the dictionary lacks', () => {
+    expect(letterToSound('finna')).toEqual(['F', 'IH1', 'N', 'AH0']);
+    expect(letterToSound('skrrt')).toEqual(['S', 'K', 'ER1', 'T']);
+    expect(letterToSound("drippin'")).toEqual(['D', 'R', 'IH1', 'P', 'IH0', 'N']);
+    expect(letterToSound('yeet')).toEqual(['Y', 'IY1', 'T']);
+    expect(letterToSound('brr')).toEqual(['B', 'ER1']);
+  });
+
+  it('counts syllables of regular spellings', () => {
+    const expected: Record<string, number> = {
+      glizzy: 2, shawty: 2, bussin: 2, vibe: 1, vibes: 1, hyped: 1, flexin: 2, trappin: 2, lambo: 2, opps: 1,
+      skeet: 1, drake: 1, kanye: 2, migos: 2, dababy: 3, nation: 2, baller: 2, thottie: 2, cheddar: 2, sauced: 1,
+      blicky: 2, clout: 1, stacked: 1, grinding: 2, slime: 1, rizz: 1, delulu: 3, sheesh: 1, poppin: 2, hmm: 1,
+    };
+    const wrong = Object.entries(expected).filter(([word, count]) => syllables(word) !== count);
+    expect(wrong.map(([word]) => `${word}:${syllables(word)}`)).toEqual([]);
+  });
+
+  it('puts primary stress on exactly one vowel', () => {
+    for (const word of ['finna', 'dababy', 'skrrt', 'nation', 'a']) {
+      expect(letterToSound(word).filter((phoneme) => phoneme.endsWith('1'))).toHaveLength(1);
+    }
+  });
+
+  it('never throws, emits only known phonemes, and finds a vowel in any word with a vowel letter', () => {
+    const known = new Set(PHONEME_SYMBOLS);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (text) => {
+        const pronunciation = letterToSound(text);
+        for (const phoneme of pronunciation) expect(known.has(phoneme)).toBe(true);
+        if (/[aeiouy]/i.test(text)) expect(countVowels(pronunciation)).toBeGreaterThan(0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

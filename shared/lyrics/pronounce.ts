@@ -1,0 +1,125 @@
+import type { Phoneme, Pronunciation } from './arpabet.ts';
+import { letterToSound } from './letter-to-sound.ts';
+import type { PronunciationIndex } from './pronunciation-index.ts';
+
+/** Where a pronunciation came from, so the UI can mark guesses and tests can check coverage. */
+export const PronunciationSource = { dictionary: 'dictionary', derived: 'derived', rules: 'rules', none: 'none' } as const;
+export type PronunciationSource = (typeof PronunciationSource)[keyof typeof PronunciationSource];
+
+export interface WordPronunciation {
+  readonly word: string;
+  /** At least one pronunciation unless the word has no letters. First is the usual one. */
+  readonly pronunciations: readonly Pronunciation[];
+  readonly source: PronunciationSource;
+}
+
+/** Suffixes we can peel off to find a dictionary stem, with the sound to add back. */
+const SUFFIXES: readonly { spelling: string; sound: (stem: Pronunciation) => Phoneme[]; restore?: string[] }[] = [
+  { spelling: "'s", sound: (stem) => plural(stem) },
+  { spelling: 's', sound: (stem) => plural(stem) },
+  { spelling: 'z', sound: (stem) => plural(stem) },
+  { spelling: 'es', sound: () => ['IH0', 'Z'] },
+  { spelling: 'ed', sound: (stem) => past(stem), restore: ['', 'e'] },
+  { spelling: 'd', sound: (stem) => past(stem) },
+  { spelling: 'ing', sound: () => ['IH0', 'NG'], restore: ['', 'e'] },
+  { spelling: 'in', sound: () => ['IH0', 'N'], restore: ['', 'e'] },
+  { spelling: 'er', sound: () => ['ER0'], restore: ['', 'e'] },
+  { spelling: 'ers', sound: () => ['ER0', 'Z'], restore: ['', 'e'] },
+  { spelling: 'est', sound: () => ['AH0', 'S', 'T'], restore: ['', 'e'] },
+  { spelling: 'ly', sound: () => ['L', 'IY0'] },
+  { spelling: 'y', sound: () => ['IY0'], restore: ['', 'e'] },
+  { spelling: 'ness', sound: () => ['N', 'AH0', 'S'] },
+  { spelling: 'less', sound: () => ['L', 'AH0', 'S'] },
+  { spelling: 'ful', sound: () => ['F', 'AH0', 'L'] },
+];
+
+function plural(stem: Pronunciation): Phoneme[] {
+  const last = stem.at(-1) ?? '';
+  if (['S', 'Z', 'SH', 'ZH', 'CH', 'JH'].includes(last)) return ['IH0', 'Z'];
+  return ['P', 'T', 'K', 'F', 'TH'].includes(last) ? ['S'] : ['Z'];
+}
+
+function past(stem: Pronunciation): Phoneme[] {
+  const last = stem.at(-1) ?? '';
+  if (last === 'T' || last === 'D') return ['IH0', 'D'];
+  return ['P', 'K', 'F', 'TH', 'S', 'SH', 'CH'].includes(last) ? ['T'] : ['D'];
+}
+
+/** Lower-cases and normalises typographic apostrophes; keeps letters, digits, apostrophes and hyphens. */
+export function normalizeWord(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[^a-z0-9'-]/g, '');
+}
+
+/**
+ * Pronounces a word: dictionary first, then forms derived from dictionary words (g-dropping
+ * "drippin'" from "dripping", stretched "sooo", slang plurals "boyz", suffixes on known stems,
+ * two-word compounds "lowkey"), and only then letter-to-sound rules. Derivation beats raw rules
+ * because it inherits the dictionary's stress and vowel quality.
+ */
+export function pronounceWord(rawWord: string, index: PronunciationIndex): WordPronunciation {
+  const word = normalizeWord(rawWord);
+  const bare = word.replace(/^'+|'+$/g, '');
+  if (!/[a-z]/.test(bare)) return { word, pronunciations: [], source: PronunciationSource.none };
+
+  const direct = index.lookup(word) ?? index.lookup(bare);
+  if (direct) return { word, pronunciations: direct, source: PronunciationSource.dictionary };
+
+  const derived = derive(bare, index, 0);
+  if (derived) return { word, pronunciations: derived, source: PronunciationSource.derived };
+
+  if (bare.includes('-') || bare.includes("'")) {
+    const parts = bare.split(/[-']+/).filter((part) => /[a-z]/.test(part));
+    if (parts.length > 1) {
+      const joined = parts.flatMap((part) => pronounceWord(part, index).pronunciations[0] ?? []);
+      if (joined.length > 0) return { word, pronunciations: [joined], source: PronunciationSource.derived };
+    }
+  }
+  const guessed = letterToSound(bare);
+  return { word, pronunciations: guessed.length > 0 ? [guessed] : [], source: guessed.length > 0 ? PronunciationSource.rules : PronunciationSource.none };
+}
+
+function derive(word: string, index: PronunciationIndex, depth: number): readonly Pronunciation[] | undefined {
+  if (depth > 1) return undefined;
+  const known = (candidate: string) => index.lookup(candidate);
+
+  // Stretched spellings: "sooo" → "so", "yeahhh" → "yeah".
+  if (/([a-z])\1\1/.test(word)) {
+    for (const squeezed of [word.replace(/([a-z])\1{2,}/g, '$1'), word.replace(/([a-z])\1{2,}/g, '$1$1')]) {
+      const found = known(squeezed) ?? derive(squeezed, index, depth + 1);
+      if (found) return found;
+    }
+  }
+  // Dropped g: "drippin'" / "drippin" → "dripping" with the final NG → N.
+  if (/in'?$/.test(word)) {
+    const full = known(word.replace(/in'?$/, 'ing'));
+    if (full) return full.map((pronunciation) => (pronunciation.at(-1) === 'NG' ? [...pronunciation.slice(0, -1), 'N'] : pronunciation));
+  }
+  for (const suffix of SUFFIXES) {
+    if (!word.endsWith(suffix.spelling) || word.length - suffix.spelling.length < 2) continue;
+    const base = word.slice(0, -suffix.spelling.length);
+    const stems = [base];
+    for (const ending of suffix.restore ?? []) if (ending) stems.push(base + ending);
+    if (/([bdgklmnprt])\1$/.test(base)) stems.push(base.slice(0, -1)); // "drippin" stem "drip"
+    if (base.endsWith('i')) stems.push(`${base.slice(0, -1)}y`); // "vibin" no, "babies" → "baby"
+    for (const stem of stems) {
+      const stemPronunciations = known(stem);
+      const first = stemPronunciations?.[0];
+      if (first) return [[...first, ...suffix.sound(first)]];
+    }
+  }
+  // Compounds of two dictionary words, each at least 3 letters: "lowkey", "moneybag".
+  for (let split = word.length - 3; split >= 3; split -= 1) {
+    const head = known(word.slice(0, split))?.[0];
+    const tail = head ? known(word.slice(split))?.[0] : undefined;
+    if (head && tail) return [[...head, ...demote(tail)]];
+  }
+  return undefined;
+}
+
+/** In a compound the second part keeps secondary stress only ("LOW-key"). */
+function demote(pronunciation: Pronunciation): Pronunciation {
+  return pronunciation.map((phoneme) => (phoneme.endsWith('1') ? `${phoneme.slice(0, -1)}2` : phoneme));
+}
