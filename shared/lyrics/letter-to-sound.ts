@@ -1,4 +1,4 @@
-import type { Phoneme, Pronunciation } from './arpabet.ts';
+import { VOWELS, type Phoneme, type Pronunciation } from './arpabet.ts';
 
 /**
  * Letter-to-sound rules for words no dictionary knows: slang ("finna", "skrrt"), names, spellings
@@ -28,7 +28,7 @@ const SHORT: Readonly<Record<string, string>> = { a: 'AE', e: 'EH', i: 'IH', o: 
 const LONG: Readonly<Record<string, string>> = { a: 'EY', e: 'IY', i: 'AY', o: 'OW', u: 'UW' };
 
 /** Vowel teams, longest first; `end` restricts a rule to the end of the word. */
-const VOWEL_TEAMS: readonly { spelling: string; phonemes: string[]; end?: boolean; notBeforeVowel?: boolean }[] = [
+const VOWEL_TEAMS: readonly { spelling: string; phonemes: string[]; end?: boolean; notBeforeVowel?: boolean; afterVowel?: boolean }[] = [
   { spelling: 'eigh', phonemes: ['EY'] },
   { spelling: 'ough', phonemes: ['OW'], end: true },
   { spelling: 'ough', phonemes: ['AO'] },
@@ -40,6 +40,11 @@ const VOWEL_TEAMS: readonly { spelling: string; phonemes: string[]; end?: boolea
   { spelling: 'air', phonemes: ['EH', 'R'], notBeforeVowel: true },
   { spelling: 'are', phonemes: ['EH', 'R'], end: true },
   { spelling: 'ire', phonemes: ['AY', 'ER'], end: true },
+  { spelling: 'ired', phonemes: ['AY', 'ER', 'D'], end: true },
+  { spelling: 'ires', phonemes: ['AY', 'ER', 'Z'], end: true },
+  { spelling: 'eau', phonemes: ['UW'] },
+  { spelling: 'uy', phonemes: ['AY'] },
+  { spelling: 'ea', phonemes: ['IY', 'AH'], end: true, afterVowel: true },
   { spelling: 'ore', phonemes: ['AO', 'R'], end: true },
   { spelling: 'ure', phonemes: ['UH', 'R'], end: true },
   { spelling: 'oar', phonemes: ['AO', 'R'], notBeforeVowel: true },
@@ -102,6 +107,8 @@ const SIMPLE_CONSONANTS: Readonly<Record<string, string[]>> = {
   r: ['R'], t: ['T'], v: ['V'], w: ['W'], z: ['Z'],
 };
 
+const VOWEL_NAMES: ReadonlySet<string> = new Set(VOWELS);
+const SILENT_E_BEFORE = /^(?:ly|ful|fully|less|ment|ments|ness|thing|things|one|body|where|times?|days?|ways?|ty)$/;
 const VOICELESS_FINAL = new Set(['P', 'K', 'F', 'TH', 'S', 'SH', 'CH', 'T']);
 const SIBILANTS = new Set(['S', 'Z', 'SH', 'ZH', 'CH', 'JH']);
 
@@ -115,6 +122,8 @@ export function letterToSound(rawWord: string): Pronunciation {
   if (word.length === 0) return [];
   const units = scan(word);
   if (!units.some((unit) => unit.nucleus)) addSyllabicNucleus(units);
+  // Last resort for odd spellings ("qu", "aaa'"): a written vowel always makes a syllable.
+  if (!units.some((unit) => unit.nucleus) && /[aeiouy]/.test(word)) units.push({ phonemes: ['AH'], nucleus: 'AH' });
   return assignStress(word, units);
 }
 
@@ -150,6 +159,24 @@ function scan(word: string): Unit[] {
       index += 2; // the i is absorbed: "-tion" is SH AH N
       continue;
     }
+    // A silent e before a suffix or second compound part: "something", "careful", "lonely".
+    if (letter === 'e' && index >= 2 && isConsonantLetter(word[index - 1]) && isVowelLetter(word[index - 2]) && SILENT_E_BEFORE.test(word.slice(index + 1))) {
+      index += 1;
+      continue;
+    }
+    // A vowel before -ing keeps its own syllable: "going", "doing", "being".
+    if ((isVowelLetter(letter) || letter === 'y') && index > 0 && /^[aeiouy]ings?$/.test(remaining)) {
+      const long = letter === 'y' ? 'AY' : (LONG[letter] as string);
+      units.push({ phonemes: [long], nucleus: long });
+      index += 1;
+      continue;
+    }
+    // "-ion"/"-ian" after l or n is a glide plus schwa: "million", "onion".
+    if (letter === 'i' && /^i(?:on|ons|an|ans)$/.test(remaining) && (word[index - 1] === 'l' || word[index - 1] === 'n')) {
+      units.push({ phonemes: ['Y'] });
+      index += 1;
+      continue;
+    }
     if (letter === 'e' && atEnd(1) && word[index - 1] === 'y' && index > 1) {
       units.push({ phonemes: ['EY'], nucleus: 'EY' }); // "kanye", "oye": the y is a glide, the e is sounded
       break;
@@ -161,6 +188,7 @@ function scan(word: string): Unit[] {
         (rule) =>
           remaining.startsWith(rule.spelling) &&
           (!rule.end || atEnd(rule.spelling.length)) &&
+          (!rule.afterVowel || units.some((unit) => unit.nucleus)) &&
           (!rule.notBeforeVowel || !isVowelLetter(at(rule.spelling.length)) || at(rule.spelling.length) === undefined),
       );
       if (team && !(team.spelling === 'ie' && atEnd(2) && countVowelGroups(word) === 1)) {
@@ -194,7 +222,9 @@ function scan(word: string): Unit[] {
       index += 2; // silent gh after a vowel: "thugh" style spellings
       continue;
     }
-    const digraph = CONSONANT_SPELLINGS.find((rule) => remaining.startsWith(rule.spelling) && (!rule.start || index === 0));
+    const digraph = CONSONANT_SPELLINGS.find(
+      (rule) => remaining.startsWith(rule.spelling) && (!rule.start || index === 0) && (rule.spelling !== 'qu' || isVowelLetter(at(2))),
+    );
     if (digraph) {
       units.push({ phonemes: [...digraph.phonemes] });
       index += digraph.spelling.length;
@@ -303,7 +333,8 @@ function assignStress(word: string, units: Unit[]): Pronunciation {
     const [vowel, ...tail] = unit.phonemes as [string, ...string[]];
     let quality = vowel;
     if (!isStressed && unit.reducible) quality = vowel === 'EH' || vowel === 'IH' ? 'IH' : 'AH';
-    result.push(`${quality}${isStressed ? 1 : 0}`, ...tail);
+    // A team can carry a second, unstressed vowel ("-ire" is AY ER, final "-ea" is IY AH).
+    result.push(`${quality}${isStressed ? 1 : 0}`, ...tail.map((phoneme) => (VOWEL_NAMES.has(phoneme) ? `${phoneme}0` : phoneme)));
   }
   return result;
 }
