@@ -1,0 +1,146 @@
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
+import { etag } from 'hono/etag';
+import { requestId } from 'hono/request-id';
+import type { Redis } from 'ioredis';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/database.ts';
+import { AppError } from './errors/app-error.ts';
+import { createAccessTokenSigner } from './features/auth/access-tokens.ts';
+import { createLoginThrottle, type LoginThrottleLimits } from './features/auth/login-throttle.ts';
+import { bearerToken } from './features/auth/require-auth.ts';
+import { authRoutes } from './features/auth/routes.ts';
+import { createAuthService } from './features/auth/service.ts';
+import { API_DOCS_CSS, renderApiDocs } from './features/docs/render-docs.ts';
+import { healthRoutes } from './features/health/routes.ts';
+import { clientIp } from './http/client-ip.ts';
+import { errorResponse } from './http/error-response.ts';
+import { createRouter } from './http/openapi-hono.ts';
+import { rateLimit } from './http/rate-limit.ts';
+import { requestLog } from './http/request-log.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { staticFiles } from './http/static-files.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Logger } from './platform/logger.ts';
+import { createRateLimiterFactory } from './platform/rate-limiters.ts';
+import type { SigningKeys } from './platform/signing-keys.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  clock: Clock;
+  logger: Logger;
+  keys: SigningKeys;
+  /** Shared counters and fan-out across instances; undefined runs everything in process. */
+  redis?: Redis | undefined;
+  /** Tests tighten or loosen sign-in throttling; production uses the defaults. */
+  loginThrottle?: LoginThrottleLimits | undefined;
+  /** Folder of the built PWA to serve; undefined serves the API only. */
+  staticDir?: string | undefined;
+}
+
+/**
+ * Builds the whole HTTP application from its dependencies. Nothing here opens sockets, reads the
+ * environment or touches global state: api/server.ts wires the real parts, tests wire PGlite.
+ */
+export function createApp(deps: AppDeps) {
+  const { config, database, clock, logger, keys } = deps;
+  const limiters = createRateLimiterFactory(deps.redis);
+  const signer = createAccessTokenSigner(keys.accessTokens, config.accessTokenTtlSeconds);
+  const auth = createAuthService({
+    db: database.db,
+    clock,
+    signer,
+    throttle: createLoginThrottle(limiters, deps.loginThrottle),
+    refreshTokenTtlDays: config.refreshTokenTtlDays,
+  });
+
+  const app = createRouter();
+
+  app.use(requestId({ limitLength: 64 }));
+  app.use(requestLog(logger));
+  app.use(securityHeaders({ publicOrigin: config.publicOrigin }));
+  app.use(async (c, next) => {
+    c.set('clientIp', clientIp(c, config.trustProxy));
+    await next();
+  });
+  app.use(compress());
+
+  app.use(
+    '/api/*',
+    cors({
+      // Same-origin calls need no CORS; only configured origins may call cross-origin, with cookies.
+      origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
+      credentials: true,
+      allowHeaders: ['Content-Type', 'Authorization', 'Accept-Language', 'X-Request-Id'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After', 'Content-Language'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: () => {
+        throw new AppError('payload_too_large', { params: { limit: config.bodyLimitBytes } });
+      },
+    }),
+  );
+  app.use('/api/*', etag({ weak: true }));
+  const limited = rateLimit({
+    limiters,
+    windowSeconds: config.rateLimit.windowSeconds,
+    max: config.rateLimit.max,
+    signedInMax: config.rateLimit.signedInMax,
+    userIdFromToken: async (header) => {
+      const token = bearerToken(header);
+      if (!token) return undefined;
+      return signer.verify(token, clock.now()).then(
+        (claims) => claims.userId,
+        () => undefined,
+      );
+    },
+  });
+  app.use('/api/*', async (c, next) => {
+    // Health probes come from the load balancer many times a minute; they are not a client's budget.
+    if (c.req.path === '/api/health' || c.req.path === '/api/ready') return next();
+    return limited(c, next);
+  });
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.route('/api', healthRoutes({ database, pingRedis: deps.redis ? async () => void (await deps.redis!.ping()) : undefined }));
+  app.route(
+    '/api/auth',
+    authRoutes({ auth, clock, deviceSecret: keys.deviceCookies, limiters, allowedOrigins: config.corsOrigins }),
+  );
+
+  const openApiConfig = {
+    openapi: '3.1.0',
+    info: {
+      title: 'CreatorSync API',
+      version: '0.1.0',
+      description:
+        'Accounts, the beat marketplace, The Finisher and Mixmaster1. Errors always have the shape { "error": { "code", "message" } }, the message in the language of Accept-Language.',
+    },
+  };
+  app.doc31('/api/openapi.json', openApiConfig);
+  app.get('/api/docs', (c) => c.html(renderApiDocs(app.getOpenAPI31Document(openApiConfig) as unknown as Record<string, unknown>)));
+  app.get('/api/docs/docs.css', (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(API_DOCS_CSS);
+  });
+
+  app.all('/api/*', () => {
+    throw new AppError('not_found');
+  });
+  if (deps.staticDir) app.route('/', staticFiles(deps.staticDir));
+
+  app.notFound((c) => errorResponse(new AppError('not_found'), c, logger));
+  app.onError((error, c) => errorResponse(error, c, logger));
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,56 @@
+import { serve } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.ts';
+import { loadConfig, type Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { systemClock } from './platform/clock.ts';
+import { createJsonLogger } from './platform/logger.ts';
+import { loadSigningKeys } from './platform/signing-keys.ts';
+
+/**
+ * Wires the real world into createApp: configuration from the environment, PGlite in DATA_DIR or
+ * PostgreSQL at DATABASE_URL, Redis when REDIS_URL is set, the built PWA from STATIC_DIR, and one
+ * HTTP server on PORT that serves app, API and (later) the sync websocket.
+ */
+export async function startServer(config: Config = loadConfig()) {
+  const logger = createJsonLogger(config.logLevel);
+  const database = config.databaseUrl
+    ? await openDatabase({ kind: 'postgres', url: config.databaseUrl, maxConnections: config.databasePoolSize })
+    : await openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') });
+  let redis: import('ioredis').Redis | undefined;
+  if (config.redisUrl) {
+    const { Redis } = await import('ioredis');
+    redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false });
+    redis.on('error', (error) => logger.warn('redis error', { error }));
+  }
+  const keys = await loadSigningKeys(database.db, config.jwtSecret, systemClock.now());
+  const staticDir = existsSync(path.join(config.staticDir, 'index.html')) ? config.staticDir : undefined;
+  if (!staticDir) logger.warn('no built app found; serving the API only', { staticDir: config.staticDir });
+
+  const app = createApp({ config, database, clock: systemClock, logger, keys, redis, staticDir });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  logger.info('listening', { url: `http://localhost:${port}`, database: database.kind, redis: redis ? 'on' : 'off' });
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      redis?.disconnect();
+      await database.close();
+    })());
+  return { port, close, app };
+}
+
+// Run directly: `node api/server.ts`.
+if (import.meta.main) {
+  const { close } = await startServer();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void close().then(() => process.exit(0));
+    });
+  }
+}
