@@ -1,0 +1,14 @@
+import { benchArgon2, benchLogin } from './bench/auth.ts';
+import { benchBundle } from './bench/bundle.ts';
+
+/**
+ * `npm run bench`: every performance target, measured in one run and printed as tables with the
+ * alternatives side by side. Numbers, not assertions: tests never time anything.
+ */
+const only = process.argv.slice(2);
+const wants = (name: string) => only.length === 0 || only.includes(name);
+
+console.log(`CreatorSync benchmarks — Node ${process.version}, ${process.platform}/${process.arch}`);
+if (wants('argon2')) await benchArgon2();
+if (wants('login')) await benchLogin();
+if (wants('bundle')) benchBundle();
