@@ -1,0 +1,53 @@
+import { countVowels, type Pronunciation } from './arpabet.ts';
+import { compareEndings, rhymeKey, RhymeType, type Rhyme } from './rhyme.ts';
+import type { LineSound, WordSound } from './syllables.ts';
+
+/** Enough trailing words to hold four vowel sounds, the longest chain we look for. */
+export function endingWords(words: readonly WordSound[]): readonly WordSound[] {
+  let vowels = 0;
+  let start = words.length;
+  while (start > 0 && vowels < 4) {
+    start -= 1;
+    vowels += countVowels((words[start] as WordSound).pronunciation);
+  }
+  return words.slice(start);
+}
+
+/**
+ * Compares two runs of words (usually two line endings). Every dictionary variant of the two last
+ * words is tried, since a rhyme may depend on one ("orange" with IH0), and the best result wins.
+ * The same last word is `identical`: it binds lines in a scheme but is not a rhyme of craft.
+ */
+export function compareWordRuns(a: readonly WordSound[], b: readonly WordSound[]): Rhyme {
+  const lastA = a.at(-1);
+  const lastB = b.at(-1);
+  if (!lastA || !lastB) return { type: RhymeType.none, strength: 0, vowelsMatched: 0 };
+  if (lastA.token.word === lastB.token.word && lastA.pronunciation.length > 0) {
+    return { type: RhymeType.identical, strength: 0.6, vowelsMatched: countVowels(lastA.pronunciation) };
+  }
+  const headA = a.slice(0, -1).map((word) => word.pronunciation);
+  const headB = b.slice(0, -1).map((word) => word.pronunciation);
+  let best: Rhyme = { type: RhymeType.none, strength: 0, vowelsMatched: 0 };
+  for (const variantA of variants(lastA)) {
+    for (const variantB of variants(lastB)) {
+      const rhyme = compareEndings([...headA, variantA], [...headB, variantB]);
+      if (rhyme.strength > best.strength) best = rhyme;
+    }
+  }
+  return best;
+}
+
+/** Compares the endings of two lines. */
+export function compareLines(a: LineSound, b: LineSound): Rhyme {
+  return compareWordRuns(endingWords(a.words), endingWords(b.words));
+}
+
+/** The rhyme key of a line's last word ("AY T"), or "" for a line without words. */
+export function lineRhymeKey(line: LineSound): string {
+  const last = line.words.at(-1);
+  return last ? rhymeKey(last.pronunciations[0] ?? last.pronunciation) : '';
+}
+
+function variants(word: WordSound): readonly Pronunciation[] {
+  return word.pronunciations.length > 0 ? word.pronunciations.slice(0, 3) : [word.pronunciation];
+}

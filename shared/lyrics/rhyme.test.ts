@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { createLexicon } from './lexicon.ts';
+import { compareWordRuns } from './line-rhyme.ts';
+import { compareWords, rhymeKey, sequenceSimilarity } from './rhyme.ts';
+import { analyzeLine } from './syllables.ts';
+import { cmuIndex } from './testing/cmu-index.ts';
+
+const lexicon = createLexicon({ pronunciations: cmuIndex() });
+const rhyme = (a: string, b: string) => compareWordRuns(analyzeLine(a, lexicon).words, analyzeLine(b, lexicon).words);
+
+describe('rhyme types', () => {
+  it('hears perfect rhymes', () => {
+    expect(rhyme('night', 'light')).toMatchObject({ type: 'perfect', strength: 1 });
+    expect(rhyme('love', 'dove')).toMatchObject({ type: 'perfect', strength: 1 });
+    expect(rhyme('fire', 'higher')).toMatchObject({ type: 'perfect' });
+    expect(rhyme('water', 'daughter')).toMatchObject({ type: 'perfect' });
+  });
+
+  it('hears slant rhymes and ranks them below perfect ones', () => {
+    const heartHard = rhyme('heart', 'hard');
+    expect(heartHard.type).toBe('slant');
+    expect(heartHard.strength).toBeGreaterThan(0.75);
+    expect(heartHard.strength).toBeLessThan(1);
+    expect(rhyme('time', 'mine').type).toBe('slant');
+    expect(rhyme('home', 'alone').type).toBe('slant');
+    expect(rhyme('love', 'enough').type).toBe('slant');
+  });
+
+  it('hears multisyllabic rhymes across word boundaries', () => {
+    const orange = rhyme('orange', 'door hinge');
+    expect(orange.type).toBe('multisyllabic');
+    expect(orange.vowelsMatched).toBe(2);
+    expect(orange.strength).toBeGreaterThan(0.7);
+    const longer = rhyme('pop the bottle', 'stop the model');
+    expect(longer.type).toBe('multisyllabic');
+    expect(longer.vowelsMatched).toBeGreaterThanOrEqual(3);
+    expect(longer.strength).toBeGreaterThanOrEqual(orange.strength);
+    expect(rhyme("happy", "sadly").strength).toBeLessThan(orange.strength);
+  });
+
+  it('hears assonance and consonance as weaker links', () => {
+    expect(rhyme('night', 'time')).toMatchObject({ type: 'assonance' });
+    expect(rhyme('night', 'time').strength).toBeLessThan(0.55);
+    expect(rhyme('bit', 'bat').type).toBe('consonance');
+    expect(rhyme('dog', 'tree')).toMatchObject({ type: 'none', strength: 0 });
+  });
+
+  it('marks the same word as identical', () => {
+    expect(rhyme('tonight', 'all night tonight').type).toBe('identical');
+  });
+
+  it('is symmetric', () => {
+    const words = ['night', 'light', 'heart', 'hard', 'orange', 'hinge', 'love', 'enough', 'time', 'mine', 'bit', 'bat'];
+    for (const a of words) {
+      for (const b of words) {
+        const [x, y] = [a, b].map((word) => cmuIndex().lookup(word)?.[0] ?? []);
+        expect(compareWords(x!, y!)).toEqual(compareWords(y!, x!));
+      }
+    }
+  });
+});
+
+describe('rhyme keys and similarity', () => {
+  it('keys a word by its stressed vowel onwards', () => {
+    expect(rhymeKey(['N', 'AY1', 'T'])).toBe('AY T');
+    expect(rhymeKey(['B', 'Y', 'UW1', 'T', 'AH0', 'F', 'AH0', 'L'])).toBe('UW T AH F AH L');
+  });
+
+  it('scores voicing pairs close and unrelated sounds far', () => {
+    expect(sequenceSimilarity(['R', 'T'], ['R', 'D'])).toBeGreaterThan(0.9);
+    expect(sequenceSimilarity(['T'], ['M'])).toBeLessThan(0.2);
+    expect(sequenceSimilarity([], [])).toBe(1);
+  });
+});

@@ -1,0 +1,249 @@
+import {
+  consonantSimilarity,
+  isVowel,
+  stressOf,
+  Stress,
+  vowelQuality,
+  vowelSimilarity,
+  type Phoneme,
+  type Pronunciation,
+} from './arpabet.ts';
+
+/** Kinds of rhyme, strongest family first. */
+export const RhymeType = {
+  /** Same word again: a refrain, not a rhyme, but it still binds lines in a scheme. */
+  identical: 'identical',
+  /** Two or more vowel sounds matched across word boundaries ("orange" / "door hinge"). */
+  multisyllabic: 'multisyllabic',
+  /** Everything from the stressed vowel on is identical ("night" / "light"). */
+  perfect: 'perfect',
+  /** Same stressed vowel, similar consonants after it ("heart" / "hard", "time" / "mine"). */
+  slant: 'slant',
+  /** Same stressed vowel, different consonants ("night" / "time"). */
+  assonance: 'assonance',
+  /** Different vowels, matching consonants after them ("bit" / "bat"). */
+  consonance: 'consonance',
+  none: 'none',
+} as const;
+export type RhymeType = (typeof RhymeType)[keyof typeof RhymeType];
+
+export interface Rhyme {
+  readonly type: RhymeType;
+  /** How strongly the pair rhymes to a listener, in [0,1]. */
+  readonly strength: number;
+  /** Vowel sounds matched counting back from the end. */
+  readonly vowelsMatched: number;
+}
+
+const NO_RHYME: Rhyme = { type: RhymeType.none, strength: 0, vowelsMatched: 0 };
+
+/**
+ * Index of the vowel that carries the rhyme: the last primary stress, else the last secondary,
+ * else the last vowel. -1 when there is no vowel.
+ */
+export function rhymeVowelIndex(pronunciation: Pronunciation): number {
+  let secondary = -1;
+  let last = -1;
+  for (let index = pronunciation.length - 1; index >= 0; index -= 1) {
+    const phoneme = pronunciation[index] as Phoneme;
+    if (!isVowel(phoneme)) continue;
+    if (last === -1) last = index;
+    const stress = stressOf(phoneme);
+    if (stress === Stress.primary) return index;
+    if (stress === Stress.secondary && secondary === -1) secondary = index;
+  }
+  return secondary !== -1 ? secondary : last;
+}
+
+/** Phonemes from the rhyme vowel to the end ("N AY1 T" → "AY1 T"). */
+export function rhymePart(pronunciation: Pronunciation): Pronunciation {
+  const index = rhymeVowelIndex(pronunciation);
+  return index === -1 ? [] : pronunciation.slice(index);
+}
+
+/**
+ * A stress-free key for a pronunciation's rhyme part ("AY T"): words with equal keys rhyme
+ * perfectly, so the key groups them in an index and labels lines in the API.
+ */
+export function rhymeKey(pronunciation: Pronunciation): string {
+  return rhymePart(pronunciation).map(vowelQuality).join(' ');
+}
+
+/**
+ * How alike two phoneme sequences sound, in [0,1], by a weighted alignment: substituting similar
+ * consonants costs little (T for D), dropping a sound costs more. Used for codas after the
+ * rhyming vowel.
+ */
+export function sequenceSimilarity(a: readonly Phoneme[], b: readonly Phoneme[]): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  const gap = 0.6;
+  let previous = Array.from({ length: b.length + 1 }, (_, column) => column * gap);
+  for (let row = 1; row <= a.length; row += 1) {
+    const current = [row * gap];
+    for (let column = 1; column <= b.length; column += 1) {
+      const x = a[row - 1] as Phoneme;
+      const y = b[column - 1] as Phoneme;
+      const bothVowels = isVowel(x) && isVowel(y);
+      const similarity = bothVowels ? vowelSimilarity(x, y) : !isVowel(x) && !isVowel(y) ? consonantSimilarity(x, y) : 0;
+      current.push(
+        Math.min(
+          (previous[column - 1] as number) + (1 - similarity),
+          (previous[column] as number) + gap,
+          (current[column - 1] as number) + gap,
+        ),
+      );
+    }
+    previous = current;
+  }
+  const cost = previous[b.length] as number;
+  return Math.max(0, 1 - cost / Math.max(a.length, b.length));
+}
+
+const sameSounds = (a: readonly Phoneme[], b: readonly Phoneme[]) =>
+  a.length === b.length && a.every((phoneme, index) => vowelQuality(phoneme) === vowelQuality(b[index] as Phoneme));
+
+/** Vowels alike enough to count in a multisyllabic chain: same quality, or two reduced vowels. */
+const chainVowelsMatch = (a: Phoneme, b: Phoneme) => vowelSimilarity(a, b) >= 0.85;
+
+/** A full (unreduced) vowel: stressed, or a quality other than schwa-like AH/IH/ER. */
+const isFullVowel = (phoneme: Phoneme) =>
+  stressOf(phoneme) !== Stress.none || !['AH', 'IH', 'ER'].includes(vowelQuality(phoneme));
+
+/**
+ * Compares two single-word pronunciations. Perfect, slant, assonance and consonance are judged
+ * from the rhyme vowel on; see {@link compareEndings} for rhymes spanning several words.
+ */
+export function compareWords(a: Pronunciation, b: Pronunciation): Rhyme {
+  return compareEndings([a], [b]);
+}
+
+/**
+ * Compares two line endings, each given as the pronunciations of its last few words in order.
+ * The last words decide perfect/slant/assonance/consonance; the whole ending is searched for a
+ * multisyllabic chain (the last 2–4 vowel sounds matching across word boundaries), which rappers
+ * value above a one-syllable perfect rhyme.
+ */
+export function compareEndings(a: readonly Pronunciation[], b: readonly Pronunciation[]): Rhyme {
+  const lastA = a.at(-1) ?? [];
+  const lastB = b.at(-1) ?? [];
+  const partA = rhymePart(lastA);
+  const partB = rhymePart(lastB);
+  if (partA.length === 0 || partB.length === 0) return NO_RHYME;
+
+  const chain = vowelChain(a.flat(), b.flat());
+  const partVowels = Math.max(partA.filter(isVowel).length, partB.filter(isVowel).length);
+  const codaA = partA.slice(1);
+  const codaB = partB.slice(1);
+  const codaSimilarity = sequenceSimilarity(codaA, codaB);
+  const vowelMatch = vowelSimilarity(partA[0] as Phoneme, partB[0] as Phoneme);
+
+  // Multisyllabic: the chain reaches both rhyme vowels and holds at least two full vowel sounds;
+  // a chain no longer than two identical rhyme parts is just a perfect feminine rhyme (fire/higher).
+  const perfectPart = sameSounds(partA, partB);
+  if (chain.length >= 2 && chain.length >= partVowels && chain.strongPairs >= 2 && !(perfectPart && chain.length <= partVowels)) {
+    const length = Math.min(chain.length, 4);
+    const consonants = 0.5 * chain.consonantSimilarity + 0.5 * chain.weakestConsonantSimilarity;
+    const strength = Math.min(1, 0.6 + 0.06 * (length - 2) + 0.4 * consonants) * (0.7 + 0.3 * chain.vowelSimilarity);
+    return { type: RhymeType.multisyllabic, strength: round(strength), vowelsMatched: chain.length };
+  }
+  if (perfectPart) {
+    // Same onset too ("light" / "delight") is rime riche: still perfect, a touch weaker to the ear.
+    const onsetA = onsetOf(lastA);
+    const onsetB = onsetOf(lastB);
+    const strength = onsetA.length > 0 && onsetA.join(' ') === onsetB.join(' ') ? 0.9 : 1;
+    return { type: RhymeType.perfect, strength, vowelsMatched: Math.max(1, chain.length) };
+  }
+  if (vowelMatch === 1) {
+    if (codaSimilarity >= 0.5) {
+      return { type: RhymeType.slant, strength: round(0.5 + 0.4 * codaSimilarity), vowelsMatched: Math.max(1, chain.length) };
+    }
+    return { type: RhymeType.assonance, strength: round(0.4 + 0.1 * codaSimilarity), vowelsMatched: Math.max(1, chain.length) };
+  }
+  if (vowelMatch >= 0.6 && codaSimilarity >= 0.9 && codaA.length > 0) {
+    return { type: RhymeType.slant, strength: round(0.45 + 0.15 * codaSimilarity), vowelsMatched: 0 };
+  }
+  if (codaA.length > 0 && codaB.length > 0 && codaSimilarity >= 0.75) {
+    return { type: RhymeType.consonance, strength: round(0.25 + 0.1 * codaSimilarity), vowelsMatched: 0 };
+  }
+  return NO_RHYME;
+}
+
+/** Consonants before the rhyme vowel back to the previous vowel: "B L" in "block". */
+function onsetOf(pronunciation: Pronunciation): Phoneme[] {
+  const onset: Phoneme[] = [];
+  for (let index = rhymeVowelIndex(pronunciation) - 1; index >= 0; index -= 1) {
+    const phoneme = pronunciation[index] as Phoneme;
+    if (isVowel(phoneme)) break;
+    onset.unshift(phoneme);
+  }
+  return onset;
+}
+
+interface VowelChain {
+  readonly length: number;
+  /** Mean and lowest similarity of the codas after the matched vowels. */
+  readonly consonantSimilarity: number;
+  readonly weakestConsonantSimilarity: number;
+  /** Mean similarity of the matched vowels (1 when all are the same quality). */
+  readonly vowelSimilarity: number;
+  /** Matched pairs where at least one side is a full vowel; schwa-only pairs do not make a multi. */
+  readonly strongPairs: number;
+}
+
+/** Matches vowels backwards from the end of two phoneme strings, up to four. */
+function vowelChain(a: readonly Phoneme[], b: readonly Phoneme[]): VowelChain {
+  const vowelsA = positionsOfVowels(a);
+  const vowelsB = positionsOfVowels(b);
+  let length = 0;
+  const pairs: [number, number][] = [];
+  while (length < 4 && length < vowelsA.length && length < vowelsB.length) {
+    const indexA = vowelsA[vowelsA.length - 1 - length] as number;
+    const indexB = vowelsB[vowelsB.length - 1 - length] as number;
+    if (!chainVowelsMatch(a[indexA] as Phoneme, b[indexB] as Phoneme)) break;
+    pairs.push([indexA, indexB]);
+    length += 1;
+  }
+  let similarityTotal = 0;
+  let weakest = 1;
+  let vowelTotal = 0;
+  for (let pair = 0; pair < pairs.length; pair += 1) {
+    const [indexA, indexB] = pairs[pair] as [number, number];
+    vowelTotal += vowelSimilarity(a[indexA] as Phoneme, b[indexB] as Phoneme);
+    const similarity =
+      pair === 0
+        ? sequenceSimilarity(a.slice(indexA + 1), b.slice(indexB + 1))
+        : sequenceSimilarity(coda(a, indexA, (pairs[pair - 1] as [number, number])[0]), coda(b, indexB, (pairs[pair - 1] as [number, number])[1]));
+    similarityTotal += similarity;
+    weakest = Math.min(weakest, similarity);
+  }
+  return {
+    length,
+    consonantSimilarity: pairs.length ? similarityTotal / pairs.length : 0,
+    weakestConsonantSimilarity: pairs.length ? weakest : 0,
+    vowelSimilarity: pairs.length ? vowelTotal / pairs.length : 0,
+    strongPairs: pairs.filter(([indexA, indexB]) => isFullVowel(a[indexA] as Phoneme) || isFullVowel(b[indexB] as Phoneme)).length,
+  };
+}
+
+/**
+ * Consonants between a matched vowel and the next one, minus the next syllable's onset when that
+ * syllable is stressed: in "night time" / "right rhyme" the T of "time" and R of "rhyme" are
+ * onsets, which rhymes are free to change.
+ */
+function coda(phonemes: readonly Phoneme[], vowelIndex: number, nextVowelIndex: number): readonly Phoneme[] {
+  const between = phonemes.slice(vowelIndex + 1, nextVowelIndex);
+  const next = phonemes[nextVowelIndex];
+  return next !== undefined && stressOf(next) !== Stress.none && between.length > 0 ? between.slice(0, -1) : between;
+}
+
+function positionsOfVowels(phonemes: readonly Phoneme[]): number[] {
+  const positions: number[] = [];
+  phonemes.forEach((phoneme, index) => {
+    if (isVowel(phoneme)) positions.push(index);
+  });
+  return positions;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
