@@ -2,6 +2,9 @@ import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Redis } from 'ioredis';
+import type { Server } from 'node:http';
+import { attachUpgradeGate } from './collab/upgrade-gate.ts';
 import { createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -19,7 +22,7 @@ export async function startServer(config: Config = loadConfig()) {
   const database = config.databaseUrl
     ? await openDatabase({ kind: 'postgres', url: config.databaseUrl, maxConnections: config.databasePoolSize })
     : await openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') });
-  let redis: import('ioredis').Redis | undefined;
+  let redis: Redis | undefined;
   if (config.redisUrl) {
     const { Redis } = await import('ioredis');
     redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false });
@@ -30,7 +33,8 @@ export async function startServer(config: Config = loadConfig()) {
   if (!staticDir) logger.warn('no built app found; serving the API only', { staticDir: config.staticDir });
 
   const app = createApp({ config, database, clock: systemClock, logger, keys, redis, staticDir });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
+  attachUpgradeGate(server, { allowedOrigins: config.corsOrigins, logger });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
   logger.info('listening', { url: `http://localhost:${port}`, database: database.kind, redis: redis ? 'on' : 'off' });

@@ -191,7 +191,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
   router.openapi(refreshRoute, async (c) => {
     assertAllowedOrigin(c);
     try {
-      const issued = await auth.refresh(getCookie(c, REFRESH_COOKIE_NAME, 'host'), clientOf(c));
+      const issued = await auth.refresh(getCookie(c, REFRESH_COOKIE_NAME, 'host'));
       return respondWithSession(c, issued, 200);
     } catch (error) {
       // A refused cookie is useless from now on: clear it so the browser stops sending it.

@@ -135,7 +135,7 @@ export function createAuthService(deps: AuthDeps) {
      * Rotates a refresh token. Presenting a token that was already rotated means it was copied:
      * the whole family is revoked, so the thief's copy and the victim's both stop working.
      */
-    async refresh(presented: string | undefined, client: ClientContext): Promise<IssuedSession> {
+    async refresh(presented: string | undefined): Promise<IssuedSession> {
       if (!looksLikeRefreshToken(presented)) throw new AppError('refresh_token_invalid');
       const now = clock.now();
       const tokenHash = hashRefreshToken(presented);

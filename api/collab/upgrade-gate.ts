@@ -1,0 +1,56 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from '../platform/logger.ts';
+
+/**
+ * The sync socket lives on the API's own port under /api/collab/<documentId>. This gate runs on
+ * every HTTP upgrade before any websocket exists: wrong path, foreign Origin or a missing or
+ * invalid ticket is answered with a plain HTTP error and the TCP socket is closed, so nothing of a
+ * document is ever loaded for an unauthenticated caller.
+ *
+ * Tickets (short-lived, single-use, bound to user and project) are issued by the projects feature;
+ * until a `verifyTicket` is wired in, every upgrade is refused with 401.
+ */
+export interface UpgradeGateOptions {
+  allowedOrigins: readonly string[];
+  logger: Logger;
+  verifyTicket?: (ticket: string, documentId: string) => Promise<{ userId: string } | undefined>;
+  onAccepted?: (request: IncomingMessage, socket: Duplex, head: Buffer, context: { userId: string; documentId: string }) => void;
+}
+
+const COLLAB_PATH = /^\/api\/collab\/([A-Za-z0-9_-]{1,128})$/;
+
+export function attachUpgradeGate(server: Server, options: UpgradeGateOptions): void {
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    void handleUpgrade(request, socket, head, options).catch((error: unknown) => {
+      options.logger.error('upgrade failed', { error });
+      refuse(socket, 500, 'Internal Server Error');
+    });
+  });
+}
+
+async function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, options: UpgradeGateOptions) {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const match = COLLAB_PATH.exec(url.pathname);
+  if (!match) return refuse(socket, 404, 'Not Found');
+  const origin = request.headers.origin;
+  if (origin && !isAllowedOrigin(origin, request.headers.host, options.allowedOrigins)) return refuse(socket, 403, 'Forbidden');
+  const ticket = url.searchParams.get('ticket');
+  const documentId = match[1]!;
+  const verified = ticket && options.verifyTicket ? await options.verifyTicket(ticket, documentId) : undefined;
+  if (!verified || !options.onAccepted) return refuse(socket, 401, 'Unauthorized');
+  options.onAccepted(request, socket, head, { userId: verified.userId, documentId });
+}
+
+function isAllowedOrigin(origin: string, host: string | undefined, allowed: readonly string[]): boolean {
+  try {
+    return new URL(origin).host === host || allowed.includes(origin);
+  } catch {
+    return false;
+  }
+}
+
+function refuse(socket: Duplex, status: number, reason: string) {
+  if (socket.destroyed) return;
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
