@@ -1,0 +1,131 @@
+import type { ZodType } from 'zod';
+import { Session } from '../../shared/schemas/auth.ts';
+import { ApiError } from './api-error.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+
+export interface ApiRequest<T> {
+  method: HttpMethod;
+  path: `/api/${string}`;
+  body?: unknown;
+  /** Send the in-memory access token, and on a 401 refresh the session once and retry. */
+  authenticated?: boolean;
+  /** Parses the JSON body; omit for 204 responses. */
+  schema?: ZodType<T>;
+}
+
+export interface ApiClientOptions {
+  fetch: typeof fetch;
+  /** The current UI locale, sent as Accept-Language so the API's error messages match the UI. */
+  getLocale: () => string;
+  /** Origin prefix, '' for same-origin (the app and the API are served together). */
+  baseUrl?: string;
+}
+
+export type SessionListener = (session: Session | null) => void;
+
+/**
+ * The one door to the API. The access token lives only in this object's memory (never in storage,
+ * so script injection cannot lift a long-lived credential); the refresh token is an HttpOnly cookie
+ * the browser sends to /api/auth/refresh by itself.
+ */
+export class ApiClient {
+  readonly #fetch: typeof fetch;
+  readonly #getLocale: () => string;
+  readonly #baseUrl: string;
+  readonly #listeners = new Set<SessionListener>();
+  #accessToken: string | null = null;
+  /** Concurrent 401s share one refresh: the API rotates the cookie, so a second refresh would fail. */
+  #refreshing: Promise<Session | null> | null = null;
+
+  constructor(options: ApiClientOptions) {
+    this.#fetch = options.fetch;
+    this.#getLocale = options.getLocale;
+    this.#baseUrl = options.baseUrl ?? '';
+  }
+
+  get hasAccessToken(): boolean {
+    return this.#accessToken !== null;
+  }
+
+  /** Called with the new session after every sign-in or refresh, and with null when it ends. */
+  onSession(listener: SessionListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Adopts a session returned by register, login or a password change. */
+  setSession(session: Session | null): void {
+    this.#accessToken = session?.accessToken ?? null;
+    for (const listener of this.#listeners) listener(session);
+  }
+
+  /**
+   * Exchanges the refresh cookie for a new session. Resolves null when there is no valid session (401),
+   * rejects with an ApiError when the server cannot be reached or fails.
+   */
+  refresh(): Promise<Session | null> {
+    this.#refreshing ??= this.#refreshNow().finally(() => {
+      this.#refreshing = null;
+    });
+    return this.#refreshing;
+  }
+
+  async request<T = undefined>(request: ApiRequest<T>): Promise<T> {
+    let response = await this.#send(request);
+    if (response.status === 401 && request.authenticated) {
+      const session = await this.refresh();
+      if (session) response = await this.#send(request);
+    }
+    return this.#read(response, request.schema);
+  }
+
+  async #refreshNow(): Promise<Session | null> {
+    const response = await this.#send({ method: 'POST', path: '/api/auth/refresh' });
+    if (response.status === 401) {
+      // Drain the body so the connection can be reused; its content is not needed.
+      await response.body?.cancel();
+      this.setSession(null);
+      return null;
+    }
+    const session = await this.#read(response, Session);
+    this.setSession(session);
+    return session;
+  }
+
+  async #send(request: ApiRequest<unknown>): Promise<Response> {
+    const headers = new Headers({ Accept: 'application/json', 'Accept-Language': this.#getLocale() });
+    if (request.body !== undefined) headers.set('Content-Type', 'application/json');
+    if (request.authenticated && this.#accessToken) headers.set('Authorization', `Bearer ${this.#accessToken}`);
+    try {
+      return await this.#fetch(this.#baseUrl + request.path, {
+        method: request.method,
+        headers,
+        body: request.body === undefined ? null : JSON.stringify(request.body),
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+    } catch (cause) {
+      throw ApiError.network(cause);
+    }
+  }
+
+  async #read<T>(response: Response, schema: ZodType<T> | undefined): Promise<T> {
+    if (!response.ok) throw await ApiError.fromResponse(response);
+    if (!schema) {
+      await response.body?.cancel();
+      return undefined as T;
+    }
+    const parsed = schema.safeParse(await response.json());
+    if (!parsed.success) {
+      throw new ApiError({
+        status: response.status,
+        code: 'unexpected_response',
+        message: `Response from ${response.url || 'the API'} does not match its schema`,
+        localized: false,
+        cause: parsed.error,
+      });
+    }
+    return parsed.data;
+  }
+}

@@ -1,0 +1,18 @@
+import { createContext } from '@lit/context';
+import type { SessionService } from '../features/auth/session-service.ts';
+import type { AppUpdates } from './app-updates.ts';
+import type { Connectivity } from './connectivity.ts';
+import type { LocaleService } from './locale-service.ts';
+
+/** Services the shell provides to every element below it (see cs-app). */
+export const localeContext = createContext<LocaleService>(Symbol('cs-locale'));
+export const sessionContext = createContext<SessionService>(Symbol('cs-session'));
+export const connectivityContext = createContext<Connectivity>(Symbol('cs-connectivity'));
+export const appUpdatesContext = createContext<AppUpdates>(Symbol('cs-app-updates'));
+
+export interface AppServices {
+  locale: LocaleService;
+  session: SessionService;
+  connectivity: Connectivity;
+  updates: AppUpdates;
+}

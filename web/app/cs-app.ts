@@ -1,0 +1,388 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, LitElement, nothing } from 'lit';
+import { isSupportedLocale } from '../../shared/i18n/locales.ts';
+import { SessionStatus } from '../features/auth/session-service.ts';
+// The home page is the first screen of most visits: bundled with the shell, not lazy-loaded.
+import '../features/home/cs-home-page.ts';
+import { baseStyles } from '../ui/base-styles.ts';
+import { appUpdatesContext, connectivityContext, localeContext, sessionContext, type AppServices } from './contexts.ts';
+import './cs-site-header.ts';
+import './cs-toast.ts';
+import { errorMessage } from './error-message.ts';
+import { chooseLocale } from './locale-sync.ts';
+import { messageId } from './message-id.ts';
+import { decideAccess, interceptedPath, matchRoute } from './router.ts';
+import { APP_ROUTES, NOT_FOUND_ROUTE, type AppRoute, type RoutedPage } from './routes.ts';
+
+type PageState = 'loading' | 'ready' | 'failed';
+
+export interface NavigateDetail {
+  to: string;
+  replace?: boolean;
+}
+
+/**
+ * The application shell: provides the services to every element, owns client-side routing (History
+ * API), the landmarks, the skip link, route announcements and the toasts.
+ *
+ * @listens cs-navigate - `{ to, replace? }` from any page: go to an in-app path.
+ * @listens cs-locale-select - `{ locale }` from a language switcher.
+ * @listens cs-sign-out - from the header or settings.
+ */
+export class CsApp extends LitElement {
+  static override properties = {
+    services: { attribute: false },
+    pageState: { state: true },
+    announcement: { state: true },
+    notice: { state: true },
+  };
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 100vh;
+        min-height: 100dvh;
+      }
+
+      .skip-link {
+        position: absolute;
+        top: var(--cs-space-2, 0.5rem);
+        left: var(--cs-space-2, 0.5rem);
+        z-index: 100;
+        padding: var(--cs-space-2, 0.5rem) var(--cs-space-4, 1rem);
+        border-radius: var(--cs-radius-sm, 8px);
+        background: var(--cs-color-accent, #6b2fd6);
+        color: var(--cs-color-accent-text, #fff);
+        font-weight: 650;
+        transform: translateY(-200%);
+      }
+
+      .skip-link:focus {
+        transform: none;
+      }
+
+      main {
+        flex: 1;
+        outline: none;
+      }
+
+      .offline-banner {
+        width: min(100% - 2rem, var(--cs-content-width, 72rem));
+        margin: var(--cs-space-4, 1rem) auto 0;
+      }
+
+      .status-page {
+        display: grid;
+        justify-items: center;
+        gap: var(--cs-space-4, 1rem);
+        padding: var(--cs-space-7, 3rem) var(--cs-space-4, 1rem);
+        text-align: center;
+        color: var(--cs-color-text-muted, #5b5868);
+      }
+
+      .spinner {
+        width: 2rem;
+        height: 2rem;
+        border-radius: 50%;
+        border: 3px solid var(--cs-color-border, #dedbe9);
+        border-top-color: var(--cs-color-accent, #6b2fd6);
+        animation: spin 0.8s linear infinite;
+      }
+
+      @keyframes spin {
+        to {
+          transform: rotate(360deg);
+        }
+      }
+
+      footer {
+        padding: var(--cs-space-5, 1.5rem) var(--cs-space-4, 1rem) calc(var(--cs-space-5, 1.5rem) + env(safe-area-inset-bottom));
+        border-top: 1px solid var(--cs-color-border, #dedbe9);
+        color: var(--cs-color-text-muted, #5b5868);
+        font-size: 0.875rem;
+        text-align: center;
+      }
+
+      .toasts {
+        position: fixed;
+        inset-inline: 0;
+        bottom: calc(var(--cs-space-4, 1rem) + env(safe-area-inset-bottom));
+        z-index: 50;
+        display: grid;
+        justify-items: center;
+        gap: var(--cs-space-2, 0.5rem);
+        padding-inline: var(--cs-space-4, 1rem);
+        pointer-events: none;
+      }
+
+      .toasts > * {
+        pointer-events: auto;
+      }
+    `,
+  ];
+
+  declare services: AppServices;
+  declare pageState: PageState;
+  declare announcement: string;
+  /** A transient message (e.g. "Signed out") shown as a toast. */
+  declare notice: string;
+
+  #providers: ContextProvider<never>[] = [];
+  #route: AppRoute | null = null;
+  #page: RoutedPage | null = null;
+  #routeRequest = 0;
+  #noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.pageState = 'loading';
+    this.announcement = '';
+    this.notice = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#providers.length === 0) this.#provideServices();
+    window.addEventListener('popstate', this.#onPopState);
+    this.addEventListener('click', this.#onClick);
+    this.addEventListener('cs-navigate', this.#onNavigate as EventListener);
+    this.addEventListener('cs-locale-select', this.#onLocaleSelect as EventListener);
+    this.addEventListener('cs-sign-out', this.#onSignOut);
+    this.services.session.addEventListener('change', this.#onSessionChange);
+    this.services.locale.addEventListener('change', this.#onLocaleChange);
+    this.services.updates.addEventListener('change', this.#onUpdatesChange);
+    void this.#showRoute({ moveFocus: false });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.#onPopState);
+    this.removeEventListener('click', this.#onClick);
+    this.removeEventListener('cs-navigate', this.#onNavigate as EventListener);
+    this.removeEventListener('cs-locale-select', this.#onLocaleSelect as EventListener);
+    this.removeEventListener('cs-sign-out', this.#onSignOut);
+    this.services.session.removeEventListener('change', this.#onSessionChange);
+    this.services.locale.removeEventListener('change', this.#onLocaleChange);
+    this.services.updates.removeEventListener('change', this.#onUpdatesChange);
+    clearTimeout(this.#noticeTimer);
+  }
+
+  /** Programmatic navigation within the app. */
+  navigate(to: string, options: { replace?: boolean } = {}): void {
+    const current = location.pathname + location.search + location.hash;
+    if (to !== current) history[options.replace ? 'replaceState' : 'pushState'](null, '', to);
+    void this.#showRoute({ moveFocus: true });
+  }
+
+  override render() {
+    const { session, updates } = this.services;
+    const t = (id: string): string => this.services.locale.t(id);
+    const state = session.state;
+    return html`
+      <a class="skip-link" href="#main" @click=${this.#skipToMain}>${t('shell.skipLink')}</a>
+      <cs-site-header .currentPath=${location.pathname}></cs-site-header>
+      ${state.status === SessionStatus.signedIn && state.offline
+        ? html`<p class="notice warning offline-banner">${t('shell.offlineSession')}</p>`
+        : nothing}
+      <main id="main" tabindex="-1">${this.#renderPage()}</main>
+      <footer>${t('shell.footer')}</footer>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      <div class="toasts">
+        ${updates.updateReady
+          ? html`<cs-toast
+              .message=${t('shell.update.message')}
+              .actionLabel=${t('shell.update.reload')}
+              .dismissLabel=${t('shell.update.later')}
+              @cs-toast-action=${() => updates.applyUpdate()}
+              @cs-toast-dismiss=${() => updates.dismiss()}
+            ></cs-toast>`
+          : nothing}
+        ${this.notice
+          ? html`<cs-toast .message=${this.notice} .dismissLabel=${t('shell.notice.dismiss')} @cs-toast-dismiss=${this.#clearNotice}></cs-toast>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  #renderPage() {
+    const t = (id: string): string => this.services.locale.t(id);
+    switch (this.pageState) {
+      case 'ready':
+        return this.#page;
+      case 'failed':
+        return html`<div class="status-page">
+          <p>${t('shell.pageLoadFailed')}</p>
+          <button class="button" type="button" @click=${() => this.#showRoute({ moveFocus: true })}>${t('shell.retry')}</button>
+        </div>`;
+      case 'loading':
+        return html`<div class="status-page" aria-busy="true">
+          <div class="spinner"></div>
+          <p>${t('shell.loading')}</p>
+        </div>`;
+    }
+  }
+
+  #provideServices(): void {
+    const { locale, session, connectivity, updates } = this.services;
+    this.#providers = [
+      new ContextProvider(this, { context: localeContext, initialValue: locale }),
+      new ContextProvider(this, { context: sessionContext, initialValue: session }),
+      new ContextProvider(this, { context: connectivityContext, initialValue: connectivity }),
+      new ContextProvider(this, { context: appUpdatesContext, initialValue: updates }),
+    ] as ContextProvider<never>[];
+  }
+
+  /**
+   * Resolves the current URL to a page: applies access rules (redirecting when needed), loads the page's
+   * chunk, then swaps it in, updates the title and, after a navigation, focuses the page heading.
+   */
+  async #showRoute(options: { moveFocus: boolean }): Promise<void> {
+    const request = ++this.#routeRequest;
+    let moveFocus = options.moveFocus;
+    let route = NOT_FOUND_ROUTE;
+    for (let redirects = 0; ; redirects++) {
+      route = matchRoute(APP_ROUTES, location.pathname)?.route ?? NOT_FOUND_ROUTE;
+      const decision = decideAccess(route.access, this.services.session.state.status, location);
+      if (decision.kind === 'render') break;
+      if (decision.kind === 'wait') {
+        this.pageState = 'loading';
+        return;
+      }
+      // A redirect is a page change the user did not ask for: focus follows it so they are not lost.
+      history.replaceState(null, '', decision.to);
+      moveFocus = true;
+      if (redirects > 3) throw new Error(`Redirect loop at ${location.pathname}`);
+    }
+    if (route === this.#route && this.#page && this.pageState === 'ready') {
+      this.requestUpdate();
+      this.#updateTitle();
+      return;
+    }
+    // Only show the spinner when the page's chunk really has to be fetched.
+    if (!customElements.get(route.tag)) this.pageState = 'loading';
+    try {
+      await route.load();
+    } catch (error) {
+      if (request !== this.#routeRequest) return;
+      console.error(new Error(`Could not load the page for ${location.pathname}`, { cause: error }));
+      this.#route = route;
+      this.#page = null;
+      this.pageState = 'failed';
+      return;
+    }
+    // A newer navigation started while this chunk was loading: it wins.
+    if (request !== this.#routeRequest) return;
+    this.#route = route;
+    this.#page = document.createElement(route.tag) as RoutedPage;
+    this.pageState = 'ready';
+    this.requestUpdate();
+    this.#updateTitle();
+    this.announcement = this.#pageTitle();
+    if (moveFocus) await this.#focusPage(request);
+  }
+
+  async #focusPage(request: number): Promise<void> {
+    await this.updateComplete;
+    const page = this.#page;
+    await page?.updateComplete;
+    if (request !== this.#routeRequest || !page) return;
+    if (page.focusHeading) page.focusHeading();
+    else this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  }
+
+  #pageTitle(): string {
+    return this.services.locale.t(this.#route?.titleId ?? messageId('home.title'));
+  }
+
+  #updateTitle(): void {
+    const appName = this.services.locale.t(messageId('app.name'));
+    document.title = this.#route?.path === '/' ? appName : `${this.#pageTitle()} · ${appName}`;
+  }
+
+  #showNotice(message: string): void {
+    clearTimeout(this.#noticeTimer);
+    this.notice = message;
+    this.#noticeTimer = setTimeout(this.#clearNotice, 6000);
+  }
+
+  readonly #clearNotice = (): void => {
+    clearTimeout(this.#noticeTimer);
+    this.notice = '';
+  };
+
+  readonly #skipToMain = (event: Event): void => {
+    // The fragment cannot reach into this shadow root, so move focus by hand.
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  };
+
+  readonly #onPopState = (): void => {
+    void this.#showRoute({ moveFocus: true });
+  };
+
+  readonly #onClick = (event: MouseEvent): void => {
+    const anchor = event.composedPath().find((target): target is HTMLAnchorElement => target instanceof HTMLAnchorElement);
+    if (!anchor || anchor.classList.contains('skip-link')) return;
+    const path = interceptedPath(
+      event,
+      { href: anchor.href, target: anchor.target, hasDownload: anchor.hasAttribute('download'), rel: anchor.rel },
+      new URL(location.href),
+    );
+    if (path === null) return;
+    event.preventDefault();
+    this.navigate(path);
+  };
+
+  readonly #onNavigate = (event: CustomEvent<NavigateDetail>): void => {
+    this.navigate(event.detail.to, { replace: event.detail.replace ?? false });
+  };
+
+  readonly #onLocaleSelect = (event: CustomEvent<{ locale: string }>): void => {
+    const locale = event.detail.locale;
+    if (!isSupportedLocale(locale)) return;
+    chooseLocale(locale, this.services).catch((error: unknown) => {
+      this.#showNotice(`${this.services.locale.t(messageId('shell.localeNotSaved'))} ${errorMessage(error, (id) => this.services.locale.t(id))}`);
+    });
+  };
+
+  readonly #onSignOut = (): void => {
+    this.services.session.signOut().then(
+      () => {
+        this.#showNotice(this.services.locale.t(messageId('shell.signedOut')));
+        this.navigate('/');
+      },
+      (error: unknown) => this.#showNotice(errorMessage(error, (id) => this.services.locale.t(id))),
+    );
+  };
+
+  readonly #onSessionChange = (): void => {
+    // Signing in or out can change which page this URL shows (guards, redirects).
+    this.requestUpdate();
+    void this.#showRoute({ moveFocus: false });
+  };
+
+  readonly #onLocaleChange = (): void => {
+    this.#updateTitle();
+    this.requestUpdate();
+  };
+
+  readonly #onUpdatesChange = (): void => {
+    this.requestUpdate();
+  };
+}
+
+customElements.define('cs-app', CsApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-app': CsApp;
+  }
+  interface HTMLElementEventMap {
+    'cs-navigate': CustomEvent<NavigateDetail>;
+    'cs-locale-select': CustomEvent<{ locale: string }>;
+    'cs-sign-out': Event;
+  }
+}

@@ -1,0 +1,189 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { SessionStatus } from '../features/auth/session-service.ts';
+import { baseStyles } from '../ui/base-styles.ts';
+import '../ui/cs-logo.ts';
+import { connectivityContext, sessionContext } from './contexts.ts';
+import './cs-language-select.ts';
+import './cs-online-status.ts';
+import { LocaleController } from './locale-controller.ts';
+import { ServiceController } from './service-controller.ts';
+
+/**
+ * Site header: brand, main navigation (what a guest or member can do), connection status, language
+ * switcher and sign-out. On phones the navigation wraps onto its own row.
+ *
+ * @fires cs-sign-out - The sign-out button was pressed (the shell performs it).
+ */
+export class CsSiteHeader extends LitElement {
+  static override properties = {
+    /** The current path, to mark the current navigation link. */
+    currentPath: { attribute: false },
+  };
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        position: sticky;
+        top: 0;
+        z-index: 20;
+        background: color-mix(in srgb, var(--cs-color-bg, #f6f5fb) 88%, transparent);
+        backdrop-filter: saturate(1.4) blur(12px);
+        border-bottom: 1px solid var(--cs-color-border, #dedbe9);
+        padding-top: env(safe-area-inset-top);
+      }
+
+      .bar {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        grid-template-areas:
+          'brand tools'
+          'nav nav';
+        align-items: center;
+        gap: var(--cs-space-2, 0.5rem) var(--cs-space-4, 1rem);
+        width: min(100% - 1.5rem, var(--cs-content-width, 72rem));
+        margin-inline: auto;
+        padding-block: var(--cs-space-2, 0.5rem);
+      }
+
+      .brand {
+        grid-area: brand;
+        display: inline-flex;
+        align-items: center;
+        gap: var(--cs-space-2, 0.5rem);
+        min-height: 44px;
+        color: var(--cs-color-text, #17151f);
+        font-weight: 800;
+        font-size: 1.1rem;
+        letter-spacing: -0.02em;
+        text-decoration: none;
+      }
+
+      .brand:hover {
+        color: var(--cs-color-text, #17151f);
+      }
+
+      .tools {
+        grid-area: tools;
+        display: flex;
+        align-items: center;
+        justify-content: flex-end;
+        gap: var(--cs-space-2, 0.5rem);
+      }
+
+      nav {
+        grid-area: nav;
+        min-width: 0;
+      }
+
+      ul {
+        display: flex;
+        align-items: center;
+        gap: var(--cs-space-1, 0.25rem);
+        margin: 0 -0.25rem;
+        padding: 0.25rem;
+        list-style: none;
+        overflow-x: auto;
+        scrollbar-width: none;
+      }
+
+      li.push {
+        margin-inline-start: auto;
+      }
+
+      .nav-link {
+        display: inline-flex;
+        align-items: center;
+        min-height: 40px;
+        padding: 0.4rem 0.75rem;
+        border-radius: var(--cs-radius-sm, 8px);
+        color: var(--cs-color-text-muted, #5b5868);
+        font-weight: 600;
+        text-decoration: none;
+        white-space: nowrap;
+      }
+
+      .nav-link:hover {
+        color: var(--cs-color-text, #17151f);
+        background: var(--cs-color-surface-muted, #efedf7);
+      }
+
+      .nav-link[aria-current='page'] {
+        color: var(--cs-color-accent, #6b2fd6);
+        background: var(--cs-color-accent-soft, #eee7fd);
+      }
+
+      .button {
+        min-height: 40px;
+        padding: 0.4rem 0.9rem;
+        white-space: nowrap;
+      }
+
+      @media (min-width: 760px) {
+        .bar {
+          grid-template-columns: auto 1fr auto;
+          grid-template-areas: 'brand nav tools';
+          padding-block: var(--cs-space-3, 0.75rem);
+        }
+
+        ul {
+          justify-content: flex-start;
+        }
+      }
+    `,
+  ];
+
+  declare currentPath: string;
+  readonly #i18n = new LocaleController(this);
+  readonly #session = new ServiceController(this, sessionContext);
+  readonly #connectivity = new ServiceController(this, connectivityContext);
+
+  constructor() {
+    super();
+    this.currentPath = '/';
+  }
+
+  override render() {
+    if (!this.#i18n.available || !this.#session.available || !this.#connectivity.available) return nothing;
+    const t = (id: string): string => this.#i18n.t(id);
+    const status = this.#session.value.state.status;
+    const link = (href: string, label: string) =>
+      html`<li><a class="nav-link" href=${href} aria-current=${this.currentPath === href ? 'page' : 'false'}>${label}</a></li>`;
+    return html`<header class="bar">
+      <a class="brand" href="/"><cs-logo></cs-logo><span>${t('app.name')}</span></a>
+      <nav aria-label=${t('shell.nav.label')}>
+        <ul>
+          ${link('/', t('shell.nav.home'))}
+          ${status === SessionStatus.signedIn ? link('/profile', t('shell.nav.profile')) : nothing}
+          ${link('/settings', t('shell.nav.settings'))}
+          ${status === SessionStatus.signedIn
+            ? html`<li class="push">
+                <button class="button secondary" type="button" ?disabled=${!this.#connectivity.value.online} @click=${this.#signOut}>
+                  ${t('shell.signOut')}
+                </button>
+              </li>`
+            : status === SessionStatus.signedOut
+              ? html`${link('/sign-in', t('shell.nav.signIn'))}
+                  <li class="push"><a class="button" href="/sign-up">${t('shell.nav.signUp')}</a></li>`
+              : nothing}
+        </ul>
+      </nav>
+      <div class="tools">
+        <cs-online-status></cs-online-status>
+        <cs-language-select></cs-language-select>
+      </div>
+    </header>`;
+  }
+
+  #signOut(): void {
+    this.dispatchEvent(new Event('cs-sign-out', { bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('cs-site-header', CsSiteHeader);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-site-header': CsSiteHeader;
+  }
+}

@@ -1,0 +1,65 @@
+import { messageId } from './message-id.ts';
+import { RouteAccess, type RoutePattern } from './router.ts';
+
+export interface AppRoute extends RoutePattern {
+  /** The page element; defined once `load()` resolves. */
+  tag: string;
+  /** Catalog id of the page title (document title and route announcement). */
+  titleId: string;
+  access: RouteAccess;
+  /** Fetches the page's code. Pages other than home are separate chunks, loaded when first visited. */
+  load: () => Promise<unknown>;
+}
+
+export const APP_ROUTES: readonly AppRoute[] = [
+  {
+    path: '/',
+    tag: 'cs-home-page',
+    titleId: messageId('home.title'),
+    access: RouteAccess.anyone,
+    // Home is the first screen for most visits; cs-app imports it statically, so this resolves at once.
+    load: () => import('../features/home/cs-home-page.ts'),
+  },
+  {
+    path: '/sign-in',
+    tag: 'cs-sign-in-page',
+    titleId: messageId('auth.signIn.title'),
+    access: RouteAccess.guestsOnly,
+    load: () => import('../features/auth/cs-sign-in-page.ts'),
+  },
+  {
+    path: '/sign-up',
+    tag: 'cs-sign-up-page',
+    titleId: messageId('auth.signUp.title'),
+    access: RouteAccess.guestsOnly,
+    load: () => import('../features/auth/cs-sign-up-page.ts'),
+  },
+  {
+    path: '/profile',
+    tag: 'cs-profile-page',
+    titleId: messageId('profile.title'),
+    access: RouteAccess.membersOnly,
+    load: () => import('../features/profile/cs-profile-page.ts'),
+  },
+  {
+    path: '/settings',
+    tag: 'cs-settings-page',
+    titleId: messageId('settings.title'),
+    access: RouteAccess.anyone,
+    load: () => import('../features/settings/cs-settings-page.ts'),
+  },
+];
+
+export const NOT_FOUND_ROUTE: AppRoute = {
+  path: '/*',
+  tag: 'cs-not-found-page',
+  titleId: messageId('notFound.title'),
+  access: RouteAccess.anyone,
+  load: () => import('./cs-not-found-page.ts'),
+};
+
+/** What the shell needs from a page element: a heading to move focus to after navigation. */
+export interface RoutedPage extends HTMLElement {
+  focusHeading?: () => void;
+  updateComplete?: Promise<boolean>;
+}

@@ -1,0 +1,68 @@
+/**
+ * Entry point: builds the services (the only place that touches window, fetch and storage), waits for
+ * the UI language, then mounts <cs-app>. Everything below receives its services through @lit/context.
+ */
+import { setupI18n } from '@lingui/core';
+import { ApiClient } from './api/api-client.ts';
+import { AuthApi } from './api/auth-api.ts';
+import { AppUpdates } from './app/app-updates.ts';
+import { catalogLoaders } from './app/catalog-loaders.ts';
+import { Connectivity } from './app/connectivity.ts';
+import './app/cs-app.ts';
+import { LocaleService, pickInitialLocale } from './app/locale-service.ts';
+import { followProfileLocale } from './app/locale-sync.ts';
+import { createDexieProfileCache } from './features/auth/dexie-profile-cache.ts';
+import { SessionService } from './features/auth/session-service.ts';
+
+function reportError(error: unknown): void {
+  console.error(error);
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    // Blocked storage (some privacy settings) throws on access: run without remembering.
+    return null;
+  }
+}
+
+async function start(): Promise<void> {
+  const locale = new LocaleService({
+    i18n: setupI18n(),
+    loaders: catalogLoaders,
+    storage: safeLocalStorage(),
+    root: document.documentElement,
+  });
+  await locale.activate(pickInitialLocale(locale.storedLocale(), navigator.languages));
+
+  const client = new ApiClient({ fetch: window.fetch.bind(window), getLocale: () => locale.locale });
+  const session = new SessionService({ api: new AuthApi(client), cache: createDexieProfileCache(), reportError });
+  const connectivity = new Connectivity(window);
+  const updates = new AppUpdates({
+    scriptUrl: '/sw.js',
+    enabled: import.meta.env.PROD,
+    container: navigator.serviceWorker,
+    reload: () => window.location.reload(),
+    reportError,
+  });
+
+  followProfileLocale({ locale, session }, reportError);
+  // Back online with a session read from the offline cache: confirm it with the server.
+  connectivity.addEventListener('change', () => {
+    const state = session.state;
+    if (connectivity.online && state.status === 'signed-in' && state.offline) void session.restore();
+  });
+
+  const app = document.createElement('cs-app');
+  app.services = { locale, session, connectivity, updates };
+  document.getElementById('splash')?.remove();
+  document.body.append(app);
+
+  await session.restore();
+  await updates.register();
+}
+
+start().catch((error: unknown) => {
+  reportError(new Error('CreatorSync failed to start', { cause: error }));
+});
