@@ -103,11 +103,12 @@ export class TruePeakDetector {
 /**
  * Largest true-peak magnitude (linear) over all channels of a finished
  * signal. The detector is flushed with zeros so the last samples count too.
+ * An array passed for several channels is scanned once.
  */
 export function measureTruePeak(channels: readonly Float32Array[]): number {
   const detector = new TruePeakDetector();
   let peak = 0;
-  for (const channel of channels) {
+  for (const channel of new Set(channels)) {
     detector.reset();
     for (let index = 0; index < channel.length; index++) {
       const value = detector.push(channel[index]!);
