@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { etag } from 'hono/etag';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppEnv } from './app-env.ts';
@@ -14,6 +15,8 @@ export function staticFiles(root: string) {
   const app = new Hono<AppEnv>();
   const absoluteRoot = path.resolve(root);
 
+  // index.html and sw.js are revalidated on every visit: an ETag turns that into a cheap 304.
+  app.use('*', etag({ weak: true }));
   app.use(
     '*',
     serveStatic({
