@@ -35,7 +35,7 @@ export class CsSiteHeader extends LitElement {
 
       .bar {
         display: grid;
-        grid-template-columns: auto 1fr;
+        grid-template-columns: auto minmax(0, 1fr);
         grid-template-areas:
           'brand tools'
           'nav nav';
@@ -119,9 +119,31 @@ export class CsSiteHeader extends LitElement {
         white-space: nowrap;
       }
 
-      @media (min-width: 760px) {
+      cs-language-select {
+        --cs-language-select-width: 8.25rem;
+      }
+
+      @media (max-width: 479px) {
         .bar {
-          grid-template-columns: auto 1fr auto;
+          column-gap: var(--cs-space-2, 0.5rem);
+        }
+        .nav-link {
+          padding-inline: 0.55rem;
+        }
+        .button {
+          padding-inline: 0.75rem;
+        }
+        cs-language-select {
+          --cs-language-select-width: 7.25rem;
+        }
+      }
+
+      @media (min-width: 760px) {
+        cs-language-select {
+          --cs-language-select-width: 10rem;
+        }
+        .bar {
+          grid-template-columns: auto minmax(0, 1fr) auto;
           grid-template-areas: 'brand nav tools';
           padding-block: var(--cs-space-3, 0.75rem);
         }

@@ -154,7 +154,7 @@ export const baseStyles = css`
   }
 
   /* Live regions stay in the tree (an added region is not announced); empty ones take no space. */
-  .live:empty {
+  .live:not(:has(*)) {
     display: contents;
   }
 

@@ -110,6 +110,7 @@ export class SessionService extends EventTarget {
   }
 
   #signedOut(): void {
+    if (this.#state.status === SessionStatus.signedOut) return;
     this.#setState({ status: SessionStatus.signedOut });
     this.#cache.clear().catch(this.#reportError);
   }

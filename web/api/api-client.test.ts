@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import type { Session } from '../../shared/schemas/auth.ts';
+import { ApiClient } from './api-client.ts';
+import { ApiError } from './api-error.ts';
+import { AuthApi } from './auth-api.ts';
+
+const user = {
+  id: 'u1',
+  email: 'ada@example.com',
+  displayName: 'Ada',
+  bio: '',
+  locale: 'en',
+  avatarUrl: null,
+  roles: ['producer'],
+  createdAt: '2026-01-02T03:04:05.000Z',
+} as const;
+
+function session(token: string): Session {
+  return { user: { ...user, roles: [...user.roles] }, accessToken: token, expiresIn: 900 };
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+}
+
+interface Call {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: string | null;
+}
+
+/** A fetch double that answers from a queue and records what was sent. */
+function fakeFetch(...responses: Array<Response | Error | ((call: Call) => Response)>) {
+  const calls: Call[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const call = { url: String(input), method: init?.method ?? 'GET', headers: new Headers(init?.headers), body: (init?.body as string | null) ?? null };
+    calls.push(call);
+    const next = responses.shift();
+    if (!next) throw new Error(`Unexpected request ${call.method} ${call.url}`);
+    if (next instanceof Error) throw next;
+    return typeof next === 'function' ? next(call) : next;
+  };
+  return { fetch: fetch as typeof globalThis.fetch, calls };
+}
+
+function clientWith(fetch: typeof globalThis.fetch, locale = 'es') {
+  return new ApiClient({ fetch, getLocale: () => locale });
+}
+
+describe('ApiClient', () => {
+  it('sends Accept-Language and same-origin credentials on every request', async () => {
+    const { fetch, calls } = fakeFetch(json(200, session('t1')));
+    await new AuthApi(clientWith(fetch, 'pt-BR')).login({ email: 'ada@example.com', password: 'secret' });
+    expect(calls[0]?.headers.get('Accept-Language')).toBe('pt-BR');
+    expect(calls[0]?.headers.get('Content-Type')).toBe('application/json');
+    expect(JSON.parse(calls[0]?.body ?? '')).toEqual({ email: 'ada@example.com', password: 'secret' });
+  });
+
+  it('keeps the access token in memory and sends it as a bearer token', async () => {
+    const { fetch, calls } = fakeFetch(json(200, session('t1')), json(200, { user }));
+    const api = new AuthApi(clientWith(fetch));
+    await api.login({ email: 'ada@example.com', password: 'secret' });
+    await api.getProfile();
+    expect(calls[1]?.headers.get('Authorization')).toBe('Bearer t1');
+  });
+
+  it('on a 401 refreshes once and retries with the new token', async () => {
+    const { fetch, calls } = fakeFetch(
+      json(200, session('old')),
+      json(401, { error: { code: 'token_expired', message: 'Expired' } }),
+      json(200, session('new')),
+      json(200, { user: { ...user, displayName: 'Ada L.' } }),
+    );
+    const api = new AuthApi(clientWith(fetch));
+    await api.login({ email: 'ada@example.com', password: 'secret' });
+    const profile = await api.getProfile();
+    expect(profile.displayName).toBe('Ada L.');
+    expect(calls.map((call) => `${call.method} ${call.url}`)).toEqual([
+      'POST /api/auth/login',
+      'GET /api/auth/profile',
+      'POST /api/auth/refresh',
+      'GET /api/auth/profile',
+    ]);
+    expect(calls[3]?.headers.get('Authorization')).toBe('Bearer new');
+  });
+
+  it('does not retry twice: a second 401 is reported to the caller', async () => {
+    const unauthorized = () => json(401, { error: { code: 'unauthorized', message: 'No autorizado' } });
+    const { fetch, calls } = fakeFetch(unauthorized(), json(200, session('new')), unauthorized());
+    const error = await new AuthApi(clientWith(fetch)).getProfile().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 401, code: 'unauthorized', message: 'No autorizado', localized: true });
+    expect(calls).toHaveLength(3);
+  });
+
+  it('ends the session when the refresh itself is refused', async () => {
+    const { fetch } = fakeFetch(
+      json(401, { error: { code: 'unauthorized', message: 'Expired' } }),
+      json(401, { error: { code: 'invalid_refresh', message: 'Sign in again' } }),
+    );
+    const client = clientWith(fetch);
+    const seen: Array<Session | null> = [];
+    client.onSession((s) => seen.push(s));
+    const error = await new AuthApi(client).getProfile().catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 401, code: 'unauthorized' });
+    expect(seen).toEqual([null]);
+    expect(client.hasAccessToken).toBe(false);
+  });
+
+  it('shares one refresh between concurrent 401s (the cookie rotates)', async () => {
+    let refreshes = 0;
+    const { fetch } = fakeFetch(
+      json(401, { error: { code: 'unauthorized', message: 'x' } }),
+      json(401, { error: { code: 'unauthorized', message: 'x' } }),
+      () => {
+        refreshes++;
+        return json(200, session('new'));
+      },
+      json(200, { user }),
+      json(200, { user }),
+    );
+    const api = new AuthApi(clientWith(fetch));
+    await Promise.all([api.getProfile(), api.getProfile()]);
+    expect(refreshes).toBe(1);
+  });
+
+  it('turns a failed fetch into a network ApiError', async () => {
+    const { fetch } = fakeFetch(new TypeError('Failed to fetch'));
+    const error = await clientWith(fetch).refresh().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).isNetworkError).toBe(true);
+  });
+
+  it('resolves refresh() with null when there is no session cookie', async () => {
+    const { fetch } = fakeFetch(json(401, { error: { code: 'unauthorized', message: 'x' } }));
+    await expect(clientWith(fetch).refresh()).resolves.toBeNull();
+  });
+
+  it('reads Retry-After from throttled responses', async () => {
+    const { fetch } = fakeFetch(json(429, { error: { code: 'too_many_requests', message: 'Espera' } }, { 'Retry-After': '30' }));
+    const error = await new AuthApi(clientWith(fetch)).login({ email: 'a@b.co', password: 'x' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 429, retryAfter: 30, message: 'Espera' });
+  });
+
+  it('rejects responses that do not match their schema', async () => {
+    const { fetch } = fakeFetch(json(200, { user: { id: 1 } }));
+    const error = await clientWith(fetch).refresh().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'unexpected_response', localized: false });
+  });
+
+  it('marks non-JSON error bodies as unexpected, not localised', async () => {
+    const { fetch } = fakeFetch(new Response('<html>Bad gateway</html>', { status: 502 }));
+    const error = await new AuthApi(clientWith(fetch)).login({ email: 'a@b.co', password: 'x' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 502, code: 'unexpected_response', localized: false });
+  });
+});
