@@ -23,6 +23,22 @@ export class BiquadFilter {
   }
 
   /**
+   * Filters one sample, for feedback loops where a block cannot be formed
+   * (the delay's echo path). Same arithmetic as {@link process}.
+   */
+  processSample(x: number): number {
+    const { b0, b1, b2, a1, a2 } = this.coefficients;
+    const y = b0 * x + this.#state1;
+    this.#state1 = b1 * x - a1 * y + this.#state2;
+    this.#state2 = b2 * x - a2 * y;
+    if (Math.abs(this.#state1) < 1e-30 && Math.abs(this.#state2) < 1e-30) {
+      this.#state1 = 0;
+      this.#state2 = 0;
+    }
+    return y;
+  }
+
+  /**
    * Filters `input` into `output` (they may be the same array) over
    * `[0, frames)`. State is kept in doubles so a float32 block boundary adds no
    * rounding to the recursion.
