@@ -35,7 +35,7 @@ describe('StereoDelay', () => {
     left[0] = 1;
     right[0] = 1;
     delay.process(left, right);
-    const window = (n: number) => [energy(left, n * 800 - 100, n * 800 + 100), energy(right, n * 800 - 100, n * 800 + 100)];
+    const window = (n: number): [number, number] => [energy(left, n * 800 - 100, n * 800 + 100), energy(right, n * 800 - 100, n * 800 + 100)];
     const [firstLeft, firstRight] = window(1);
     const [secondLeft, secondRight] = window(2);
     expect(firstLeft).toBeGreaterThan(100 * firstRight);
