@@ -132,7 +132,8 @@ const NEAR_VOWELS: readonly (readonly [string, string])[] = [
 /**
  * How alike two vowels sound, in [0,1]. Same quality scores 1 whatever the stress; neighbours in
  * the vowel space score 0.6; two unstressed reduced vowels (schwa and its kin) are treated as
- * near-identical because singers blur them (orange with AH0 or IH0).
+ * near-identical because singers blur them. A reduced vowel against a stressed one is only a
+ * neighbour: letting schwa match anything made every long word a "multisyllabic" rhyme.
  */
 export function vowelSimilarity(a: Phoneme, b: Phoneme): number {
   const qa = vowelQuality(a);
@@ -141,9 +142,6 @@ export function vowelSimilarity(a: Phoneme, b: Phoneme): number {
   const reduced = (phoneme: Phoneme, quality: string) =>
     stressOf(phoneme) === Stress.none && (quality === 'AH' || quality === 'IH' || quality === 'ER');
   if (reduced(a, qa) && reduced(b, qb)) return 0.9;
-  if (reduced(a, qa) || reduced(b, qb)) {
-    if ((qa === 'AH' && qb === 'IH') || (qa === 'IH' && qb === 'AH')) return 0.85;
-  }
   for (const [x, y] of NEAR_VOWELS) {
     if ((qa === x && qb === y) || (qa === y && qb === x)) return 0.6;
   }

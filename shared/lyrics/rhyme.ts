@@ -130,7 +130,11 @@ export function compareEndings(a: readonly Pronunciation[], b: readonly Pronunci
   const partB = rhymePart(lastB);
   if (partA.length === 0 || partB.length === 0) return NO_RHYME;
 
-  const chain = vowelChain(a.flat(), b.flat());
+  const flatA = a.flat();
+  const flatB = b.flat();
+  const rhymeA = flatA.length - lastA.length + rhymeVowelIndex(lastA);
+  const rhymeB = flatB.length - lastB.length + rhymeVowelIndex(lastB);
+  const chain = vowelChain(flatA, flatB, rhymeA, rhymeB);
   const partVowels = Math.max(partA.filter(isVowel).length, partB.filter(isVowel).length);
   const codaA = partA.slice(1);
   const codaB = partB.slice(1);
@@ -140,7 +144,14 @@ export function compareEndings(a: readonly Pronunciation[], b: readonly Pronunci
   // Multisyllabic: the chain reaches both rhyme vowels and holds at least two full vowel sounds;
   // a chain no longer than two identical rhyme parts is just a perfect feminine rhyme (fire/higher).
   const perfectPart = sameSounds(partA, partB);
-  if (chain.length >= 2 && chain.length >= partVowels && chain.strongPairs >= 2 && !(perfectPart && chain.length <= partVowels)) {
+  // The stressed vowel of at least one line's last word must land on a stressed vowel of the
+  // other line, or the "rhyme" is just matching schwas off the beat (audition / the hill).
+  const aligned = chain.pairs.some(
+    ([indexA, indexB]) =>
+      (indexA === rhymeA && stressOf(flatB[indexB] as Phoneme) !== Stress.none) ||
+      (indexB === rhymeB && stressOf(flatA[indexA] as Phoneme) !== Stress.none),
+  );
+  if (chain.length >= 2 && chain.length >= partVowels && chain.strongPairs >= 2 && aligned && !(perfectPart && chain.length <= partVowels)) {
     const length = Math.min(chain.length, 4);
     const consonants = 0.5 * chain.consonantSimilarity + 0.5 * chain.weakestConsonantSimilarity;
     const strength = Math.min(1, 0.6 + 0.06 * (length - 2) + 0.4 * consonants) * (0.7 + 0.3 * chain.vowelSimilarity);
@@ -186,12 +197,18 @@ interface VowelChain {
   readonly weakestConsonantSimilarity: number;
   /** Mean similarity of the matched vowels (1 when all are the same quality). */
   readonly vowelSimilarity: number;
-  /** Matched pairs where at least one side is a full vowel; schwa-only pairs do not make a multi. */
+  /** Matched pairs carrying real sound (see {@link vowelChain}); schwa pairs do not make a multi. */
   readonly strongPairs: number;
+  /** Positions of the matched vowels in each sequence, last first. */
+  readonly pairs: readonly (readonly [number, number])[];
 }
 
-/** Matches vowels backwards from the end of two phoneme strings, up to four. */
-function vowelChain(a: readonly Phoneme[], b: readonly Phoneme[]): VowelChain {
+/**
+ * Matches vowels backwards from the end of two phoneme strings, up to four. `rhymeA`/`rhymeB` are
+ * the positions of each side's rhyme vowel: before them, a pair only counts as strong when both
+ * vowels are full, so "just kill" / "the hill" stays a perfect rhyme rather than a multi.
+ */
+function vowelChain(a: readonly Phoneme[], b: readonly Phoneme[], rhymeA: number, rhymeB: number): VowelChain {
   const vowelsA = positionsOfVowels(a);
   const vowelsB = positionsOfVowels(b);
   let length = 0;
@@ -221,7 +238,12 @@ function vowelChain(a: readonly Phoneme[], b: readonly Phoneme[]): VowelChain {
     consonantSimilarity: pairs.length ? similarityTotal / pairs.length : 0,
     weakestConsonantSimilarity: pairs.length ? weakest : 0,
     vowelSimilarity: pairs.length ? vowelTotal / pairs.length : 0,
-    strongPairs: pairs.filter(([indexA, indexB]) => isFullVowel(a[indexA] as Phoneme) || isFullVowel(b[indexB] as Phoneme)).length,
+    pairs,
+    strongPairs: pairs.filter(([indexA, indexB]) => {
+      const fullA = isFullVowel(a[indexA] as Phoneme);
+      const fullB = isFullVowel(b[indexB] as Phoneme);
+      return indexA >= rhymeA || indexB >= rhymeB ? fullA || fullB : fullA && fullB;
+    }).length,
   };
 }
 

@@ -5,6 +5,12 @@
 export interface Thesaurus {
   /** Words related to `word` with a closeness in (0,1]: synonyms near 1, hypernyms/hyponyms lower. */
   related(word: string): ReadonlyMap<string, number>;
-  /** Parts of speech WordNet lists for the word: n, v, a (adjective), r (adverb). */
+  /**
+   * Like `related`, keeping only links whose related sense is the given part of speech, so an
+   * adjective sense of "sound" (healthy, safe) never offers "safe" as a noun. Optional: a compact
+   * table may not know parts.
+   */
+  relatedAs?(word: string, part: 'n' | 'v' | 'a' | 'r'): ReadonlyMap<string, number>;
+  /** Parts of speech the word is commonly used as: n, v, a (adjective), r (adverb). Empty when unknown. */
   partsOfSpeech(word: string): ReadonlySet<string>;
 }

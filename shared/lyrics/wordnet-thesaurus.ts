@@ -41,50 +41,81 @@ const PART_LETTERS: Readonly<Record<WordnetPart, string>> = { noun: 'n', verb: '
 export function wordnetThesaurus(files: WordnetFiles): Thesaurus {
   const synsets = new Map<string, Synset>();
   const senses = new Map<string, Map<WordnetPart, string[]>>();
+  const tagged = new Map<string, Map<WordnetPart, number>>();
   for (const part of WORDNET_PARTS) {
     const data = files.data[part];
     if (data) parseData(data, part, synsets);
     const index = files.index[part];
-    if (index) parseIndex(index, part, senses);
+    if (index) parseIndex(index, part, senses, tagged);
   }
-  const cache = new Map<string, ReadonlyMap<string, number>>();
+  const cache = new Map<string, ReadonlyMap<string, Relation>>();
+  const relations = (word: string): ReadonlyMap<string, Relation> => {
+    const key = word.toLowerCase();
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const related = new Map<string, Relation>();
+    const add = (other: string, closeness: number, part: string | undefined) => {
+      if (other === key || other.includes('_')) return;
+      const existing = related.get(other);
+      if (!existing) related.set(other, { closeness, parts: new Set(part ? [part] : []) });
+      else {
+        if (part) existing.parts.add(part);
+        if (closeness > existing.closeness) related.set(other, { closeness, parts: existing.parts });
+      }
+    };
+    for (const offsets of senses.get(key)?.values() ?? []) {
+      offsets.slice(0, SENSES_PER_PART).forEach((synsetKey, rank) => {
+        const decay = SENSE_DECAY[rank] ?? 0.5;
+        const synset = synsets.get(synsetKey);
+        if (!synset) return;
+        const ownPart = PART_LETTERS[synsetKey.split(':')[0] as WordnetPart];
+        for (const synonym of synset.words) add(synonym, SYNONYM_WEIGHT * decay, ownPart);
+        let hyponyms = 0;
+        for (const [symbol, target] of synset.pointers) {
+          const weight = POINTER_WEIGHTS[symbol];
+          if (weight === undefined) continue;
+          if (symbol.startsWith('~') && ++hyponyms > 12) continue; // broad words have hundreds of kinds
+          const targetPart = PART_LETTERS[target.split(':')[0] as WordnetPart];
+          for (const other of synsets.get(target)?.words ?? []) add(other, weight * decay, targetPart);
+        }
+        for (const glossWord of glossWords(synset.gloss)) add(glossWord, GLOSS_WEIGHT * decay, undefined);
+      });
+    }
+    if (cache.size > 5000) cache.clear();
+    cache.set(key, related);
+    return related;
+  };
+  const partsOfSpeech = (word: string): ReadonlySet<string> => {
+    // Only the parts a word is commonly used as: WordNet's sense-tagged corpus counts say "fruit"
+    // is a noun far more than a verb. Parts with under a quarter of the top count are dropped.
+    const key = word.toLowerCase();
+    const parts = [...(senses.get(key)?.keys() ?? [])];
+    const counts = tagged.get(key);
+    const top = Math.max(0, ...parts.map((part) => counts?.get(part) ?? 0));
+    const common = top === 0 ? parts : parts.filter((part) => (counts?.get(part) ?? 0) >= Math.max(1, top / 4));
+    return new Set(common.map((part) => PART_LETTERS[part]));
+  };
   return {
     related(word) {
-      const key = word.toLowerCase();
-      const cached = cache.get(key);
-      if (cached) return cached;
-      const related = new Map<string, number>();
-      const add = (other: string, weight: number) => {
-        if (other === key || other.includes('_')) return;
-        if (weight > (related.get(other) ?? 0)) related.set(other, weight);
-      };
-      for (const offsets of senses.get(key)?.values() ?? []) {
-        offsets.slice(0, SENSES_PER_PART).forEach((synsetKey, rank) => {
-          const decay = SENSE_DECAY[rank] ?? 0.5;
-          const synset = synsets.get(synsetKey);
-          if (!synset) return;
-          for (const synonym of synset.words) add(synonym, SYNONYM_WEIGHT * decay);
-          let hyponyms = 0;
-          for (const [symbol, target] of synset.pointers) {
-            const weight = POINTER_WEIGHTS[symbol];
-            if (weight === undefined) continue;
-            if (symbol.startsWith('~') && ++hyponyms > 12) continue; // broad words have hundreds of kinds
-            for (const other of synsets.get(target)?.words ?? []) add(other, weight * decay);
-          }
-          for (const glossWord of glossWords(synset.gloss)) add(glossWord, GLOSS_WEIGHT * decay);
-        });
+      return new Map([...relations(word)].map(([other, relation]) => [other, relation.closeness]));
+    },
+    relatedAs(word, part) {
+      const result = new Map<string, number>();
+      for (const [other, relation] of relations(word)) {
+        // Gloss words carry no part; they count when the word is commonly that part.
+        const fits = relation.parts.size > 0 ? relation.parts.has(part) : partsOfSpeech(other).has(part);
+        if (fits) result.set(other, relation.closeness);
       }
-      if (cache.size > 5000) cache.clear();
-      cache.set(key, related);
-      return related;
+      return result;
     },
-    partsOfSpeech(word) {
-      const parts = senses.get(word.toLowerCase());
-      return new Set([...(parts?.keys() ?? [])].map((part) => PART_LETTERS[part]));
-    },
+    partsOfSpeech,
   };
 }
 
+interface Relation {
+  readonly closeness: number;
+  readonly parts: Set<string>;
+}
 function parseData(text: string, part: WordnetPart, synsets: Map<string, Synset>): void {
   for (const line of text.split('\n')) {
     if (line.length === 0 || line.startsWith(' ')) continue; // licence header lines start with spaces
@@ -113,7 +144,7 @@ function parseData(text: string, part: WordnetPart, synsets: Map<string, Synset>
   }
 }
 
-function parseIndex(text: string, part: WordnetPart, senses: Map<string, Map<WordnetPart, string[]>>): void {
+function parseIndex(text: string, part: WordnetPart, senses: Map<string, Map<WordnetPart, string[]>>, tagged: Map<string, Map<WordnetPart, number>>): void {
   for (const line of text.split('\n')) {
     if (line.length === 0 || line.startsWith(' ')) continue;
     const fields = line.trim().split(' ');
@@ -124,6 +155,13 @@ function parseIndex(text: string, part: WordnetPart, senses: Map<string, Map<Wor
     const parts = senses.get(lemma) ?? new Map<WordnetPart, string[]>();
     parts.set(part, offsets);
     senses.set(lemma, parts);
+    // Fields: lemma pos synset_cnt p_cnt [pointer symbols] sense_cnt tagsense_cnt offsets…
+    const taggedCount = Number(fields[4 + Number(fields[3] ?? 0) + 1]);
+    if (Number.isFinite(taggedCount)) {
+      const counts = tagged.get(lemma) ?? new Map<WordnetPart, number>();
+      counts.set(part, taggedCount);
+      tagged.set(lemma, counts);
+    }
   }
 }
 

@@ -1,0 +1,64 @@
+import nlp from 'compromise';
+import type { Thesaurus } from './thesaurus.ts';
+
+/** Open word classes the line builder fills. */
+export const WordClass = { noun: 'noun', verb: 'verb', adjective: 'adjective', adverb: 'adverb' } as const;
+export type WordClass = (typeof WordClass)[keyof typeof WordClass];
+
+const FROM_WORDNET: Readonly<Record<string, WordClass>> = { n: 'noun', v: 'verb', a: 'adjective', r: 'adverb' };
+
+/**
+ * Word classes as the song itself uses them: compromise tags the text in context ("light" in
+ * "the light" is a noun), and WordNet adds what a word can be. A verb counts only in its base form
+ * (the line builder puts verbs after "I", "we", "can't"), which WordNet lemmas and compromise's
+ * Infinitive tag both guarantee.
+ */
+export interface PartOfSpeechGuesser {
+  classesOf(word: string): ReadonlySet<WordClass>;
+}
+
+export function createPartOfSpeechGuesser(songText: string, thesaurus: Thesaurus | undefined): PartOfSpeechGuesser {
+  const inContext = new Map<string, Set<WordClass>>();
+  const note = (word: string, wordClass: WordClass) => {
+    const classes = inContext.get(word) ?? new Set<WordClass>();
+    classes.add(wordClass);
+    inContext.set(word, classes);
+  };
+  if (songText.trim()) {
+    for (const sentence of nlp(songText).json() as { terms: { normal: string; tags: string[] }[] }[]) {
+      for (const term of sentence.terms) {
+        const tags = new Set(term.tags);
+        if (tags.has('Pronoun') || tags.has('Possessive') || tags.has('ProperNoun')) continue;
+        if (tags.has('Noun')) note(term.normal, WordClass.noun);
+        if (tags.has('Infinitive')) note(term.normal, WordClass.verb);
+        if (tags.has('Adjective')) note(term.normal, WordClass.adjective);
+        if (tags.has('Adverb')) note(term.normal, WordClass.adverb);
+      }
+    }
+  }
+  const cache = new Map<string, ReadonlySet<WordClass>>();
+  return {
+    classesOf(word) {
+      const cached = cache.get(word);
+      if (cached) return cached;
+      // Names ("george", "chase" as a first name) are not material for generic lines.
+      const ownTags = new Set((nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? []);
+      if ((ownTags.has('Person') || ownTags.has('Place') || ownTags.has('Organization')) && !inContext.has(word)) {
+        cache.set(word, new Set());
+        return new Set();
+      }
+      const classes = new Set<WordClass>(inContext.get(word) ?? []);
+      const lemmaClasses = thesaurus?.partsOfSpeech(word);
+      if (lemmaClasses && lemmaClasses.size > 0) for (const letter of lemmaClasses) classes.add(FROM_WORDNET[letter] as WordClass);
+      else if (classes.size === 0) {
+        const tags = ownTags;
+        if (tags.has('Noun') && !tags.has('ProperNoun') && !tags.has('Pronoun')) classes.add(WordClass.noun);
+        if (tags.has('Infinitive')) classes.add(WordClass.verb);
+        if (tags.has('Adjective')) classes.add(WordClass.adjective);
+        if (tags.has('Adverb')) classes.add(WordClass.adverb);
+      }
+      cache.set(word, classes);
+      return classes;
+    },
+  };
+}
