@@ -13,6 +13,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-empty': ['error', { allowEmptyCatch: false }],
       eqeqeq: ['error', 'always'],
+      // A closure may read a variable that is assigned once, later (e.g. a room that finishes loading).
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {

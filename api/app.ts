@@ -14,6 +14,15 @@ import { authRoutes } from './features/auth/routes.ts';
 import { createAuthService } from './features/auth/service.ts';
 import { API_DOCS_CSS, renderApiDocs } from './features/docs/render-docs.ts';
 import { healthRoutes } from './features/health/routes.ts';
+import { projectRoutes } from './features/projects/routes.ts';
+import { createProjectsService } from './features/projects/service.ts';
+import { findMemberRole } from './features/projects/queries.ts';
+import { findUserById } from './features/auth/queries.ts';
+import { createDocumentStore } from './collab/document-store.ts';
+import { createLocalFanout, createRedisFanout } from './collab/fanout.ts';
+import { createSyncServer } from './collab/sync-server.ts';
+import { createTicketIssuer } from './collab/tickets.ts';
+import type { ProjectRole } from '../shared/schemas/projects.ts';
 import { clientIp } from './http/client-ip.ts';
 import { errorResponse } from './http/error-response.ts';
 import { createRouter } from './http/openapi-hono.ts';
@@ -41,8 +50,9 @@ export interface AppDeps {
 }
 
 /**
- * Builds the whole HTTP application from its dependencies. Nothing here opens sockets, reads the
- * environment or touches global state: api/server.ts wires the real parts, tests wire PGlite.
+ * Builds the whole HTTP application and the sync server from their dependencies. Nothing here opens
+ * sockets, reads the environment or touches global state: api/server.ts wires the real parts and
+ * attaches the sync server to its HTTP server; tests wire PGlite.
  */
 export function createApp(deps: AppDeps) {
   const { config, database, clock, logger, keys } = deps;
@@ -54,6 +64,28 @@ export function createApp(deps: AppDeps) {
     signer,
     throttle: createLoginThrottle(limiters, deps.loginThrottle),
     refreshTokenTtlDays: config.refreshTokenTtlDays,
+  });
+
+  const tickets = createTicketIssuer({ secret: keys.syncTickets, db: database.db, clock });
+  const documents = createDocumentStore({ db: database.db, clock });
+  const sync = createSyncServer({
+    store: documents,
+    fanout: deps.redis ? createRedisFanout(deps.redis, logger) : createLocalFanout(),
+    tickets,
+    logger,
+    roleOf: async (projectId, userId) => (await findMemberRole(database.db, projectId, userId)) as ProjectRole | undefined,
+    displayNameOf: async (userId) => (await findUserById(database.db, userId))?.displayName ?? '',
+    allowedOrigins: config.corsOrigins,
+    maxFrameBytes: config.sync.maxFrameBytes,
+    messagesPerSecond: config.sync.messagesPerSecond,
+    compactAfterUpdates: config.sync.compactAfterUpdates,
+  });
+  const projects = createProjectsService({
+    db: database.db,
+    clock,
+    onMembershipChanged: (projectId, userId) => {
+      sync.membershipChanged(projectId, userId).catch((error: unknown) => logger.error('could not close sockets of a changed member', { error }));
+    },
   });
 
   const app = createRouter();
@@ -115,6 +147,8 @@ export function createApp(deps: AppDeps) {
     authRoutes({ auth, clock, deviceSecret: keys.deviceCookies, limiters, allowedOrigins: config.corsOrigins }),
   );
 
+  app.route('/api/projects', projectRoutes({ auth, projects, tickets }));
+
   const openApiConfig = {
     openapi: '3.1.0',
     info: {
@@ -140,7 +174,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => errorResponse(new AppError('not_found'), c, logger));
   app.onError((error, c) => errorResponse(error, c, logger));
 
-  return app;
+  return { app, sync, projects, tickets, documents };
 }
 
-export type App = ReturnType<typeof createApp>;
+export type App = ReturnType<typeof createApp>['app'];

@@ -24,6 +24,9 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   STATIC_DIR: z.string().default('./dist'),
+  SYNC_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  SYNC_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(60),
+  SYNC_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(10).default(500),
 });
 
 export interface Config {
@@ -46,6 +49,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   staticDir: string;
+  sync: { maxFrameBytes: number; messagesPerSecond: number; compactAfterUpdates: number };
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -72,6 +76,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR,
+    sync: {
+      maxFrameBytes: e.SYNC_MAX_FRAME_BYTES,
+      messagesPerSecond: e.SYNC_MESSAGES_PER_SECOND,
+      compactAfterUpdates: e.SYNC_COMPACT_AFTER_UPDATES,
+    },
   };
 }
 

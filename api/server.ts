@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
 import type { Server } from 'node:http';
-import { attachUpgradeGate } from './collab/upgrade-gate.ts';
 import { createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -32,16 +31,26 @@ export async function startServer(config: Config = loadConfig()) {
   const staticDir = existsSync(path.join(config.staticDir, 'index.html')) ? config.staticDir : undefined;
   if (!staticDir) logger.warn('no built app found; serving the API only', { staticDir: config.staticDir });
 
-  const app = createApp({ config, database, clock: systemClock, logger, keys, redis, staticDir });
+  const { app, sync, projects, tickets } = createApp({ config, database, clock: systemClock, logger, keys, redis, staticDir });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
-  attachUpgradeGate(server, { allowedOrigins: config.corsOrigins, logger });
+  sync.attach(server);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
   logger.info('listening', { url: `http://localhost:${port}`, database: database.kind, redis: redis ? 'on' : 'off' });
 
+  // Housekeeping: purge projects past their 30 days in the bin, forget expired sync tickets.
+  const housekeeping = setInterval(() => {
+    void projects.purgeExpired().catch((error: unknown) => logger.error('purging deleted projects failed', { error }));
+    void tickets.forgetExpired().catch((error: unknown) => logger.error('forgetting used tickets failed', { error }));
+  }, 3600_000);
+  housekeeping.unref();
+
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      clearInterval(housekeeping);
+      await sync.close();
+      server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       redis?.disconnect();
       await database.close();

@@ -11,16 +11,19 @@ import type { Logger } from '../platform/logger.ts';
  * Tickets (short-lived, single-use, bound to user and project) are issued by the projects feature;
  * until a `verifyTicket` is wired in, every upgrade is refused with 401.
  */
-export interface UpgradeGateOptions {
+export interface UpgradeGateOptions<Context extends { userId: string }> {
   allowedOrigins: readonly string[];
   logger: Logger;
-  verifyTicket?: (ticket: string, documentId: string) => Promise<{ userId: string } | undefined>;
-  onAccepted?: (request: IncomingMessage, socket: Duplex, head: Buffer, context: { userId: string; documentId: string }) => void;
+  /** Redeems the ticket for the document; undefined refuses the upgrade. */
+  verifyTicket?: (ticket: string, documentId: string) => Promise<Context | undefined>;
+  onAccepted?: (request: IncomingMessage, socket: Duplex, head: Buffer, context: Context & { documentId: string }) => void;
+  /** Longest the ticket check may take before the upgrade is refused (a stuck database must not pile up sockets). */
+  verifyTimeoutMs?: number;
 }
 
-const COLLAB_PATH = /^\/api\/collab\/([A-Za-z0-9_-]{1,128})$/;
+const COLLAB_PATH = /^\/api\/collab\/([A-Za-z0-9_-]{1,64}(?:\.[a-z]{1,16})?)$/;
 
-export function attachUpgradeGate(server: Server, options: UpgradeGateOptions): void {
+export function attachUpgradeGate<Context extends { userId: string }>(server: Server, options: UpgradeGateOptions<Context>): void {
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     void handleUpgrade(request, socket, head, options).catch((error: unknown) => {
       options.logger.error('upgrade failed', { error });
@@ -29,7 +32,12 @@ export function attachUpgradeGate(server: Server, options: UpgradeGateOptions): 
   });
 }
 
-async function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, options: UpgradeGateOptions) {
+async function handleUpgrade<Context extends { userId: string }>(
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  options: UpgradeGateOptions<Context>,
+) {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const match = COLLAB_PATH.exec(url.pathname);
   if (!match) return refuse(socket, 404, 'Not Found');
@@ -37,9 +45,22 @@ async function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buf
   if (origin && !isAllowedOrigin(origin, request.headers.host, options.allowedOrigins)) return refuse(socket, 403, 'Forbidden');
   const ticket = url.searchParams.get('ticket');
   const documentId = match[1]!;
-  const verified = ticket && options.verifyTicket ? await options.verifyTicket(ticket, documentId) : undefined;
-  if (!verified || !options.onAccepted) return refuse(socket, 401, 'Unauthorized');
-  options.onAccepted(request, socket, head, { userId: verified.userId, documentId });
+  const verified = ticket && options.verifyTicket ? await withTimeout(options.verifyTicket(ticket, documentId), options.verifyTimeoutMs ?? 5000) : undefined;
+  if (verified === 'timeout') return refuse(socket, 503, 'Service Unavailable');
+  if (!verified || !options.onAccepted || socket.destroyed) return refuse(socket, 401, 'Unauthorized');
+  options.onAccepted(request, socket, head, { ...verified, documentId });
+}
+
+async function withTimeout<T>(work: Promise<T>, milliseconds: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), milliseconds);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function isAllowedOrigin(origin: string, host: string | undefined, allowed: readonly string[]): boolean {

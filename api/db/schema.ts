@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, customType, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * The database schema. One schema serves PGlite (embedded, the default) and PostgreSQL (DATABASE_URL);
@@ -70,3 +70,113 @@ export const serverSecrets = pgTable('server_secrets', {
   value: text('value').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
+
+/** Binary columns (Yjs updates and states) as Uint8Array on both drivers. */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+  fromDriver: (value) => new Uint8Array(value),
+});
+
+/** A song project. Deleting is soft: `deletedAt` set, restorable for 30 days, then purged. */
+export const projects = pgTable(
+  'projects',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (table) => [index('projects_owner_idx').on(table.ownerId)],
+);
+
+/** Who may do what in a project: owner, editor, commenter or viewer. */
+export const projectMembers = pgTable(
+  'project_members',
+  {
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.projectId, table.userId] }), index('project_members_user_idx').on(table.userId)],
+);
+
+/** An invitation, to one e-mail address or as a link anybody holding it can accept until it expires. */
+export const projectInvites = pgTable(
+  'project_invites',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    email: text('email'),
+    tokenHash: text('token_hash').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [uniqueIndex('project_invites_token_unique').on(table.tokenHash), index('project_invites_project_idx').on(table.projectId)],
+);
+
+/**
+ * The append-only log of Yjs updates per document, written before an update is relayed to anyone.
+ * Compaction folds a prefix of it into `documentSnapshots` and deletes that prefix in one transaction.
+ */
+export const documentUpdates = pgTable(
+  'document_updates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    documentId: text('document_id').notNull(),
+    update: bytea('update').notNull(),
+    userId: text('user_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('document_updates_document_idx').on(table.documentId, table.id)],
+);
+
+export const documentSnapshots = pgTable('document_snapshots', {
+  documentId: text('document_id').primaryKey(),
+  state: bytea('state').notNull(),
+  /** The highest document_updates.id folded into `state`. */
+  lastUpdateId: bigint('last_update_id', { mode: 'number' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/** Named versions of a project, each a full encoded state. History is never rewritten. */
+export const projectVersions = pgTable(
+  'project_versions',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    state: bytea('state').notNull(),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('project_versions_project_idx').on(table.projectId, table.createdAt)],
+);
+
+/** Sync tickets already used, so each works once on every instance; rows expire with the ticket. */
+export const usedTickets = pgTable(
+  'used_tickets',
+  {
+    ticketId: text('ticket_id').primaryKey(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('used_tickets_expiry_idx').on(table.expiresAt)],
+);

@@ -6,6 +6,7 @@ import { serverSecrets } from '../db/schema.ts';
 export interface SigningKeys {
   accessTokens: Uint8Array;
   deviceCookies: Uint8Array;
+  syncTickets: Uint8Array;
 }
 
 /**
@@ -17,7 +18,7 @@ export interface SigningKeys {
 export async function loadSigningKeys(db: Database, configured: string | undefined, now: Date): Promise<SigningKeys> {
   const master = configured ? Buffer.from(configured, 'utf8') : await storedMasterSecret(db, now);
   const derive = (purpose: string) => new Uint8Array(hkdfSync('sha256', master, Buffer.alloc(0), `creatorsync:${purpose}`, 32));
-  return { accessTokens: derive('access-token'), deviceCookies: derive('device-cookie') };
+  return { accessTokens: derive('access-token'), deviceCookies: derive('device-cookie'), syncTickets: derive('sync-ticket') };
 }
 
 async function storedMasterSecret(db: Database, now: Date): Promise<Buffer> {

@@ -23,7 +23,7 @@ export async function createTestApp(
     ...options.config,
   });
   const keys = await loadSigningKeys(database.db, config.jwtSecret, clock.now());
-  const app = createApp({
+  const built = createApp({
     config,
     database,
     clock,
@@ -33,7 +33,22 @@ export async function createTestApp(
     loginThrottle: options.loginThrottle,
     staticDir: options.staticDir,
   });
-  return { app, database, clock, logger, keys, config, close: () => database.close() };
+  return {
+    app: built.app,
+    sync: built.sync,
+    projects: built.projects,
+    tickets: built.tickets,
+    documents: built.documents,
+    database,
+    clock,
+    logger,
+    keys,
+    config,
+    close: async () => {
+      await built.sync.close();
+      await database.close();
+    },
+  };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -1,0 +1,197 @@
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import type { Logger } from '../platform/logger.ts';
+import { stampIdentity, type VerifiedIdentity } from './awareness-identity.ts';
+import { CLOSE_CODES, type CloseCode } from './close-codes.ts';
+import type { DocumentStore } from './document-store.ts';
+import type { Fanout, FanoutKind } from './fanout.ts';
+import {
+  encodeAwareness,
+  encodeReadOnlyNotice,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type ClientMessage,
+} from './protocol.ts';
+
+/** One connected socket, as the room sees it. */
+export interface Peer {
+  readonly userId: string;
+  readonly identity: VerifiedIdentity;
+  readonly canWrite: boolean;
+  readonly awarenessClientIds: Set<number>;
+  send(frame: Uint8Array): void;
+  close(code: CloseCode, reason: string): void;
+}
+
+/**
+ * A document loaded in memory with the sockets editing it. Every message that reads or changes the
+ * document goes through one queue, in arrival order, so an update is stored before anybody —
+ * including a client that joins in the meantime — can see it.
+ */
+export class Room {
+  readonly documentId: string;
+  readonly peers = new Set<Peer>();
+  readonly awareness: Awareness;
+  /** Updates appended since the last compaction check; drives background compaction. */
+  appendedSinceLoad: number;
+  private doc: Y.Doc;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly deps: { store: DocumentStore; fanout: Fanout; logger: Logger };
+
+  constructor(documentId: string, doc: Y.Doc, storedTail: number, deps: { store: DocumentStore; fanout: Fanout; logger: Logger }) {
+    this.documentId = documentId;
+    this.doc = doc;
+    this.appendedSinceLoad = storedTail;
+    this.deps = deps;
+    this.awareness = new Awareness(new Y.Doc());
+    // The server has no cursor of its own.
+    this.awareness.setLocalState(null);
+  }
+
+  /** Runs work after everything queued before it; a failure is logged and never blocks later work. */
+  private enqueue(work: () => Promise<void> | void): Promise<void> {
+    const next = this.queue.then(work).catch((error: unknown) => {
+      this.deps.logger.error('room task failed', { documentId: this.documentId, error });
+    });
+    this.queue = next;
+    return next;
+  }
+
+  /** Resolves when everything queued so far has been handled. */
+  drained(): Promise<void> {
+    return this.queue;
+  }
+
+  join(peer: Peer): Promise<void> {
+    return this.enqueue(() => {
+      this.peers.add(peer);
+      peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+      if (!peer.canWrite) peer.send(encodeReadOnlyNotice('read-only'));
+      const states = [...this.awareness.getStates().keys()];
+      if (states.length > 0) peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, states)));
+    });
+  }
+
+  leave(peer: Peer): Promise<void> {
+    return this.enqueue(() => {
+      this.peers.delete(peer);
+      const gone = [...peer.awarenessClientIds].filter((id) => this.awareness.getStates().has(id));
+      if (gone.length === 0) return;
+      removeAwarenessStates(this.awareness, gone, 'leave');
+      const frame = encodeAwarenessUpdate(this.awareness, gone);
+      this.broadcast(encodeAwareness(frame), undefined);
+      void this.deps.fanout.publish(this.documentId, 'awareness', frame).catch(this.logFanoutError);
+    });
+  }
+
+  receive(peer: Peer, message: ClientMessage): Promise<void> {
+    return this.enqueue(async () => {
+      if (!this.peers.has(peer)) return;
+      switch (message.type) {
+        case 'sync-step1':
+          peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+          return;
+        case 'update':
+          return this.applyClientUpdate(peer, message.update);
+        case 'awareness': {
+          let stamped: Uint8Array;
+          try {
+            stamped = stampIdentity(message.update, peer.identity, peer.awarenessClientIds);
+          } catch {
+            peer.close(CLOSE_CODES.badMessage, 'malformed awareness update');
+            return;
+          }
+          applyAwarenessUpdate(this.awareness, stamped, peer);
+          this.broadcast(encodeAwareness(stamped), peer);
+          void this.deps.fanout.publish(this.documentId, 'awareness', stamped).catch(this.logFanoutError);
+          return;
+        }
+        case 'query-awareness': {
+          const states = [...this.awareness.getStates().keys()];
+          peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, states)));
+          return;
+        }
+      }
+    });
+  }
+
+  /** Traffic another instance already stored and relayed to its own clients. */
+  receiveRemote(kind: FanoutKind, payload: Uint8Array): Promise<void> {
+    return this.enqueue(() => {
+      if (kind === 'update') {
+        Y.applyUpdate(this.doc, payload, 'remote');
+        this.broadcast(encodeUpdate(payload), undefined);
+      } else {
+        applyAwarenessUpdate(this.awareness, payload, 'remote');
+        this.broadcast(encodeAwareness(payload), undefined);
+      }
+    });
+  }
+
+  /**
+   * Validate, apply, store, then relay. A viewer's (or commenter's) write is dropped. A malformed
+   * update closes only the sender's socket; if applying it failed half-way, the in-memory document
+   * is reloaded from storage, so nobody ever sees the damage.
+   */
+  private async applyClientUpdate(peer: Peer, update: Uint8Array): Promise<void> {
+    if (!peer.canWrite) return;
+    try {
+      Y.decodeUpdate(update);
+    } catch (error) {
+      peer.close(CLOSE_CODES.badMessage, 'malformed update');
+      this.deps.logger.warn('malformed update refused', { documentId: this.documentId, userId: peer.userId, error: String(error) });
+      return;
+    }
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } catch (error) {
+      peer.close(CLOSE_CODES.badMessage, 'update could not be applied');
+      this.deps.logger.warn('update failed to apply; reloading document', { documentId: this.documentId, error: String(error) });
+      await this.reload();
+      return;
+    }
+    try {
+      await this.deps.store.append(this.documentId, [{ update, userId: peer.userId }]);
+    } catch (error) {
+      // Not durable, so not relayed: take it back out of memory; the client resends it on reconnect.
+      this.deps.logger.error('could not store update', { documentId: this.documentId, error });
+      peer.close(CLOSE_CODES.storageFailed, 'could not store the change');
+      await this.reload();
+      return;
+    }
+    this.appendedSinceLoad++;
+    this.broadcast(encodeUpdate(update), peer);
+    void this.deps.fanout.publish(this.documentId, 'update', update).catch(this.logFanoutError);
+  }
+
+  private async reload(): Promise<void> {
+    const { doc, tailLength } = await this.deps.store.load(this.documentId);
+    this.doc.destroy();
+    this.doc = doc;
+    this.appendedSinceLoad = tailLength;
+  }
+
+  private broadcast(frame: Uint8Array, except: Peer | undefined): void {
+    for (const peer of this.peers) if (peer !== except) peer.send(frame);
+  }
+
+  private logFanoutError = (error: unknown) => {
+    this.deps.logger.warn('fan-out publish failed', { documentId: this.documentId, error });
+  };
+
+  /** For tests and version history: the current state, read in queue order. */
+  async encodedState(): Promise<Uint8Array> {
+    let state: Uint8Array = new Uint8Array();
+    await this.enqueue(() => {
+      state = Y.encodeStateAsUpdate(this.doc);
+    });
+    return state;
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+

@@ -1,0 +1,174 @@
+import { randomBytes, createHash } from 'node:crypto';
+import type { Database } from '../../db/database.ts';
+import { AppError } from '../../errors/app-error.ts';
+import type { Clock } from '../../platform/clock.ts';
+import {
+  PROJECT_ROLES,
+  type InvitableRole,
+  type Project,
+  type ProjectRole,
+} from '../../../shared/schemas/projects.ts';
+import { findUserById } from '../auth/queries.ts';
+import * as queries from './queries.ts';
+
+/** How long a deleted project stays in the bin before it is purged. */
+export const PROJECT_RESTORE_WINDOW_MS = 30 * 24 * 3600 * 1000;
+
+export interface ProjectsDeps {
+  db: Database;
+  clock: Clock;
+  /**
+   * Called after a member's role changed or they were removed, so their open sync sockets close at once
+   * (they reconnect with a fresh ticket and the new rights, or not at all).
+   */
+  onMembershipChanged: (projectId: string, userId: string) => void;
+}
+
+function toRole(value: string): ProjectRole {
+  if ((PROJECT_ROLES as readonly string[]).includes(value)) return value as ProjectRole;
+  throw new Error(`unknown project role in database: ${value}`);
+}
+
+function toProject(row: queries.ProjectRow, role: string): Project {
+  return {
+    id: row.id,
+    title: row.title,
+    ownerId: row.ownerId,
+    role: toRole(role),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+  };
+}
+
+const hashInviteToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+export function createProjectsService(deps: ProjectsDeps) {
+  const { db, clock } = deps;
+
+  /** The caller's membership, or project_not_found: non-members cannot even learn that a project exists. */
+  async function membership(userId: string, projectId: string, options: { includeDeleted?: boolean } = {}) {
+    const found = await queries.findProjectForMember(db, projectId, userId);
+    if (!found || (found.project.deletedAt && !options.includeDeleted)) throw new AppError('project_not_found');
+    return { project: found.project, role: toRole(found.role) };
+  }
+
+  async function requireRole(userId: string, projectId: string, allowed: readonly ProjectRole[], options: { includeDeleted?: boolean } = {}) {
+    const found = await membership(userId, projectId, options);
+    if (!allowed.includes(found.role)) throw new AppError('project_forbidden');
+    return found;
+  }
+
+  return {
+    membership,
+    requireRole,
+
+    async create(userId: string, title: string): Promise<Project> {
+      const now = clock.now();
+      const row = { id: crypto.randomUUID(), ownerId: userId, title, createdAt: now, updatedAt: now, deletedAt: null };
+      await queries.insertProject(db, row, now);
+      return toProject(row, 'owner');
+    },
+
+    async list(userId: string, bin: boolean): Promise<Project[]> {
+      const rows = await queries.listProjectsForMember(db, userId, bin);
+      const cutoff = clock.now().getTime() - PROJECT_RESTORE_WINDOW_MS;
+      return rows
+        .filter((row) => !bin || (row.role === 'owner' && row.project.deletedAt!.getTime() > cutoff))
+        .map((row) => toProject(row.project, row.role));
+    },
+
+    async get(userId: string, projectId: string): Promise<Project> {
+      const { project, role } = await membership(userId, projectId);
+      return toProject(project, role);
+    },
+
+    async rename(userId: string, projectId: string, title: string): Promise<Project> {
+      const { role } = await requireRole(userId, projectId, ['owner', 'editor']);
+      const row = await queries.updateProject(db, projectId, { title, updatedAt: clock.now() });
+      return toProject(row!, role);
+    },
+
+    async remove(userId: string, projectId: string): Promise<Project> {
+      await requireRole(userId, projectId, ['owner']);
+      const row = await queries.updateProject(db, projectId, { deletedAt: clock.now() });
+      return toProject(row!, 'owner');
+    },
+
+    async restore(userId: string, projectId: string): Promise<Project> {
+      const { project } = await requireRole(userId, projectId, ['owner'], { includeDeleted: true });
+      if (project.deletedAt && clock.now().getTime() - project.deletedAt.getTime() > PROJECT_RESTORE_WINDOW_MS) {
+        throw new AppError('project_not_found');
+      }
+      const row = await queries.updateProject(db, projectId, { deletedAt: null, updatedAt: clock.now() });
+      return toProject(row!, 'owner');
+    },
+
+    async purgeExpired(): Promise<string[]> {
+      return queries.purgeProjectsDeletedBefore(db, new Date(clock.now().getTime() - PROJECT_RESTORE_WINDOW_MS));
+    },
+
+    async members(userId: string, projectId: string) {
+      await membership(userId, projectId);
+      const rows = await queries.listMembers(db, projectId);
+      return rows.map((row) => ({ ...row, role: toRole(row.role), addedAt: row.addedAt.toISOString() }));
+    },
+
+    async invite(userId: string, projectId: string, input: { role: InvitableRole; email?: string | undefined; expiresInHours: number }) {
+      await requireRole(userId, projectId, ['owner']);
+      const now = clock.now();
+      const token = randomBytes(24).toString('base64url');
+      const invite = {
+        id: crypto.randomUUID(),
+        projectId,
+        role: input.role,
+        email: input.email?.toLowerCase() ?? null,
+        tokenHash: hashInviteToken(token),
+        createdBy: userId,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + input.expiresInHours * 3600 * 1000),
+      };
+      await queries.insertInvite(db, invite);
+      return { id: invite.id, role: input.role, email: invite.email, expiresAt: invite.expiresAt.toISOString(), token };
+    },
+
+    async acceptInvite(userId: string, token: string): Promise<Project> {
+      const now = clock.now();
+      const found = await queries.findLiveInviteByTokenHash(db, hashInviteToken(token), now);
+      if (!found) throw new AppError('invite_invalid');
+      const user = await findUserById(db, userId);
+      if (!user) throw new AppError('unauthenticated');
+      if (found.invite.email && found.invite.email !== user.email) throw new AppError('invite_email_mismatch');
+      const existing = await queries.findMemberRole(db, found.project.id, userId);
+      // Accepting never lowers a role someone already has.
+      const rank = (role: string) => PROJECT_ROLES.indexOf(toRole(role));
+      const role = existing && rank(existing) <= rank(found.invite.role) ? existing : found.invite.role;
+      await queries.upsertMember(db, found.project.id, userId, role, now);
+      if (found.invite.email) await queries.revokeInvite(db, found.invite.id, now);
+      if (existing !== role) deps.onMembershipChanged(found.project.id, userId);
+      return toProject(found.project, role);
+    },
+
+    async changeMember(userId: string, projectId: string, memberId: string, role: InvitableRole): Promise<void> {
+      await requireRole(userId, projectId, ['owner']);
+      const current = await queries.findMemberRole(db, projectId, memberId);
+      if (!current) throw new AppError('not_found');
+      if (current === 'owner') throw new AppError('owner_role_fixed');
+      await queries.setMemberRole(db, projectId, memberId, role);
+      deps.onMembershipChanged(projectId, memberId);
+    },
+
+    /** Owners remove anyone but themselves; any member may leave. */
+    async removeMember(userId: string, projectId: string, memberId: string): Promise<void> {
+      const { role } = await membership(userId, projectId);
+      if (memberId !== userId && role !== 'owner') throw new AppError('project_forbidden');
+      const current = await queries.findMemberRole(db, projectId, memberId);
+      if (!current) throw new AppError('not_found');
+      if (current === 'owner') throw new AppError('owner_role_fixed');
+      await queries.deleteMember(db, projectId, memberId);
+      deps.onMembershipChanged(projectId, memberId);
+    },
+  };
+}
+
+export type ProjectsService = ReturnType<typeof createProjectsService>;
