@@ -41,7 +41,7 @@ export async function benchLogin(samples = 60) {
     const database = await openDatabase(target.options);
     const config = testConfig({ rateLimit: { windowSeconds: 900, max: 1e9, signedInMax: 1e9 } });
     const keys = await loadSigningKeys(database.db, config.jwtSecret, new Date());
-    const app = createApp({
+    const { app, sync } = createApp({
       config,
       database,
       clock: systemClock,
@@ -76,6 +76,7 @@ export async function benchLogin(samples = 60) {
       { database: target.label, case: 'wrong password', 'p50 ms': percentile(wrong, 50), 'p99 ms': percentile(wrong, 99), samples },
       { database: target.label, case: 'unknown e-mail', 'p50 ms': percentile(unknown, 50), 'p99 ms': percentile(unknown, 99), samples },
     );
+    await sync.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await database.close();
   }
