@@ -38,7 +38,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ },
-            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]|web[\\/]app[\\/]zod-config\.ts$/ },
             { name: 'dexie', test: /node_modules[\\/]dexie[\\/]/ },
           ],
         },

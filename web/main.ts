@@ -2,6 +2,8 @@
  * Entry point: builds the services (the only place that touches window, fetch and storage), waits for
  * the UI language, then mounts <cs-app>. Everything below receives its services through @lit/context.
  */
+// First: configures zod before any schema is constructed (see the file).
+import './app/zod-config.ts';
 import { setupI18n } from '@lingui/core';
 import { ApiClient } from './api/api-client.ts';
 import { AuthApi } from './api/auth-api.ts';

@@ -69,7 +69,9 @@ describe('keyboard only', () => {
     expect(await focusedElement(page)).toMatchObject({ tag: 'main' });
 
     await tabTo(page, (focused) => focused?.name === 'email');
-    expect((await focusedElement(page))?.outline).not.toMatch(/^none/);
+    // Visible focus: an outline, or (for text fields) a focus ring drawn with box-shadow.
+    const focused = await focusedElement(page);
+    expect(!focused?.outline.startsWith('none') || focused.boxShadow !== 'none').toBe(true);
     await page.keyboard.type(account.email);
     await press(page, 'Tab');
     expect(await focusedElement(page)).toMatchObject({ name: 'password' });
@@ -81,10 +83,8 @@ describe('keyboard only', () => {
     expect((await status.textContent())?.trim()).not.toBe('');
     expect(await status.getAttribute('aria-live')).toBe('polite');
 
-    await tabTo(page, (focused) => focused?.name === 'password', 10).catch(async () => {
-      // Focus may already sit on the password field after submitting with Enter.
-      await page.keyboard.press('Shift+Tab');
-    });
+    // Focus stays in the password field (the message is announced, not focused): fix it and resubmit.
+    expect(await focusedElement(page)).toMatchObject({ name: 'password' });
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type(account.password);
     await press(page, 'Enter');
@@ -98,7 +98,7 @@ describe('keyboard only', () => {
 
 describe('accessibility sanity', () => {
   it('names every control and keeps one h1 and the landmarks on every page', async () => {
-    const account = { email: uniqueEmail('a11y'), password: 'names-for-everything', displayName: 'Ally' };
+    const account = { email: uniqueEmail('a11y'), password: 'names-for-everything', displayName: 'Ally', locale: 'fr' };
     await registerThroughApi(baseUrl, account);
     const context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'fr-FR' });
     const watched = await WatchedPage.open(context);

@@ -74,7 +74,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** The focused element, looking through shadow roots. */
-export function focusedElement(page: Page): Promise<{ tag: string; id: string; text: string; name: string | null; outline: string } | null> {
+export function focusedElement(
+  page: Page,
+): Promise<{ tag: string; id: string; text: string; name: string | null; outline: string; boxShadow: string } | null> {
   return page.evaluate(() => {
     let element = document.activeElement;
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
@@ -86,12 +88,13 @@ export function focusedElement(page: Page): Promise<{ tag: string; id: string; t
       text: (element.textContent ?? '').trim(),
       name: element.getAttribute('name'),
       outline: `${style.outlineStyle} ${style.outlineWidth}`,
+      boxShadow: style.boxShadow,
     };
   });
 }
 
 /** Creates an account directly through the API (for tests that start from "an existing user"). */
-export async function registerThroughApi(baseUrl: string, account: { email: string; password: string; displayName: string }): Promise<void> {
+export async function registerThroughApi(baseUrl: string, account: { email: string; password: string; displayName: string; locale?: string }): Promise<void> {
   const response = await fetch(`${baseUrl}/api/auth/register`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Origin: baseUrl },

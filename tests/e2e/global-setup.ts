@@ -45,9 +45,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'creatorsync-e2e-'));
   let log = '';
+  // Vitest sets NODE_ENV=test; passed on, it would make start.ts's `vite build` a development build
+  // (Lit dev mode, no service worker registration). Start the product as `npm start` would.
+  const { NODE_ENV: _vitestNodeEnv, ...environment } = process.env;
   const child = spawn(process.execPath, ['scripts/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    env: { ...environment, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer): void => {
