@@ -16,6 +16,12 @@ import { APP_ROUTES, NOT_FOUND_ROUTE, type AppRoute, type RoutedPage } from './r
 
 type PageState = 'loading' | 'ready' | 'failed';
 
+/** A toast message: a catalog id (translated at render, so it follows language switches), API text, or both. */
+interface Notice {
+  id?: string;
+  text?: string;
+}
+
 export interface NavigateDetail {
   to: string;
   replace?: boolean;
@@ -128,7 +134,7 @@ export class CsApp extends LitElement {
   declare pageState: PageState;
   declare announcement: string;
   /** A transient message (e.g. "Signed out") shown as a toast. */
-  declare notice: string;
+  declare notice: Notice | null;
 
   #providers: ContextProvider<never>[] = [];
   #route: AppRoute | null = null;
@@ -140,7 +146,7 @@ export class CsApp extends LitElement {
     super();
     this.pageState = 'loading';
     this.announcement = '';
-    this.notice = '';
+    this.notice = null;
   }
 
   override connectedCallback(): void {
@@ -201,7 +207,7 @@ export class CsApp extends LitElement {
             ></cs-toast>`
           : nothing}
         ${this.notice
-          ? html`<cs-toast .message=${this.notice} .dismissLabel=${t('shell.notice.dismiss')} @cs-toast-dismiss=${this.#clearNotice}></cs-toast>`
+          ? html`<cs-toast .message=${this.#noticeText(this.notice)} .dismissLabel=${t('shell.notice.dismiss')} @cs-toast-dismiss=${this.#clearNotice}></cs-toast>`
           : nothing}
       </div>
     `;
@@ -302,15 +308,19 @@ export class CsApp extends LitElement {
     document.title = this.#route?.path === '/' ? appName : `${this.#pageTitle()} · ${appName}`;
   }
 
-  #showNotice(message: string): void {
+  #showNotice(notice: Notice): void {
     clearTimeout(this.#noticeTimer);
-    this.notice = message;
+    this.notice = notice;
     this.#noticeTimer = setTimeout(this.#clearNotice, 6000);
+  }
+
+  #noticeText(notice: Notice): string {
+    return [notice.id ? this.services.locale.t(notice.id) : '', notice.text ?? ''].filter(Boolean).join(' ');
   }
 
   readonly #clearNotice = (): void => {
     clearTimeout(this.#noticeTimer);
-    this.notice = '';
+    this.notice = null;
   };
 
   readonly #skipToMain = (event: Event): void => {
@@ -344,21 +354,23 @@ export class CsApp extends LitElement {
     const locale = event.detail.locale;
     if (!isSupportedLocale(locale)) return;
     chooseLocale(locale, this.services).catch((error: unknown) => {
-      this.#showNotice(`${this.services.locale.t(messageId('shell.localeNotSaved'))} ${errorMessage(error, (id) => this.services.locale.t(id))}`);
+      this.#showNotice({ id: messageId('shell.localeNotSaved'), text: errorMessage(error, (id) => this.services.locale.t(id)) });
     });
   };
 
   readonly #onSignOut = (): void => {
     this.services.session.signOut().then(
       () => {
-        this.#showNotice(this.services.locale.t(messageId('shell.signedOut')));
+        this.#showNotice({ id: messageId('shell.signedOut') });
         this.navigate('/');
       },
-      (error: unknown) => this.#showNotice(errorMessage(error, (id) => this.services.locale.t(id))),
+      (error: unknown) => this.#showNotice({ text: errorMessage(error, (id) => this.services.locale.t(id)) }),
     );
   };
 
   readonly #onSessionChange = (): void => {
+    // "Signed out" is stale news once someone signs in.
+    if (this.services.session.state.status === SessionStatus.signedIn && this.notice?.id === messageId('shell.signedOut')) this.#clearNotice();
     // Signing in or out can change which page this URL shows (guards, redirects).
     this.requestUpdate();
     void this.#showRoute({ moveFocus: false });

@@ -3,27 +3,17 @@ import { SUPPORTED_LOCALES } from '../../shared/i18n/locales.ts';
 import { LocaleController } from './locale-controller.ts';
 
 /**
- * A labelled language picker. Each language is named in itself ("Español"), so people can find theirs
+ * A language picker, labelled for assistive technology (where it sits says what it is). Each language is named in itself ("Español"), so people can find theirs
  * whatever the current language is.
  *
  * @fires cs-locale-select - `{ locale }`, bubbling and composed; the shell switches and saves it.
  * @cssprop --cs-language-select-width - Width of the select (auto by default).
  */
 export class CsLanguageSelect extends LitElement {
-  static override properties = {
-    /** Show the label ("Language") visibly instead of only to assistive technology. */
-    visibleLabel: { type: Boolean, attribute: 'visible-label' },
-  };
-
   static override styles = css`
     :host {
       display: inline-grid;
       gap: var(--cs-space-1, 0.35rem);
-    }
-
-    label {
-      font-weight: 620;
-      font-size: 0.95rem;
     }
 
     label.hidden {
@@ -73,18 +63,12 @@ export class CsLanguageSelect extends LitElement {
     }
   `;
 
-  declare visibleLabel: boolean;
   readonly #i18n = new LocaleController(this);
-
-  constructor() {
-    super();
-    this.visibleLabel = false;
-  }
 
   override render() {
     if (!this.#i18n.available) return html``;
     const current = this.#i18n.locale;
-    return html`<label for="language" class=${this.visibleLabel ? '' : 'hidden'}>${this.#i18n.t('shell.language.label')}</label>
+    return html`<label for="language" class="hidden">${this.#i18n.t('shell.language.label')}</label>
       <span class="control">
         <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true">
           <circle cx="12" cy="12" r="9" />

@@ -123,6 +123,12 @@ export class CsSiteHeader extends LitElement {
         --cs-language-select-width: 8.25rem;
       }
 
+      .sign-out svg {
+        width: 1.1rem;
+        height: 1.1rem;
+        flex: none;
+      }
+
       @media (max-width: 479px) {
         .bar {
           column-gap: var(--cs-space-2, 0.5rem);
@@ -135,6 +141,18 @@ export class CsSiteHeader extends LitElement {
         }
         cs-language-select {
           --cs-language-select-width: 7.25rem;
+        }
+        /* Four items do not fit a 360 px row in every language: the sign-out button keeps only its icon. */
+        .sign-out {
+          padding-inline: 0.65rem;
+        }
+        .sign-out .label {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+          white-space: nowrap;
         }
       }
 
@@ -180,8 +198,11 @@ export class CsSiteHeader extends LitElement {
           ${link('/settings', t('shell.nav.settings'))}
           ${status === SessionStatus.signedIn
             ? html`<li class="push">
-                <button class="button secondary" type="button" ?disabled=${!this.#connectivity.value.online} @click=${this.#signOut}>
-                  ${t('shell.signOut')}
+                <button class="button secondary sign-out" type="button" ?disabled=${!this.#connectivity.value.online} @click=${this.#signOut}>
+                  <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+                    <path d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l5-5-5-5M15 12H4" />
+                  </svg>
+                  <span class="label">${t('shell.signOut')}</span>
                 </button>
               </li>`
             : status === SessionStatus.signedOut

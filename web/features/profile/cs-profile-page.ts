@@ -5,6 +5,7 @@ import { ApiError } from '../../api/api-error.ts';
 import { connectivityContext, sessionContext } from '../../app/contexts.ts';
 import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
+import { messageId } from '../../app/message-id.ts';
 import { ServiceController } from '../../app/service-controller.ts';
 import { baseStyles, pageStyles } from '../../ui/base-styles.ts';
 import '../../ui/cs-avatar.ts';
@@ -79,8 +80,11 @@ export class CsProfilePage extends LitElement {
 
       dd {
         margin: var(--cs-space-1, 0.25rem) 0 0;
-        white-space: pre-line;
         overflow-wrap: anywhere;
+      }
+
+      .bio {
+        white-space: pre-line;
       }
 
       .chips {
@@ -123,7 +127,7 @@ export class CsProfilePage extends LitElement {
   declare draft: ProfileDraft;
   declare errors: FieldErrors;
   declare formError: string;
-  /** Success message for the live region ("Profile saved."). */
+  /** Catalog id of the success message for the live region (translated at render, so it follows language switches). */
   declare status: string;
   declare saving: boolean;
 
@@ -156,7 +160,7 @@ export class CsProfilePage extends LitElement {
         <h1 tabindex="-1">${t('profile.title')}</h1>
         <p class="lead">${t('profile.lead')}</p>
       </header>
-      <div class="live" aria-live="polite">${this.status ? html`<p class="notice success">${this.status}</p>` : nothing}</div>
+      <div class="live" aria-live="polite">${this.status ? html`<p class="notice success">${t(this.status)}</p>` : nothing}</div>
       ${canEdit ? nothing : html`<p class="notice warning">${t('profile.offlineNote')}</p>`}
       ${this.editing && canEdit ? this.#renderForm() : this.#renderView(state.user, canEdit)}
     </div>`;
@@ -180,7 +184,7 @@ export class CsProfilePage extends LitElement {
       <dl>
         <div class="wide">
           <dt>${i18n.t('profile.field.bio')}</dt>
-          <dd>${user.bio || html`<span class="muted">${i18n.t('profile.noBio')}</span>`}</dd>
+          <dd>${user.bio ? html`<span class="bio">${user.bio}</span>` : html`<span class="muted">${i18n.t('profile.noBio')}</span>`}</dd>
         </div>
         <div>
           <dt>${i18n.t('profile.field.roles')}</dt>
@@ -318,7 +322,7 @@ export class CsProfilePage extends LitElement {
     try {
       await this.#session.value.updateProfile(result.data);
       this.editing = false;
-      this.status = this.#i18n.t('profile.saved');
+      this.status = messageId('profile.saved');
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#edit')?.focus();
     } catch (error) {

@@ -58,7 +58,7 @@ export class CsChangePasswordForm extends LitElement {
     return html`<form novalidate @submit=${this.#submit} aria-describedby="form-status">
       <div id="form-status" class="live" aria-live="polite">
         ${this.formError ? html`<p class="notice error">${this.formError}</p>` : nothing}
-        ${this.status ? html`<p class="notice success">${this.status}</p>` : nothing}
+        ${this.status ? html`<p class="notice success">${t(this.status)}</p>` : nothing}
       </div>
       ${textField({
         name: 'currentPassword',
@@ -128,7 +128,7 @@ export class CsChangePasswordForm extends LitElement {
       this.currentPassword = '';
       this.newPassword = '';
       this.confirmPassword = '';
-      this.status = this.#i18n.t('settings.password.changed');
+      this.status = messageId('settings.password.changed');
     } catch (error) {
       if (error instanceof ApiError && error.details.length) this.errors = serverFieldErrors(error.details);
       this.formError = errorMessage(error, (id) => this.#i18n.t(id));

@@ -61,7 +61,7 @@ export class CsSettingsPage extends LitElement {
       <section class="card" aria-labelledby="language-heading">
         <h2 id="language-heading">${t('settings.language.title')}</h2>
         <p class="muted">${signedIn ? t('settings.language.hintMember') : t('settings.language.hintGuest')}</p>
-        <cs-language-select visible-label></cs-language-select>
+        <cs-language-select></cs-language-select>
       </section>
       <section class="card" aria-labelledby="password-heading">
         <h2 id="password-heading">${t('settings.password.title')}</h2>
