@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channelStripSchema } from './channel-strip.ts';
-import { colour, entityId, flag, label, optionalReference, orderKey, rangedNumber } from './mix-schema-helpers.ts';
+import { colour, entityId, flag, label, orderKey, rangedNumber } from './mix-schema-helpers.ts';
 import { parameterRanges as ranges } from './parameter-ranges.ts';
 
 /**
