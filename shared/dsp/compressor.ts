@@ -84,8 +84,9 @@ export class Compressor {
     let smoothedGainDb = this.#smoothedGainDb;
     for (let index = 0; index < frames; index++) {
       let peak = 0;
-      for (const channel of detectChannels) {
-        const magnitude = Math.abs(channel[index]!);
+      // Indexed loops: per-sample code must not create iterators.
+      for (let channel = 0; channel < detectChannels.length; channel++) {
+        const magnitude = Math.abs(detectChannels[channel]![index]!);
         if (magnitude > peak) peak = magnitude;
       }
       const levelDb = peak > 0 ? Math.max(20 * Math.log10(peak), detectorFloorDb) : detectorFloorDb;
@@ -93,7 +94,7 @@ export class Compressor {
       const coefficient = targetGainDb < smoothedGainDb ? attack : release;
       smoothedGainDb = targetGainDb + coefficient * (smoothedGainDb - targetGainDb);
       const gain = Math.pow(10, (smoothedGainDb + makeupGainDb) / 20);
-      for (const channel of channels) channel[index]! *= gain;
+      for (let channel = 0; channel < channels.length; channel++) channels[channel]![index]! *= gain;
     }
     this.#smoothedGainDb = smoothedGainDb;
   }

@@ -45,7 +45,8 @@ export class Fader {
     }
     for (let index = 0; index < frames; index++) {
       const gain = smoother.next();
-      for (const channel of channels) channel[index]! *= gain;
+      // Indexed loop: per-sample code must not create iterators.
+      for (let channel = 0; channel < channels.length; channel++) channels[channel]![index]! *= gain;
     }
   }
 }
