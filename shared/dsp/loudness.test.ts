@@ -188,6 +188,17 @@ describe('EBU Tech 3342 loudness range cases', () => {
   });
 });
 
+describe('other sample rates', () => {
+  for (const sampleRate of [32000, 88200, 96000]) {
+    it(`case 1 (shortened to 5 s) reads -23.0 ±0.1 LUFS at ${sampleRate} Hz`, () => {
+      const result = measureLoudness(stereo(toneSequence(sampleRate, [[-23, 5]])), sampleRate);
+      expect(Math.abs(result.integrated + 23)).toBeLessThanOrEqual(0.1);
+      expect(Math.abs(result.momentaryMax + 23)).toBeLessThanOrEqual(0.1);
+      expect(Math.abs(result.shortTermMax + 23)).toBeLessThanOrEqual(0.1);
+    });
+  }
+});
+
 describe('measureLoudness edge cases', () => {
   it('reports silence as -Infinity LUFS and 0 LU', () => {
     const result = measureLoudness(stereo(new Float32Array(48000 * 4)), 48000);
