@@ -14,6 +14,7 @@ export interface ReverbParameters {
   readonly mix: number;
 }
 
+/** A medium room, mixed for use as an insert. */
 export const defaultReverbParameters: ReverbParameters = {
   preDelaySeconds: 0.02,
   decaySeconds: 1.8,

@@ -12,6 +12,7 @@ export interface CompressorParameters {
   readonly makeupGainDb: number;
 }
 
+/** Gentle vocal-style settings: 4:1 from -18 dB with a 6 dB knee. */
 export const defaultCompressorParameters: CompressorParameters = {
   thresholdDb: -18,
   ratio: 4,

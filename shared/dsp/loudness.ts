@@ -16,6 +16,7 @@ export interface LoudnessMeasurement {
   readonly truePeak: number;
 }
 
+/** Optional measurement settings. */
 export interface LoudnessOptions {
   /** BS.1770-4 channel weights; by default 1 for each channel, 5.0/5.1 layouts get 1.41 on the surrounds. */
   readonly channelWeights?: readonly number[];

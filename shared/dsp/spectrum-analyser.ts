@@ -1,5 +1,6 @@
 import { Fft } from './fft.ts';
 
+/** Construction settings; they size the preallocated FFT buffers. */
 export interface SpectrumAnalyserOptions {
   readonly sampleRate: number;
   /** Power of two; 4096 at 48 kHz resolves 11.7 Hz, enough for the lowest bands. */

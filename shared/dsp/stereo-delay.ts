@@ -17,6 +17,7 @@ export interface StereoDelayParameters {
   readonly mix: number;
 }
 
+/** A dotted-eighth-at-120-bpm slapback with darkened repeats. */
 export const defaultStereoDelayParameters: StereoDelayParameters = {
   timeSeconds: 0.375,
   feedback: 0.35,

@@ -4,6 +4,7 @@
  * fits three in the space of two.
  */
 
+/** Note values as fractions of a whole note. */
 export const NoteDivision = {
   whole: 1,
   half: 1 / 2,
@@ -14,6 +15,7 @@ export const NoteDivision = {
 } as const;
 export type NoteDivision = (typeof NoteDivision)[keyof typeof NoteDivision];
 
+/** Straight, dotted (×1.5) or triplet (×2/3) lengths. */
 export const NoteModifier = {
   straight: 'straight',
   dotted: 'dotted',

@@ -8,6 +8,7 @@ export interface TruePeakLimiterParameters {
   readonly releaseMs: number;
 }
 
+/** EBU R128's -1 dBTP delivery ceiling with a medium release. */
 export const defaultTruePeakLimiterParameters: TruePeakLimiterParameters = { ceilingDb: -1, releaseMs: 80 };
 
 /** Construction-time settings: they size the preallocated buffers. */

@@ -40,6 +40,7 @@ export interface MixIssue {
   readonly problem: string;
 }
 
+/** Why `parseMix` changed or dropped something; stable codes for logs. */
 export const MixProblem = {
   invalidEntity: 'invalid_entity',
   missingTrack: 'missing_track',

@@ -84,6 +84,7 @@ export const clipSchema = z.object({
   });
 export type Clip = z.output<typeof clipSchema>;
 
+/** Note values as stored in the document (what the UI shows). */
 export const NoteDivisionName = {
   whole: '1/1',
   half: '1/2',
@@ -130,6 +131,7 @@ export const reverbInsertSchema = z.object({
 });
 export type ReverbInsert = z.output<typeof reverbInsertSchema>;
 
+/** Any insert effect, told apart by `kind`. */
 export const insertSchema = z.discriminatedUnion('kind', [delayInsertSchema, reverbInsertSchema]);
 export type Insert = z.output<typeof insertSchema>;
 

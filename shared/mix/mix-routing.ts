@@ -17,6 +17,7 @@ export interface RoutingEdge {
   readonly entityId: string;
 }
 
+/** Every ordering constraint in the mix, sorted so all replicas see the same list. */
 export function routingEdges(mix: Mix): RoutingEdge[] {
   const edges: RoutingEdge[] = [];
   for (const strip of [...Object.values(mix.tracks), ...Object.values(mix.buses)]) {

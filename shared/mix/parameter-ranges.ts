@@ -19,6 +19,7 @@ function range(min: number, max: number, defaultValue: number, unit: ParameterRa
   return { min, max, default: defaultValue, unit, scale };
 }
 
+/** Ranges by parameter name; field names match the document schemas. */
 export const parameterRanges = {
   // Channel strip
   inputGainDb: range(-24, 24, 0, 'dB'),

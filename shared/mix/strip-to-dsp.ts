@@ -14,6 +14,7 @@ import { NoteDivisionName, type DelayInsert, type MixSettings, type ReverbInsert
  * the kernels take physical quantities.
  */
 
+/** EQ settings; a bypassed EQ is expressed as 0 dB gains so the filters stay warm. */
 export function eqParameters(strip: ChannelStrip): ThreeBandEqParameters {
   return {
     lowFrequency: strip.eqLowFrequency,
@@ -26,6 +27,7 @@ export function eqParameters(strip: ChannelStrip): ThreeBandEqParameters {
   };
 }
 
+/** Compressor settings (enabling is the engine's routing decision). */
 export function compressorParameters(strip: ChannelStrip): CompressorParameters {
   return {
     thresholdDb: strip.compressorThresholdDb,
@@ -37,6 +39,7 @@ export function compressorParameters(strip: ChannelStrip): CompressorParameters 
   };
 }
 
+/** Limiter settings (enabling is the engine's routing decision). */
 export function limiterParameters(strip: ChannelStrip): TruePeakLimiterParameters {
   return { ceilingDb: strip.limiterCeilingDb, releaseMs: strip.limiterReleaseMs };
 }
@@ -65,6 +68,7 @@ export function delayParameters(insert: DelayInsert, settings: MixSettings): Ste
   };
 }
 
+/** Reverb settings; a disabled insert is expressed as mix 0. */
 export function reverbParameters(insert: ReverbInsert): ReverbParameters {
   return {
     preDelaySeconds: insert.preDelaySeconds,
