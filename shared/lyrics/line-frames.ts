@@ -6,22 +6,22 @@ import type { WordClass } from './part-of-speech.ts';
  * and the writer's words. Frames keep generated lines grammatical without a language model: verbs
  * only ever follow a subject or an auxiliary in base form, "is" only follows a singular noun.
  *
- * Slots: S subject, Sp plural subject, A auxiliary, V verb, P preposition, D determiner,
+ * Slots: S subject, Sp plural subject, A auxiliary, V verb, Vt verb taking an object, P preposition, D determiner,
  * J adjective, N noun, Ns singular noun, R adverb, O opener, E ending; anything else is literal.
  */
 export type Frame = readonly string[];
 
 export const FRAMES: Readonly<Record<WordClass | 'phrase-noun' | 'phrase-verb', readonly Frame[]>> = {
   noun: [
-    ['S', 'V', 'D', 'E'],
+    ['S', 'Vt', 'D', 'E'],
     ['S', 'V', 'P', 'D', 'E'],
-    ['S', 'V', 'D', 'J', 'E'],
+    ['S', 'Vt', 'D', 'J', 'E'],
     ['S', 'V', 'P', 'D', 'J', 'E'],
     ['S', 'A', 'V', 'P', 'D', 'E'],
     ['O', 'S', 'V', 'P', 'D', 'E'],
-    ['S', 'V', 'D', 'N', 'P', 'D', 'E'],
+    ['S', 'Vt', 'D', 'N', 'P', 'D', 'E'],
     ['D', 'J', 'N', 'P', 'D', 'E'],
-    ['O', 'S', 'A', 'V', 'D', 'J', 'E'],
+    ['O', 'S', 'A', 'Vt', 'D', 'J', 'E'],
     ['S', 'A', 'R', 'V', 'P', 'D', 'E'],
   ],
   verb: [
@@ -29,7 +29,7 @@ export const FRAMES: Readonly<Record<WordClass | 'phrase-noun' | 'phrase-verb', 
     ['S', 'A', 'R', 'E'],
     ['O', 'S', 'A', 'E'],
     ['P', 'D', 'J', 'N', ',', 'S', 'A', 'E'],
-    ['S', 'V', 'D', 'N', ',', 'S', 'A', 'E'],
+    ['S', 'Vt', 'D', 'N', ',', 'S', 'A', 'E'],
   ],
   adjective: [
     ['D', 'Ns', 'is', 'so', 'E'],
@@ -41,11 +41,11 @@ export const FRAMES: Readonly<Record<WordClass | 'phrase-noun' | 'phrase-verb', 
   ],
   adverb: [
     ['S', 'V', 'E'],
-    ['S', 'V', 'D', 'N', 'E'],
+    ['S', 'Vt', 'D', 'N', 'E'],
     ['O', 'S', 'A', 'V', 'E'],
   ],
   'phrase-noun': [
-    ['S', 'V', 'E'],
+    ['S', 'Vt', 'E'],
     ['S', 'V', 'P', 'E'],
     ['O', 'S', 'A', 'V', 'P', 'E'],
   ],
@@ -74,7 +74,7 @@ export const VERNACULAR_AUXILIARIES: readonly string[] = ['finna', 'tryna', 'gon
 /** Core open-class words so a first line on an empty page still has material. */
 export const CORE_WORDS: Readonly<Record<WordClass, readonly string[]>> = {
   noun: ['night', 'heart', 'city', 'road', 'fire', 'light', 'dream', 'time', 'world', 'sky', 'rain', 'street', 'love', 'sound', 'home', 'moon', 'river', 'money', 'crown', 'storm'],
-  verb: ['run', 'ride', 'fall', 'shine', 'burn', 'hold', 'chase', 'move', 'rise', 'fly', 'dance', 'dream', 'break', 'stay', 'wait', 'sing', 'walk', 'drive'],
+  verb: ['run', 'ride', 'fall', 'shine', 'burn', 'hold', 'chase', 'move', 'rise', 'fly', 'dance', 'dream', 'break', 'stay', 'wait', 'sing', 'walk', 'drive', 'find', 'take', 'light', 'keep'],
   adjective: ['cold', 'bright', 'wild', 'young', 'lost', 'free', 'slow', 'golden', 'broken', 'quiet', 'restless', 'heavy', 'electric', 'empty'],
   adverb: ['slowly', 'tonight', 'again', 'away', 'forever', 'alone', 'together', 'now'],
 };

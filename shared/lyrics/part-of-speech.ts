@@ -17,6 +17,27 @@ export interface PartOfSpeechGuesser {
   classesOf(word: string): ReadonlySet<WordClass>;
 }
 
+/**
+ * Word classes of each word of one line, in context, in order (compromise's reading). Used where
+ * a word's role in this very line matters: "rain" ends "make it rain" as a verb.
+ */
+export function classesInLine(text: string): { word: string; classes: ReadonlySet<WordClass> }[] {
+  const result: { word: string; classes: ReadonlySet<WordClass> }[] = [];
+  for (const sentence of nlp(text).json() as { terms: { normal: string; tags: string[] }[] }[]) {
+    for (const term of sentence.terms) {
+      if (!term.normal) continue; // expanded contractions ("I'm" → "i'm" + "")
+      const tags = new Set(term.tags);
+      const classes = new Set<WordClass>();
+      if (tags.has('Noun') && !tags.has('Pronoun') && !tags.has('Possessive')) classes.add(WordClass.noun);
+      if (tags.has('Infinitive')) classes.add(WordClass.verb);
+      if (tags.has('Adjective')) classes.add(WordClass.adjective);
+      if (tags.has('Adverb')) classes.add(WordClass.adverb);
+      result.push({ word: term.normal, classes });
+    }
+  }
+  return result;
+}
+
 export function createPartOfSpeechGuesser(songText: string, thesaurus: Thesaurus | undefined): PartOfSpeechGuesser {
   const inContext = new Map<string, Set<WordClass>>();
   const note = (word: string, wordClass: WordClass) => {

@@ -1,11 +1,11 @@
-import { countVowels } from './arpabet.ts';
 import { analyzeSong, type SongAnalysis } from './analyze-song.ts';
+import { echoLine } from './echo-line.ts';
 import { isFunctionWord } from './function-words.ts';
 import type { Lexicon } from './lexicon.ts';
 import { CLOSED_CLASSES, CORE_WORDS, FRAMES, VERNACULAR_AUXILIARIES, type Frame } from './line-frames.ts';
 import { planLine, type LinePlan } from './line-plan.ts';
 import { compareWordRuns, endingWords } from './line-rhyme.ts';
-import { createPartOfSpeechGuesser, WordClass, type PartOfSpeechGuesser } from './part-of-speech.ts';
+import { classesInLine, createPartOfSpeechGuesser, WordClass, type PartOfSpeechGuesser } from './part-of-speech.ts';
 import { RhymeType, rhymePart } from './rhyme.ts';
 import { createRandom, type Random } from './seeded-random.ts';
 import { round } from './statistics.ts';
@@ -38,6 +38,8 @@ export interface SuggestionReason {
   readonly ownWords: readonly string[];
   /** One of the writer's favourite phrases, when the line reuses it. */
   readonly ownPhrase?: string;
+  /** Lyric line whose shape the suggestion borrows (same syntax, new words). */
+  readonly echoesLine?: number;
 }
 
 export interface LineSuggestion {
@@ -119,6 +121,10 @@ interface Context {
   readonly target?: { readonly words: readonly WordSound[]; readonly text: string; readonly line: number };
   readonly stanzaEndWords: ReadonlySet<string>;
   readonly auxiliaries: readonly string[];
+  /** Slot fillers, built once per call and shared by every ending. */
+  readonly pools: Map<string, readonly Filler[]>;
+  /** Lyric lines that must not serve as skeletons (the rhyme target and the line being rewritten). */
+  readonly skipLines: ReadonlySet<number>;
 }
 
 function buildContext(song: SongAnalysis, text: string, lexicon: Lexicon, profile: StyleProfile | undefined, plan: LinePlan, lineIndex: number | undefined): Context {
@@ -182,6 +188,8 @@ function buildContext(song: SongAnalysis, text: string, lexicon: Lexicon, profil
     ...(target ? { target } : {}),
     stanzaEndWords,
     auxiliaries: [...CLOSED_CLASSES.A as readonly string[], ...VERNACULAR_AUXILIARIES.filter((word) => writerUses(word.split(' ')[0] as string))],
+    pools: new Map(),
+    skipLines: new Set([plan.rhymeWithLine, lineIndex].filter((line): line is number => line !== undefined)),
   };
 }
 
@@ -284,28 +292,34 @@ function buildLine(context: Context, plan: LinePlan, ending: RankedEnding, rando
     if (wordClass === WordClass.adverb && !/ly$/.test(ending.ending) && !CORE_WORDS.adverb.includes(ending.ending)) continue;
     frames.push(...(FRAMES[wordClass] ?? []));
   }
-  if (frames.length === 0) return undefined;
-  const pools = new Map<string, readonly Filler[]>();
   const poolFor = (slot: string) => {
-    const cached = pools.get(slot);
+    const cached = context.pools.get(slot);
     if (cached) return cached;
     const pool = fillersFor(slot, context);
-    pools.set(slot, pool);
+    context.pools.set(slot, pool);
     return pool;
   };
+  const drafts: { text: string; echoes?: number }[] = [];
+  for (let attempt = 0; attempt < 30 && frames.length > 0; attempt += 1) {
+    const words = fillFrame(random.pick(frames), ending, plan.targetSyllables, poolFor, random);
+    if (words) drafts.push({ text: capitalise(contractBeforeGoingTo(words).join(' ').replace(/ ,/g, ',')) });
+  }
+  drafts.push(...echoDrafts(context, plan, ending, poolFor, random));
   let best: LineSuggestion | undefined;
-  for (let attempt = 0; attempt < 40; attempt += 1) {
-    const frame = random.pick(frames);
-    const words = fillFrame(frame, ending, plan.targetSyllables, poolFor, random);
-    if (!words) continue;
-    const text = capitalise(contractBeforeGoingTo(words).join(' ').replace(/ ,/g, ','));
+  for (const { text, echoes } of drafts) {
     const sound = analyzeLine(text, context.lexicon);
     if (Math.abs(sound.syllables - plan.targetSyllables) > 1) continue;
     const content = sound.words.map((word) => word.token.word).filter((word) => !isFunctionWord(word));
     if (new Set(content).size < content.length) continue; // a word twice reads like a glitch
     const themeWords = unique(content.filter((word) => (context.theme.get(word) ?? 0) >= 0.5 && !context.own.has(word)));
     const ownWords = unique(content.filter((word) => context.own.has(word)));
-    const score = round(ending.score + 0.35 * themeWords.length + 0.45 * ownWords.length - 0.4 * Math.abs(sound.syllables - plan.targetSyllables) + 0.1 * random.next());
+    // A line on the writer's own skeleton carries their syntax and rhythm: worth more than a frame.
+    // Leaning on the very word being rhymed with ("orange … orange course") reads as lazy.
+    const echoesTarget = context.target !== undefined && content.includes(context.target.text);
+    const score = round(
+      ending.score + 0.35 * themeWords.length + 0.45 * Math.min(3, ownWords.length) + (echoes !== undefined ? 0.8 : 0) - (echoesTarget ? 0.6 : 0) -
+        0.4 * Math.abs(sound.syllables - plan.targetSyllables) + 0.1 * random.next(),
+    );
     if (best && score <= best.score) continue;
     const rhyme = context.target ? compareWordRuns(context.target.words, endingWords(sound.words)) : undefined;
     const ownPhrase = context.ownPhrases.find((phrase) => ` ${sound.words.map((word) => word.token.word).join(' ')} `.includes(` ${phrase} `));
@@ -323,10 +337,53 @@ function buildLine(context: Context, plan: LinePlan, ending: RankedEnding, rando
         themeWords,
         ownWords,
         ...(ownPhrase ? { ownPhrase } : {}),
+        ...(echoes !== undefined ? { echoesLine: echoes } : {}),
       },
     };
   }
   return best;
+}
+
+/** Lines built on the skeletons of the song's own lines whose last word can take this ending's class. */
+function echoDrafts(context: Context, plan: LinePlan, ending: RankedEnding, poolFor: (slot: string) => readonly Filler[], random: Random): { text: string; echoes: number }[] {
+  if (ending.sound.length !== 1) return [];
+  const drafts: { text: string; echoes: number }[] = [];
+  context.song.lines.forEach((line, index) => {
+    if (context.skipLines.has(index) || line.syllables === 0) return;
+    const last = line.words.at(-1);
+    const predicted = line.syllables - (last?.syllables ?? 0) + ending.syllables;
+    if (!last || Math.abs(predicted - plan.targetSyllables) > 1) return;
+    const inLine = classesInLine(line.text);
+    if (!setsMeet(inLine.at(-1)?.classes ?? new Set(), ending.classes)) return;
+    const text = echoLine(
+      line,
+      ending.ending,
+      (word, position) => {
+        // Swap only inside a noun phrase ("my shadow", "the empty station"), where a noun or
+        // adjective of the same length cannot break the grammar.
+        const before = line.words[position - 1]?.token.word ?? '';
+        const beforeThat = line.words[position - 2]?.token.word ?? '';
+        const classes = inLine.find((term) => term.word === word.token.word)?.classes ?? new Set();
+        const slot = classes.has(WordClass.noun) ? 'N' : classes.has(WordClass.adjective) ? 'J' : undefined;
+        if (!slot || !(DETERMINERS.has(before) || (DETERMINERS.has(beforeThat) && !isFunctionWord(before)))) return undefined;
+        const plural = /[^s]s$/.test(word.token.word);
+        const options = poolFor(slot).filter(
+          (filler) => filler.syllables === word.syllables && filler.text !== word.token.word && filler.text !== ending.ending && (slot !== 'N' || /[^s]s$/.test(filler.text) === plural),
+        );
+        return options.length ? random.weighted(options, (filler) => filler.weight).text : undefined;
+      },
+      (positions) => random.pick(positions),
+    );
+    if (text) drafts.push({ text: capitalise(text), echoes: index });
+  });
+  return drafts;
+}
+
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'my', 'your', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those']);
+
+function setsMeet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const item of a) if (b.has(item)) return true;
+  return false;
 }
 
 /** Fills a frame's slots left to right, spending the syllable budget so the line can land on target. */
@@ -356,7 +413,7 @@ function fillFrame(frame: Frame, ending: RankedEnding, target: number, poolFor: 
   return words;
 }
 
-const SLOTS = new Set(['S', 'Sp', 'A', 'V', 'P', 'D', 'J', 'N', 'Ns', 'R', 'O', 'E']);
+const SLOTS = new Set(['S', 'Sp', 'A', 'V', 'Vt', 'P', 'D', 'J', 'N', 'Ns', 'R', 'O', 'E']);
 const isSlot = (slot: string) => SLOTS.has(slot);
 
 function fillersFor(slot: string, context: Context): Filler[] {
@@ -368,7 +425,7 @@ function fillersFor(slot: string, context: Context): Filler[] {
       weight: 1 + Math.min(2, context.own.get(text.replace(/,$/, '')) ?? 0),
     }));
   }
-  const wordClass = slot === 'V' ? WordClass.verb : slot === 'J' ? WordClass.adjective : slot === 'R' ? WordClass.adverb : WordClass.noun;
+  const wordClass = slot === 'V' || slot === 'Vt' ? WordClass.verb : slot === 'J' ? WordClass.adjective : slot === 'R' ? WordClass.adverb : WordClass.noun;
   const classTheme = context.themeByClass?.[wordClass] ?? context.theme;
   const words = new Set<string>([...CORE_WORDS[wordClass]]);
   for (const word of context.own.keys()) words.add(word);
@@ -379,6 +436,8 @@ function fillersFor(slot: string, context: Context): Filler[] {
     if (!context.allowProfanity && isProfane(word)) continue;
     if (!context.classes.classesOf(word).has(wordClass)) continue;
     if (slot === 'Ns' && /[^s]s$/.test(word)) continue;
+    // Without the thesaurus's verb frames every verb may take an object; with them, only transitive ones do.
+    if (slot === 'Vt' && context.lexicon.thesaurus?.takesObject?.(word) === false) continue;
     if (wordClass === WordClass.adverb && !/ly$/.test(word) && !CORE_WORDS.adverb.includes(word)) continue;
     const pronunciation = context.lexicon.pronounce(word);
     if (pronunciation.source !== 'dictionary' && !context.own.has(word)) continue;

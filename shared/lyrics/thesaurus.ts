@@ -11,6 +11,8 @@ export interface Thesaurus {
    * table may not know parts.
    */
   relatedAs?(word: string, part: 'n' | 'v' | 'a' | 'r'): ReadonlyMap<string, number>;
+  /** Whether a verb's common senses take a direct object ("chase the night" but not "fall the night"); undefined when unknown. */
+  takesObject?(verb: string): boolean | undefined;
   /** Parts of speech the word is commonly used as: n, v, a (adjective), r (adverb). Empty when unknown. */
   partsOfSpeech(word: string): ReadonlySet<string>;
 }

@@ -19,6 +19,12 @@ describe('wordnetThesaurus', () => {
     expect(thesaurus.relatedAs?.('sound', 'a').get('safe')).toBeGreaterThan(0);
   });
 
+  it('knows which verbs take an object', () => {
+    expect(thesaurus.takesObject?.('chase')).toBe(true);
+    expect(thesaurus.takesObject?.('fall')).toBe(false);
+    expect(thesaurus.takesObject?.('skrrt')).toBeUndefined();
+  });
+
   it('lists parts of speech', () => {
     expect([...thesaurus.partsOfSpeech('light')].sort()).toEqual(['a', 'n', 'v']);
     expect([...thesaurus.partsOfSpeech('fruit')]).toEqual(['n']);

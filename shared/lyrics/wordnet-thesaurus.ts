@@ -13,6 +13,8 @@ export interface WordnetFiles {
 
 interface Synset {
   readonly words: readonly string[];
+  /** Verb frame numbers (WordNet's sentence frames), empty for other parts of speech. */
+  readonly frames: readonly number[];
   readonly pointers: readonly (readonly [symbol: string, target: string])[];
   readonly gloss: string;
 }
@@ -25,6 +27,8 @@ const POINTER_WEIGHTS: Readonly<Record<string, number>> = {
   '&': 0.8, '+': 0.7, '@': 0.6, '@i': 0.6, '=': 0.6, '\\': 0.6, '*': 0.6, '>': 0.6, '^': 0.55, '!': 0.5,
   '#m': 0.55, '#s': 0.55, '#p': 0.55, '%m': 0.55, '%s': 0.55, '%p': 0.55, '~': 0.5, '~i': 0.5,
 };
+/** WordNet verb frames with a direct object ("Somebody ----s something", "… somebody", …). */
+const TRANSITIVE_FRAMES: ReadonlySet<number> = new Set([8, 9, 10, 11, 14, 15, 16, 17, 18, 19, 20, 21, 24, 25, 26, 28, 29, 30, 31, 32, 33, 34]);
 const SYNONYM_WEIGHT = 0.9;
 const GLOSS_WEIGHT = 0.45;
 const SENSES_PER_PART = 3;
@@ -87,15 +91,22 @@ export function wordnetThesaurus(files: WordnetFiles): Thesaurus {
   };
   const partsOfSpeech = (word: string): ReadonlySet<string> => {
     // Only the parts a word is commonly used as: WordNet's sense-tagged corpus counts say "fruit"
-    // is a noun far more than a verb. Parts with under a quarter of the top count are dropped.
+    // is a noun far more than a verb. Parts with under a third of the top count are dropped.
     const key = word.toLowerCase();
     const parts = [...(senses.get(key)?.keys() ?? [])];
     const counts = tagged.get(key);
     const top = Math.max(0, ...parts.map((part) => counts?.get(part) ?? 0));
-    const common = top === 0 ? parts : parts.filter((part) => (counts?.get(part) ?? 0) >= Math.max(1, top / 4));
+    const common = top === 0 ? parts : parts.filter((part) => (counts?.get(part) ?? 0) >= Math.max(1, top / 3));
     return new Set(common.map((part) => PART_LETTERS[part]));
   };
+  const takesObject = (word: string): boolean | undefined => {
+    const offsets = senses.get(word.toLowerCase())?.get('verb');
+    if (!offsets) return undefined;
+    // The two most common senses decide: "fall" never takes an object, "chase" does.
+    return offsets.slice(0, 2).some((offset) => (synsets.get(offset)?.frames ?? []).some((frame) => TRANSITIVE_FRAMES.has(frame)));
+  };
   return {
+    takesObject,
     related(word) {
       return new Map([...relations(word)].map(([other, relation]) => [other, relation.closeness]));
     },
@@ -140,7 +151,16 @@ function parseData(text: string, part: WordnetPart, synsets: Map<string, Synset>
       if (targetPart) pointers.push([symbol, `${targetPart}:${target}`]);
       position += 4;
     }
-    synsets.set(`${part}:${offset}`, { words, pointers, gloss: bar === -1 ? '' : line.slice(bar + 3) });
+    const frames: number[] = [];
+    if (part === 'verb') {
+      const frameCount = Number(fields[position] ?? 0);
+      position += 1;
+      for (let frame = 0; frame < frameCount; frame += 1) {
+        frames.push(Number(fields[position + 1]));
+        position += 3; // "+ f_num w_num"
+      }
+    }
+    synsets.set(`${part}:${offset}`, { words, pointers, frames, gloss: bar === -1 ? '' : line.slice(bar + 3) });
   }
 }
 
