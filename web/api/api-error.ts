@@ -57,7 +57,7 @@ export class ApiError extends Error {
   /** Reads the documented `{ error: { code, message } }` body; anything else becomes `unexpected_response`. */
   static async fromResponse(response: Response): Promise<ApiError> {
     const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
-    let body: unknown = null;
+    let body: unknown;
     try {
       body = await response.json();
     } catch (cause) {

@@ -248,7 +248,7 @@ export class CsApp extends LitElement {
   async #showRoute(options: { moveFocus: boolean }): Promise<void> {
     const request = ++this.#routeRequest;
     let moveFocus = options.moveFocus;
-    let route = NOT_FOUND_ROUTE;
+    let route: AppRoute;
     for (let redirects = 0; ; redirects++) {
       route = matchRoute(APP_ROUTES, location.pathname)?.route ?? NOT_FOUND_ROUTE;
       const decision = decideAccess(route.access, this.services.session.state.status, location);

@@ -142,6 +142,15 @@ export class CsSiteHeader extends LitElement {
         cs-language-select {
           --cs-language-select-width: 7.25rem;
         }
+        /* The wider "Offline" badge takes the wordmark's place; the logo (and the link's name) remain. */
+        .bar.offline .brand-name {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+          white-space: nowrap;
+        }
         /* Four items do not fit a 360 px row in every language: the sign-out button keeps only its icon. */
         .sign-out {
           padding-inline: 0.65rem;
@@ -189,8 +198,9 @@ export class CsSiteHeader extends LitElement {
     const status = this.#session.value.state.status;
     const link = (href: string, label: string) =>
       html`<li><a class="nav-link" href=${href} aria-current=${this.currentPath === href ? 'page' : 'false'}>${label}</a></li>`;
-    return html`<header class="bar">
-      <a class="brand" href="/"><cs-logo></cs-logo><span>${t('app.name')}</span></a>
+    const online = this.#connectivity.value.online;
+    return html`<header class="bar ${online ? '' : 'offline'}">
+      <a class="brand" href="/"><cs-logo></cs-logo><span class="brand-name">${t('app.name')}</span></a>
       <nav aria-label=${t('shell.nav.label')}>
         <ul>
           ${link('/', t('shell.nav.home'))}
@@ -198,7 +208,7 @@ export class CsSiteHeader extends LitElement {
           ${link('/settings', t('shell.nav.settings'))}
           ${status === SessionStatus.signedIn
             ? html`<li class="push">
-                <button class="button secondary sign-out" type="button" ?disabled=${!this.#connectivity.value.online} @click=${this.#signOut}>
+                <button class="button secondary sign-out" type="button" ?disabled=${!online} @click=${this.#signOut}>
                   <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
                     <path d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l5-5-5-5M15 12H4" />
                   </svg>

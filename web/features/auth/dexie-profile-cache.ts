@@ -1,4 +1,4 @@
-import type { EntityTable } from 'dexie';
+import type { Dexie, EntityTable } from 'dexie';
 import { User } from '../../../shared/schemas/auth.ts';
 import type { ProfileCache } from './profile-cache.ts';
 
@@ -9,7 +9,7 @@ interface CachedProfileRow {
   savedAt: number;
 }
 
-type ProfileDatabase = import('dexie').Dexie & { profiles: EntityTable<CachedProfileRow, 'key'> };
+type ProfileDatabase = Dexie & { profiles: EntityTable<CachedProfileRow, 'key'> };
 
 /**
  * The IndexedDB-backed cache. Dexie is loaded on first use, not at start-up, so it stays out of the
@@ -18,8 +18,8 @@ type ProfileDatabase = import('dexie').Dexie & { profiles: EntityTable<CachedPro
 export function createDexieProfileCache(clock: () => number = Date.now): ProfileCache {
   let database: Promise<ProfileDatabase> | null = null;
   const open = (): Promise<ProfileDatabase> => {
-    database ??= import('dexie').then(({ Dexie }) => {
-      const db = new Dexie('creatorsync-profile') as ProfileDatabase;
+    database ??= import('dexie').then(({ Dexie: DexieDatabase }) => {
+      const db = new DexieDatabase('creatorsync-profile') as ProfileDatabase;
       db.version(1).stores({ profiles: 'key' });
       return db;
     });
