@@ -24,6 +24,12 @@ describe('build-pronunciations', () => {
       expect(report.words).toBeGreaterThan(120_000);
       expect(report.bytes).toBeLessThan(2_000_000);
       expect(index.lookup('orange')).toEqual([['AO1', 'R', 'AH0', 'N', 'JH'], ['AO1', 'R', 'IH0', 'N', 'JH']]);
+
+      const spoken = buildPronunciations(output, { spokenOnly: true });
+      const spokenIndex = decodePronunciationIndex(readFileSync(output, 'utf8'));
+      expect(spoken.bytes).toBeLessThan(report.bytes * 0.6);
+      expect(spokenIndex.has('night')).toBe(true);
+      expect(spokenIndex.has('aalborg')).toBe(false);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
