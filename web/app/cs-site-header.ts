@@ -142,6 +142,10 @@ export class CsSiteHeader extends LitElement {
         cs-language-select {
           --cs-language-select-width: 7.25rem;
         }
+        /* On phones the logo is the way home; the row keeps room for the other links in every language. */
+        li.home {
+          display: none;
+        }
         /* The wider "Offline" badge takes the wordmark's place; the logo (and the link's name) remain. */
         .bar.offline .brand-name {
           position: absolute;
@@ -196,14 +200,14 @@ export class CsSiteHeader extends LitElement {
     if (!this.#i18n.available || !this.#session.available || !this.#connectivity.available) return nothing;
     const t = (id: string): string => this.#i18n.t(id);
     const status = this.#session.value.state.status;
-    const link = (href: string, label: string) =>
-      html`<li><a class="nav-link" href=${href} aria-current=${this.currentPath === href ? 'page' : 'false'}>${label}</a></li>`;
+    const link = (href: string, label: string, className = '') =>
+      html`<li class=${className}><a class="nav-link" href=${href} aria-current=${this.currentPath === href ? 'page' : 'false'}>${label}</a></li>`;
     const online = this.#connectivity.value.online;
     return html`<header class="bar ${online ? '' : 'offline'}">
       <a class="brand" href="/"><cs-logo></cs-logo><span class="brand-name">${t('app.name')}</span></a>
       <nav aria-label=${t('shell.nav.label')}>
         <ul>
-          ${link('/', t('shell.nav.home'))}
+          ${link('/', t('shell.nav.home'), 'home')}
           ${status === SessionStatus.signedIn ? link('/profile', t('shell.nav.profile')) : nothing}
           ${link('/settings', t('shell.nav.settings'))}
           ${status === SessionStatus.signedIn
