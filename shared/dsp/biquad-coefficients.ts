@@ -51,24 +51,40 @@ export const minimumQ = 0.05;
 
 /**
  * Writes the cookbook coefficients for `design` at `sampleRate` into `out`.
- * The frequency is clamped into (1 Hz, 0.49·fs) and Q to at least
- * {@link minimumQ}, because the pre-warping tan(π·f/fs) diverges at Nyquist and
- * a UI knob or a bad document must never produce NaN coefficients.
+ * See {@link designBiquadInto} for the clamping rules.
  */
 export function designBiquad(
   design: BiquadDesign,
   sampleRate: number,
   out: BiquadCoefficients = createBiquadCoefficients(),
 ): BiquadCoefficients {
-  const frequency = Math.min(Math.max(design.frequency, 1), 0.49 * sampleRate);
-  const q = Math.max(design.q, minimumQ);
+  return designBiquadInto(out, design.type, design.frequency, design.q, design.gainDb, sampleRate);
+}
+
+/**
+ * The same as {@link designBiquad} with the design passed as primitives, so
+ * parameter automation in the audio thread allocates no design object.
+ * The frequency is clamped into (1 Hz, 0.49·fs) and Q to at least
+ * {@link minimumQ}, because the pre-warping tan(π·f/fs) diverges at Nyquist
+ * and a UI knob or a bad document must never produce NaN coefficients.
+ */
+export function designBiquadInto(
+  out: BiquadCoefficients,
+  type: BiquadType,
+  frequencyHz: number,
+  qValue: number,
+  gainDb: number,
+  sampleRate: number,
+): BiquadCoefficients {
+  const frequency = Math.min(Math.max(Number.isFinite(frequencyHz) ? frequencyHz : 1000, 1), 0.49 * sampleRate);
+  const q = Math.max(Number.isFinite(qValue) ? qValue : Math.SQRT1_2, minimumQ);
   const w0 = (2 * Math.PI * frequency) / sampleRate;
   const cosW0 = Math.cos(w0);
   const alpha = Math.sin(w0) / (2 * q);
   // Gain is amplitude-squared-rooted: A = 10^(dB/40), so a shelf reaches A² = dB.
-  const a = Math.pow(10, design.gainDb / 40);
+  const a = Math.pow(10, (Number.isFinite(gainDb) ? gainDb : 0) / 40);
   let b0: number, b1: number, b2: number, a0: number, a1: number, a2: number;
-  switch (design.type) {
+  switch (type) {
     case BiquadType.lowPass:
       b0 = (1 - cosW0) / 2;
       b1 = 1 - cosW0;

@@ -116,8 +116,13 @@ describe('BiquadFilter with cookbook coefficients', () => {
   });
 
   it('stays finite for out-of-range parameters', () => {
-    const coefficients = designBiquad({ type: BiquadType.peaking, frequency: 96000, q: 0, gainDb: 24 }, 48000);
-    for (const value of Object.values(coefficients)) expect(Number.isFinite(value)).toBe(true);
+    for (const design of [
+      { type: BiquadType.peaking, frequency: 96000, q: 0, gainDb: 24 },
+      { type: BiquadType.lowShelf, frequency: Number.NaN, q: Number.NaN, gainDb: Number.NaN },
+      { type: BiquadType.highPass, frequency: -5, q: Infinity, gainDb: -Infinity },
+    ]) {
+      for (const value of Object.values(designBiquad(design, 48000))) expect(Number.isFinite(value)).toBe(true);
+    }
   });
 
   it('processes in place, a block at a time, like processing at once', () => {

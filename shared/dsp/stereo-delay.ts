@@ -1,4 +1,4 @@
-import { BiquadType, createBiquadCoefficients, designBiquad } from './biquad-coefficients.ts';
+import { BiquadType, createBiquadCoefficients, designBiquadInto } from './biquad-coefficients.ts';
 import { BiquadFilter } from './biquad.ts';
 
 /** Delay settings as the channel strip / send effect exposes them. */
@@ -90,8 +90,8 @@ export class StereoDelay {
     this.#dry = 1 - mix;
     this.#wet = mix;
     const [lowCut, highCut] = this.#echoFilterCoefficients;
-    designBiquad({ type: BiquadType.highPass, frequency: finiteOr(parameters.lowCutHz, 20), q: butterworthQ, gainDb: 0 }, sampleRate, lowCut);
-    designBiquad({ type: BiquadType.lowPass, frequency: finiteOr(parameters.highCutHz, sampleRate / 2), q: butterworthQ, gainDb: 0 }, sampleRate, highCut);
+    designBiquadInto(lowCut, BiquadType.highPass, finiteOr(parameters.lowCutHz, 20), butterworthQ, 0, sampleRate);
+    designBiquadInto(highCut, BiquadType.lowPass, finiteOr(parameters.highCutHz, sampleRate / 2), butterworthQ, 0, sampleRate);
     this.#pendingDelaySamples = this.#clampDelay(parameters.timeSeconds);
   }
 

@@ -1,4 +1,4 @@
-import { BiquadType, createBiquadCoefficients, designBiquad, type BiquadCoefficients } from './biquad-coefficients.ts';
+import { BiquadType, createBiquadCoefficients, designBiquadInto, type BiquadCoefficients } from './biquad-coefficients.ts';
 import { BiquadFilter } from './biquad.ts';
 
 /** Channel-strip EQ settings: a low shelf, a parametric mid and a high shelf. */
@@ -47,21 +47,9 @@ export class ThreeBandEq {
 
   setParameters(parameters: ThreeBandEqParameters): void {
     const sampleRate = this.#sampleRate;
-    designBiquad(
-      { type: BiquadType.lowShelf, frequency: parameters.lowFrequency, q: shelfQ, gainDb: parameters.lowGainDb },
-      sampleRate,
-      this.lowCoefficients,
-    );
-    designBiquad(
-      { type: BiquadType.peaking, frequency: parameters.midFrequency, q: parameters.midQ, gainDb: parameters.midGainDb },
-      sampleRate,
-      this.midCoefficients,
-    );
-    designBiquad(
-      { type: BiquadType.highShelf, frequency: parameters.highFrequency, q: shelfQ, gainDb: parameters.highGainDb },
-      sampleRate,
-      this.highCoefficients,
-    );
+    designBiquadInto(this.lowCoefficients, BiquadType.lowShelf, parameters.lowFrequency, shelfQ, parameters.lowGainDb, sampleRate);
+    designBiquadInto(this.midCoefficients, BiquadType.peaking, parameters.midFrequency, parameters.midQ, parameters.midGainDb, sampleRate);
+    designBiquadInto(this.highCoefficients, BiquadType.highShelf, parameters.highFrequency, shelfQ, parameters.highGainDb, sampleRate);
   }
 
   reset(): void {
