@@ -146,6 +146,10 @@ export class CsSiteHeader extends LitElement {
         li.home {
           display: none;
         }
+        /* A guest's settings are only the language, which the header already offers. */
+        li.guest-settings {
+          display: none;
+        }
         /* The wider "Offline" badge takes the wordmark's place; the logo (and the link's name) remain. */
         .bar.offline .brand-name {
           position: absolute;
@@ -209,7 +213,7 @@ export class CsSiteHeader extends LitElement {
         <ul>
           ${link('/', t('shell.nav.home'), 'home')}
           ${status === SessionStatus.signedIn ? link('/profile', t('shell.nav.profile')) : nothing}
-          ${link('/settings', t('shell.nav.settings'))}
+          ${link('/settings', t('shell.nav.settings'), status === SessionStatus.signedIn ? '' : 'guest-settings')}
           ${status === SessionStatus.signedIn
             ? html`<li class="push">
                 <button class="button secondary sign-out" type="button" ?disabled=${!online} @click=${this.#signOut}>

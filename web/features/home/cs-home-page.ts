@@ -70,7 +70,7 @@ export class CsHomePage extends LitElement {
       .eyebrow {
         display: inline-block;
         padding: 0.25rem 0.75rem;
-        border-radius: 999px;
+        border-radius: var(--cs-radius-sm, 8px);
         background: var(--cs-color-accent-soft, #eee7fd);
         color: var(--cs-color-accent, #6b2fd6);
         font-size: 0.85rem;
