@@ -65,7 +65,7 @@ export function pronounceWord(rawWord: string, index: PronunciationIndex): WordP
   if (!/[a-z]/.test(bare)) return { word, pronunciations: [], source: PronunciationSource.none };
 
   const direct = index.lookup(word) ?? index.lookup(bare);
-  if (direct) return { word, pronunciations: direct, source: PronunciationSource.dictionary };
+  if (direct) return { word, pronunciations: withSmoothing(bare, direct), source: PronunciationSource.dictionary };
 
   const derived = derive(bare, index, 0);
   if (derived) return { word, pronunciations: derived, source: PronunciationSource.derived };
@@ -79,6 +79,23 @@ export function pronounceWord(rawWord: string, index: PronunciationIndex): WordP
   }
   const guessed = letterToSound(bare);
   return { word, pronunciations: guessed.length > 0 ? [guessed] : [], source: guessed.length > 0 ? PronunciationSource.rules : PronunciationSource.none };
+}
+
+/**
+ * "fire", "tired", "hour", "ours" are one syllable in most singing (the diphthong swallows the
+ * r-vowel), but CMUdict often lists only the two-syllable form. When the spelling is -ire/-our
+ * (not "higher", "liar", "flower"), add the smoothed form as a variant so the count can use it.
+ */
+function withSmoothing(word: string, pronunciations: readonly Pronunciation[]): readonly Pronunciation[] {
+  if (!/(?:ire|our)(?:s|d|ed)?$/.test(word)) return pronunciations;
+  const smoothed: Pronunciation[] = [];
+  for (const pronunciation of pronunciations) {
+    const index = pronunciation.findIndex((phoneme, position) => /^A[YW]1$/.test(phoneme) && pronunciation[position + 1] === 'ER0');
+    if (index === -1) continue;
+    const candidate = [...pronunciation.slice(0, index + 1), 'R', ...pronunciation.slice(index + 2)];
+    if (!pronunciations.some((existing) => existing.join(' ') === candidate.join(' '))) smoothed.push(candidate);
+  }
+  return smoothed.length ? [...pronunciations, ...smoothed] : pronunciations;
 }
 
 function derive(word: string, index: PronunciationIndex, depth: number): readonly Pronunciation[] | undefined {
