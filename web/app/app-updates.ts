@@ -1,4 +1,9 @@
-import type { Workbox } from 'workbox-window';
+/** The part of workbox-window's Workbox used here (tests pass a fake). */
+export interface WorkboxLike {
+  addEventListener(type: 'waiting' | 'controlling', listener: () => void): void;
+  register(): Promise<unknown>;
+  messageSkipWaiting(): void;
+}
 
 export interface AppUpdatesOptions {
   /** The built service worker (vite-plugin-pwa compiles sw/sw.ts to /sw.js). */
@@ -8,6 +13,13 @@ export interface AppUpdatesOptions {
   container: ServiceWorkerContainer | undefined;
   reload: () => void;
   reportError: (error: unknown) => void;
+  /** Creates the Workbox for a script URL; by default workbox-window, loaded after the first screen. */
+  createWorkbox?: (scriptUrl: string) => Promise<WorkboxLike>;
+}
+
+async function createWindowWorkbox(scriptUrl: string): Promise<WorkboxLike> {
+  const { Workbox } = await import('workbox-window');
+  return new Workbox(scriptUrl, { scope: '/' });
 }
 
 /**
@@ -17,7 +29,7 @@ export interface AppUpdatesOptions {
  */
 export class AppUpdates extends EventTarget {
   readonly #options: AppUpdatesOptions;
-  #workbox: Workbox | null = null;
+  #workbox: WorkboxLike | null = null;
   #updateReady = false;
 
   constructor(options: AppUpdatesOptions) {
@@ -32,9 +44,7 @@ export class AppUpdates extends EventTarget {
   async register(): Promise<void> {
     if (!this.#options.enabled || !this.#options.container) return;
     try {
-      // workbox-window is loaded after the first screen: it is not needed to paint it.
-      const { Workbox } = await import('workbox-window');
-      const workbox = new Workbox(this.#options.scriptUrl, { scope: '/' });
+      const workbox = await (this.#options.createWorkbox ?? createWindowWorkbox)(this.#options.scriptUrl);
       workbox.addEventListener('waiting', () => this.#setUpdateReady(true));
       this.#workbox = workbox;
       await workbox.register();
