@@ -23,6 +23,12 @@ export function compareWordRuns(a: readonly WordSound[], b: readonly WordSound[]
   const lastB = b.at(-1);
   if (!lastA || !lastB) return { type: RhymeType.none, strength: 0, vowelsMatched: 0 };
   if (lastA.token.word === lastB.token.word && lastA.pronunciation.length > 0) {
+    // "sun up" / "come up": the repeated word rides on a rhyme just before it, a rap staple.
+    const before = a.length > 1 && b.length > 1 ? compareWordRuns(a.slice(0, -1), b.slice(0, -1)) : undefined;
+    if (before && before.type !== RhymeType.identical && before.strength >= 0.6 && [RhymeType.perfect, RhymeType.slant, RhymeType.multisyllabic].includes(before.type as 'perfect')) {
+      const vowels = before.vowelsMatched + countVowels(lastA.pronunciation);
+      return { type: RhymeType.multisyllabic, strength: Math.round((0.5 + 0.45 * before.strength) * 1000) / 1000, vowelsMatched: vowels };
+    }
     return { type: RhymeType.identical, strength: 0.6, vowelsMatched: countVowels(lastA.pronunciation) };
   }
   const headA = a.slice(0, -1).map((word) => word.pronunciation);

@@ -72,6 +72,7 @@ describe('nameScheme', () => {
     expect(nameScheme('ABABCDCDEFEFGG')).toBe('shakespearean-sonnet');
     expect(nameScheme('ABBAABBACDECDE')).toBe('petrarchan-sonnet');
     expect(nameScheme('AABBCC')).toBe('couplets');
+    expect(nameScheme('AAAABB')).toBe('couplets');
     expect(nameScheme('ABABCDCD')).toBe('alternate');
     expect(nameScheme('ABBA')).toBe('enclosed');
     expect(nameScheme('ABCD')).toBe('free');

@@ -84,7 +84,8 @@ export function nameScheme(scheme: string): SchemeName {
   if (count === 14 && scheme.startsWith('ABBAABBA')) return SchemeName.petrarchanSonnet;
   if (count === 3 && at(0) === at(2) && at(0) !== at(1)) return SchemeName.tercet;
   if (count >= 4 && count % 2 === 0) {
-    const couplets = letters.every((letter, index) => (index % 2 === 0 ? letter === at(index + 1) : true)) && distinct === count / 2;
+    // Pairs that rhyme within themselves; neighbouring pairs may share a sound (AAAABB).
+    const couplets = letters.every((letter, index) => (index % 2 === 0 ? letter === at(index + 1) : true)) && distinct > 1;
     if (couplets) return SchemeName.couplets;
     if (count % 4 === 0) {
       let alternate = true;

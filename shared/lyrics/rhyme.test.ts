@@ -45,8 +45,9 @@ describe('rhyme types', () => {
     expect(rhyme('dog', 'tree')).toMatchObject({ type: 'none', strength: 0 });
   });
 
-  it('marks the same word as identical', () => {
+  it('marks the same word as identical, unless a rhyme rides just before it', () => {
     expect(rhyme('tonight', 'all night tonight').type).toBe('identical');
+    expect(rhyme('till the sun up', 'everybody come up')).toMatchObject({ type: 'multisyllabic', vowelsMatched: 2 });
   });
 
   it('is symmetric', () => {

@@ -113,18 +113,27 @@ export function analyzeVocabulary(lines: readonly (readonly string[])[], lexicon
   };
 }
 
-/** Repeated 2–4-word phrases within lines, longest forms first among equals. */
+/**
+ * 2–4-word phrases used in at least two different lines, longest forms first among equals. Each
+ * distinct line counts once, so a chorus sung four times or a line that repeats itself ("we up all
+ * night, we up all night") does not pass its rotations off as favourite phrases.
+ */
 export function favouritePhrases(lines: readonly (readonly string[])[]): Phrase[] {
   const counts = new Map<string, number>();
+  const seenLines = new Set<string>();
   for (const line of lines) {
+    const key = line.join(' ');
+    if (seenLines.has(key)) continue;
+    seenLines.add(key);
+    const inLine = new Set<string>();
     for (let size = 2; size <= 4; size += 1) {
       for (let start = 0; start + size <= line.length; start += 1) {
         const gram = line.slice(start, start + size);
         if (gram.every(isFunctionWord)) continue;
-        const phrase = gram.join(' ');
-        counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+        inLine.add(gram.join(' '));
       }
     }
+    for (const phrase of inLine) counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
   }
   const repeated = [...counts].filter(([, count]) => count >= 2);
   // Drop a phrase when a longer repeated phrase containing it occurs just as often.
