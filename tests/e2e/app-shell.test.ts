@@ -23,6 +23,11 @@ async function expectHeading(page: Page, text: string | RegExp): Promise<void> {
   await page.getByRole('heading', { level: 1, name: text }).waitFor({ state: 'visible' });
 }
 
+/** The text of the shell's polite live region that announces page titles. */
+function routeAnnouncement(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => document.querySelector('cs-app')?.shadowRoot?.querySelector('[role="status"][aria-live="polite"]')?.textContent?.trim());
+}
+
 /** The header's navigation (on phones it wraps onto a second row, but it is the same element). */
 function mainNav(page: Page) {
   return page.getByRole('navigation', { name: /^(Main|Principal)$/ });
@@ -70,8 +75,11 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])('at %s size', (size) => 
     await page.getByLabel('E-mail').fill(account.email);
     await page.getByLabel('Password', { exact: true }).fill(account.password);
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expectHeading(page, `Welcome back, ${account.displayName}`);
+    await expectHeading(page, `Welcome to CreatorSync, ${account.displayName}`);
     expect(new URL(page.url()).pathname).toBe('/');
+    // The route change was announced politely, and focus followed it.
+    expect(await routeAnnouncement(page)).toBe('Home');
+    expect(await focusedElement(page)).toMatchObject({ tag: 'h1' });
     await screenshot(page, `${size}-3-home-member`);
   });
 
@@ -126,6 +134,26 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])('at %s size', (size) => 
     await mainNav(page).getByRole('link', { name: 'Ajustes' }).click();
     await expectHeading(page, 'Ajustes');
     await screenshot(page, `${size}-8-settings-es`);
+  });
+
+  it('changes the password (in Spanish) and can sign in with the new one', async () => {
+    const newPassword = `${account.password}-renewed`;
+    await page.getByLabel('Contraseña actual').fill(account.password);
+    await page.getByLabel('Nueva contraseña', { exact: true }).fill(newPassword);
+    await page.getByLabel('Confirma la nueva contraseña').fill(`${newPassword}x`);
+    await page.getByRole('button', { name: 'Cambiar contraseña' }).click();
+    await page.getByText('Las contraseñas no coinciden.').waitFor();
+
+    await page.getByLabel('Confirma la nueva contraseña').fill(newPassword);
+    await page.getByRole('button', { name: 'Cambiar contraseña' }).click();
+    await page.getByText('Contraseña cambiada.').waitFor();
+    account.password = newPassword;
+    await screenshot(page, `${size}-8b-password-changed-es`);
+
+    // The session survives the change (the API issued this tab a fresh cookie): a reload keeps us signed in.
+    await page.reload();
+    await expectHeading(page, 'Ajustes');
+    await page.getByText(`Sesión iniciada como ${account.email}`).waitFor();
   });
 
   it('opens offline from the service worker, with the saved profile', async () => {

@@ -140,6 +140,8 @@ export class CsApp extends LitElement {
   #route: AppRoute | null = null;
   #page: RoutedPage | null = null;
   #routeRequest = 0;
+  /** A navigation asked for focus to move; kept until a page is shown, even if a newer request supersedes it. */
+  #focusPending = false;
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -247,7 +249,7 @@ export class CsApp extends LitElement {
    */
   async #showRoute(options: { moveFocus: boolean }): Promise<void> {
     const request = ++this.#routeRequest;
-    let moveFocus = options.moveFocus;
+    if (options.moveFocus) this.#focusPending = true;
     let route: AppRoute;
     for (let redirects = 0; ; redirects++) {
       route = matchRoute(APP_ROUTES, location.pathname)?.route ?? NOT_FOUND_ROUTE;
@@ -259,12 +261,13 @@ export class CsApp extends LitElement {
       }
       // A redirect is a page change the user did not ask for: focus follows it so they are not lost.
       history.replaceState(null, '', decision.to);
-      moveFocus = true;
+      this.#focusPending = true;
       if (redirects > 3) throw new Error(`Redirect loop at ${location.pathname}`);
     }
     if (route === this.#route && this.#page && this.pageState === 'ready') {
       this.requestUpdate();
       this.#updateTitle();
+      if (this.#focusPending) await this.#focusPage(request);
       return;
     }
     // Only show the spinner when the page's chunk really has to be fetched.
@@ -287,7 +290,7 @@ export class CsApp extends LitElement {
     this.requestUpdate();
     this.#updateTitle();
     this.announcement = this.#pageTitle();
-    if (moveFocus) await this.#focusPage(request);
+    if (this.#focusPending) await this.#focusPage(request);
   }
 
   async #focusPage(request: number): Promise<void> {
@@ -295,6 +298,7 @@ export class CsApp extends LitElement {
     const page = this.#page;
     await page?.updateComplete;
     if (request !== this.#routeRequest || !page) return;
+    this.#focusPending = false;
     if (page.focusHeading) page.focusHeading();
     else this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   }

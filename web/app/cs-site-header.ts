@@ -218,7 +218,7 @@ export class CsSiteHeader extends LitElement {
             ? html`<li class="push">
                 <button class="button secondary sign-out" type="button" ?disabled=${!online} @click=${this.#signOut}>
                   <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
-                    <path d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l5-5-5-5M15 12H4" />
+                    <path d="M9 20H6a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2h3M16 17l5-5-5-5M21 12H9" />
                   </svg>
                   <span class="label">${t('shell.signOut')}</span>
                 </button>

@@ -20,8 +20,11 @@ export type SessionStatus = (typeof SessionStatus)[keyof typeof SessionStatus];
 export type SessionState =
   | { status: typeof SessionStatus.restoring }
   | { status: typeof SessionStatus.signedOut }
-  /** `offline`: the user comes from the local cache because the server could not be reached. */
-  | { status: typeof SessionStatus.signedIn; user: User; offline: boolean };
+  /**
+   * `offline`: the user comes from the local cache because the server could not be reached.
+   * `isNewAccount`: this session began with sign-up (the home page greets rather than welcomes back).
+   */
+  | { status: typeof SessionStatus.signedIn; user: User; offline: boolean; isNewAccount?: boolean };
 
 export interface SessionServiceOptions {
   api: AuthApi;
@@ -86,7 +89,9 @@ export class SessionService extends EventTarget {
   }
 
   async signUp(request: RegisterRequest): Promise<User> {
-    return (await this.#api.register(request)).user;
+    const { user } = await this.#api.register(request);
+    this.#setState({ status: SessionStatus.signedIn, user, offline: false, isNewAccount: true });
+    return user;
   }
 
   async signOut(): Promise<void> {
@@ -105,7 +110,8 @@ export class SessionService extends EventTarget {
   }
 
   #signedIn(user: User): void {
-    this.#setState({ status: SessionStatus.signedIn, user, offline: false });
+    const isNewAccount = this.#state.status === SessionStatus.signedIn && this.#state.user.id === user.id && this.#state.isNewAccount === true;
+    this.#setState({ status: SessionStatus.signedIn, user, offline: false, ...(isNewAccount ? { isNewAccount } : {}) });
     this.#cache.save(user).catch(this.#reportError);
   }
 

@@ -233,7 +233,9 @@ export class CsHomePage extends LitElement {
   override render() {
     if (!this.#i18n.available || !this.#session.available) return nothing;
     const state = this.#session.value.state;
-    return html`<div class="wrap">${state.status === SessionStatus.signedIn ? this.#renderMember(state.user) : this.#renderGuest(state.status)}</div>`;
+    return html`<div class="wrap">
+      ${state.status === SessionStatus.signedIn ? this.#renderMember(state.user, state.isNewAccount === true) : this.#renderGuest(state.status)}
+    </div>`;
   }
 
   #renderGuest(status: SessionStatus) {
@@ -268,11 +270,13 @@ export class CsHomePage extends LitElement {
       </section>`;
   }
 
-  #renderMember(user: User) {
+  #renderMember(user: User, isNewAccount: boolean) {
     const i18n = this.#i18n;
     return html`<section class="hero-text" aria-labelledby="page-heading">
-        <h1 id="page-heading" tabindex="-1">${i18n.t('home.welcome.title', { name: user.displayName })}</h1>
-        <p class="lead">${i18n.t('home.welcome.lead')}</p>
+        <h1 id="page-heading" tabindex="-1">
+          ${isNewAccount ? i18n.t('home.welcome.newTitle', { name: user.displayName }) : i18n.t('home.welcome.title', { name: user.displayName })}
+        </h1>
+        <p class="lead">${isNewAccount ? i18n.t('home.welcome.newLead') : i18n.t('home.welcome.lead')}</p>
       </section>
       <div class="member">
         <section class="card profile-card" aria-labelledby="profile-heading">
