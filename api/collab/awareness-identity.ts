@@ -18,18 +18,28 @@ export function colorForUser(userId: string): string {
 export const MAX_CLIENT_IDS_PER_SOCKET = 4;
 
 /**
- * Rewrites an awareness update from a socket so each state's `user` is the verified identity, and
- * refuses updates for client ids the socket has not claimed (or claims beyond the limit), so nobody
- * can move someone else's cursor or pose as someone else.
+ * Rewrites an awareness update from a socket so each state's `user` is the verified identity.
+ *
+ * y-websocket clients echo every awareness change they see, other people's included, so entries
+ * for client ids that belong to someone else (`ownedElsewhere`) are dropped rather than refused;
+ * an unowned client id is claimed by this socket (up to a small limit). Nobody can move someone
+ * else's cursor or pose as someone else. Returns undefined when nothing of the update is this socket's.
  */
-export function stampIdentity(update: Uint8Array, identity: VerifiedIdentity, claimedClientIds: Set<number>): Uint8Array {
-  const entries = decodeAwarenessUpdate(update);
-  for (const entry of entries) {
+export function stampIdentity(
+  update: Uint8Array,
+  identity: VerifiedIdentity,
+  claimedClientIds: Set<number>,
+  ownedElsewhere: (clientId: number) => boolean,
+): Uint8Array | undefined {
+  const own = [];
+  for (const entry of decodeAwarenessUpdate(update)) {
     if (!claimedClientIds.has(entry.clientId)) {
+      if (ownedElsewhere(entry.clientId)) continue;
       if (claimedClientIds.size >= MAX_CLIENT_IDS_PER_SOCKET) throw new BadMessageError('too many awareness client ids on one socket');
       claimedClientIds.add(entry.clientId);
     }
     if (entry.state !== null) entry.state = { ...entry.state, user: { ...identity } };
+    own.push(entry);
   }
-  return encodeAwarenessUpdate(entries);
+  return own.length > 0 ? encodeAwarenessUpdate(own) : undefined;
 }

@@ -74,15 +74,6 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** y-protocols' auth message: tells the provider it may read but not write ("permission-denied"). */
-export function encodeReadOnlyNotice(reason: string): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.auth);
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarString(encoder, reason);
-  return encoding.toUint8Array(encoder);
-}
-
 export interface AwarenessEntry {
   clientId: number;
   clock: number;

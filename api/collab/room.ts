@@ -6,8 +6,8 @@ import { CLOSE_CODES, type CloseCode } from './close-codes.ts';
 import type { DocumentStore } from './document-store.ts';
 import type { Fanout, FanoutKind } from './fanout.ts';
 import {
+  decodeAwarenessUpdate,
   encodeAwareness,
-  encodeReadOnlyNotice,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -63,11 +63,17 @@ export class Room {
     return this.queue;
   }
 
+  /** Set once the room is unloaded; a socket that finds its room closed loads a fresh one. */
+  closed = false;
+
+  /**
+   * The peer counts as present at once (so the room is not unloaded under a join still in the
+   * queue); its first sync messages go out in queue order.
+   */
   join(peer: Peer): Promise<void> {
+    this.peers.add(peer);
     return this.enqueue(() => {
-      this.peers.add(peer);
       peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-      if (!peer.canWrite) peer.send(encodeReadOnlyNotice('read-only'));
       const states = [...this.awareness.getStates().keys()];
       if (states.length > 0) peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, states)));
     });
@@ -95,13 +101,14 @@ export class Room {
         case 'update':
           return this.applyClientUpdate(peer, message.update);
         case 'awareness': {
-          let stamped: Uint8Array;
+          let stamped: Uint8Array | undefined;
           try {
-            stamped = stampIdentity(message.update, peer.identity, peer.awarenessClientIds);
+            stamped = stampIdentity(message.update, peer.identity, peer.awarenessClientIds, (clientId) => this.isOwnedByOther(clientId, peer));
           } catch {
             peer.close(CLOSE_CODES.badMessage, 'malformed awareness update');
             return;
           }
+          if (!stamped) return;
           applyAwarenessUpdate(this.awareness, stamped, peer);
           this.broadcast(encodeAwareness(stamped), peer);
           void this.deps.fanout.publish(this.documentId, 'awareness', stamped).catch(this.logFanoutError);
@@ -123,6 +130,7 @@ export class Room {
         Y.applyUpdate(this.doc, payload, 'remote');
         this.broadcast(encodeUpdate(payload), undefined);
       } else {
+        for (const entry of decodeAwarenessUpdate(payload)) this.remoteClientIds.add(entry.clientId);
         applyAwarenessUpdate(this.awareness, payload, 'remote');
         this.broadcast(encodeAwareness(payload), undefined);
       }
@@ -165,6 +173,15 @@ export class Room {
     void this.deps.fanout.publish(this.documentId, 'update', update).catch(this.logFanoutError);
   }
 
+  /** Awareness client ids seen from other instances: their owners are there, not here. */
+  private readonly remoteClientIds = new Set<number>();
+
+  private isOwnedByOther(clientId: number, asking: Peer): boolean {
+    if (this.remoteClientIds.has(clientId)) return true;
+    for (const peer of this.peers) if (peer !== asking && peer.awarenessClientIds.has(clientId)) return true;
+    return false;
+  }
+
   private async reload(): Promise<void> {
     const { doc, tailLength } = await this.deps.store.load(this.documentId);
     this.doc.destroy();
@@ -190,6 +207,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.closed = true;
     this.awareness.destroy();
     this.doc.destroy();
   }

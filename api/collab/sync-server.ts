@@ -166,7 +166,9 @@ export function createSyncServer(options: SyncServerOptions) {
 
     let loaded: Room;
     try {
-      loaded = await roomFor(context.documentId);
+      // A room may be unloaded between the lookup and this continuation; then load it again.
+      do loaded = await roomFor(context.documentId);
+      while (loaded.closed);
     } catch (error) {
       logger.error('could not load document', { documentId: context.documentId, error });
       clearInterval(keepAlive);
