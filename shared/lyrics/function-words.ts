@@ -16,7 +16,9 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   i'm you're he's she's it's we're they're i've you've we've they've i'd you'd he'd she'd we'd they'd
   i'll you'll he'll she'll we'll they'll isn't aren't wasn't weren't don't doesn't didn't can't couldn't
   won't wouldn't shouldn't ain't there here there's that's what's let's 'cause cause 'em em ya yo oh uh
-  gonna wanna gotta tryna finna imma`
+  gonna wanna gotta tryna finna imma another other ever never now like always again still even really
+  everybody everyone everything somebody someone something nobody nothing anybody anyone anything
+  much many more most own same`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -49,6 +49,8 @@ export function createPartOfSpeechGuesser(songText: string, thesaurus: Thesaurus
     for (const sentence of nlp(songText).json() as { terms: { normal: string; tags: string[] }[] }[]) {
       for (const term of sentence.terms) {
         const tags = new Set(term.tags);
+        // Record every word seen, even as a past-tense verb ("said"), so its usage here overrides WordNet.
+        if (!inContext.has(term.normal)) inContext.set(term.normal, new Set());
         if (tags.has('Pronoun') || tags.has('Possessive') || tags.has('ProperNoun')) continue;
         if (tags.has('Noun')) note(term.normal, WordClass.noun);
         if (tags.has('Infinitive')) note(term.normal, WordClass.verb);
@@ -68,10 +70,11 @@ export function createPartOfSpeechGuesser(songText: string, thesaurus: Thesaurus
         cache.set(word, new Set());
         return new Set();
       }
+      // The writer's own usage wins: "said" in their song is a verb, whatever WordNet's "aforesaid" says.
       const classes = new Set<WordClass>(inContext.get(word) ?? []);
-      const lemmaClasses = thesaurus?.partsOfSpeech(word);
+      const lemmaClasses = inContext.has(word) ? undefined : thesaurus?.partsOfSpeech(word);
       if (lemmaClasses && lemmaClasses.size > 0) for (const letter of lemmaClasses) classes.add(FROM_WORDNET[letter] as WordClass);
-      else if (classes.size === 0) {
+      else if (classes.size === 0 && !inContext.has(word)) {
         const tags = ownTags;
         if (tags.has('Noun') && !tags.has('ProperNoun') && !tags.has('Pronoun')) classes.add(WordClass.noun);
         if (tags.has('Infinitive')) classes.add(WordClass.verb);

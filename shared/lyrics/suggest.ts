@@ -100,6 +100,7 @@ export function suggestLines(text: string, lexicon: Lexicon, options: SuggestOpt
     if (line) {
       lines.push(line);
       usedEndings.add(ending.ending);
+      for (const word of [...line.why.themeWords, ...line.why.ownWords]) context.usedWords.set(word, (context.usedWords.get(word) ?? 0) + 1);
     }
   }
   lines.sort((a, b) => b.score - a.score || (a.text < b.text ? -1 : 1));
@@ -125,6 +126,8 @@ interface Context {
   readonly pools: Map<string, readonly Filler[]>;
   /** Lyric lines that must not serve as skeletons (the rhyme target and the line being rewritten). */
   readonly skipLines: ReadonlySet<number>;
+  /** Content words already used by accepted suggestions: five lines on one crutch word read as a bug. */
+  readonly usedWords: Map<string, number>;
 }
 
 function buildContext(song: SongAnalysis, text: string, lexicon: Lexicon, profile: StyleProfile | undefined, plan: LinePlan, lineIndex: number | undefined): Context {
@@ -145,7 +148,7 @@ function buildContext(song: SongAnalysis, text: string, lexicon: Lexicon, profil
   if (lexicon.thesaurus) {
     for (const word of songWords.slice(-60)) {
       for (const [related, closeness] of lexicon.thesaurus.related(word)) {
-        theme.set(related, 1 - (1 - (theme.get(related) ?? 0)) * (1 - closeness));
+        if (related.length >= 3) theme.set(related, 1 - (1 - (theme.get(related) ?? 0)) * (1 - closeness));
       }
     }
   }
@@ -154,7 +157,9 @@ function buildContext(song: SongAnalysis, text: string, lexicon: Lexicon, profil
   const themeAs = (part: 'n' | 'v' | 'a' | 'r') => {
     const closeness = new Map<string, number>();
     for (const word of songWords.slice(-60)) {
-      for (const [related, value] of thesaurus?.relatedAs?.(word, part) ?? []) closeness.set(related, 1 - (1 - (closeness.get(related) ?? 0)) * (1 - value));
+      for (const [related, value] of thesaurus?.relatedAs?.(word, part) ?? []) {
+        if (related.length >= 3) closeness.set(related, 1 - (1 - (closeness.get(related) ?? 0)) * (1 - value));
+      }
     }
     return closeness;
   };
@@ -189,6 +194,7 @@ function buildContext(song: SongAnalysis, text: string, lexicon: Lexicon, profil
     stanzaEndWords,
     auxiliaries: [...CLOSED_CLASSES.A as readonly string[], ...VERNACULAR_AUXILIARIES.filter((word) => writerUses(word.split(' ')[0] as string))],
     pools: new Map(),
+    usedWords: new Map(),
     skipLines: new Set([plan.rhymeWithLine, lineIndex].filter((line): line is number => line !== undefined)),
   };
 }
@@ -212,7 +218,8 @@ interface RankedEnding extends EndingSuggestion {
 
 function rankEndings(context: Context, plan: LinePlan): RankedEnding[] {
   const { lexicon, target } = context;
-  const candidates = new Set<string>([...context.own.keys(), ...context.theme.keys(), ...commonWords(lexicon)]);
+  // Without a rhyme to find, the whole dictionary is noise: draw endings from the writer and the theme.
+  const candidates = new Set<string>([...context.own.keys(), ...topByValue(context.theme, 400), ...(target ? commonWords(lexicon) : [])]);
   for (const word of CORE_WORDS.noun) candidates.add(word);
   const targetLast = target?.words.at(-1);
   const targetVowels = new Set<string>();
@@ -306,8 +313,9 @@ function buildLine(context: Context, plan: LinePlan, ending: RankedEnding, rando
   }
   drafts.push(...echoDrafts(context, plan, ending, poolFor, random));
   let best: LineSuggestion | undefined;
-  for (const { text, echoes } of drafts) {
-    const sound = analyzeLine(text, context.lexicon);
+  for (const { text: draft, echoes } of drafts) {
+    const sound = analyzeLine(fixArticles(draft, context.lexicon), context.lexicon);
+    const text = sound.text;
     if (Math.abs(sound.syllables - plan.targetSyllables) > 1) continue;
     const content = sound.words.map((word) => word.token.word).filter((word) => !isFunctionWord(word));
     if (new Set(content).size < content.length) continue; // a word twice reads like a glitch
@@ -316,8 +324,9 @@ function buildLine(context: Context, plan: LinePlan, ending: RankedEnding, rando
     // A line on the writer's own skeleton carries their syntax and rhythm: worth more than a frame.
     // Leaning on the very word being rhymed with ("orange … orange course") reads as lazy.
     const echoesTarget = context.target !== undefined && content.includes(context.target.text);
+    const reused = content.reduce((total, word) => total + (context.usedWords.get(word) ?? 0), 0);
     const score = round(
-      ending.score + 0.35 * themeWords.length + 0.45 * Math.min(3, ownWords.length) + (echoes !== undefined ? 0.8 : 0) - (echoesTarget ? 0.6 : 0) -
+      ending.score + 0.35 * themeWords.length + 0.45 * Math.min(3, ownWords.length) + (echoes !== undefined ? 0.8 : 0) - (echoesTarget ? 0.6 : 0) - 0.6 * reused -
         0.4 * Math.abs(sound.syllables - plan.targetSyllables) + 0.1 * random.next(),
     );
     if (best && score <= best.score) continue;
@@ -429,7 +438,7 @@ function fillersFor(slot: string, context: Context): Filler[] {
   const classTheme = context.themeByClass?.[wordClass] ?? context.theme;
   const words = new Set<string>([...CORE_WORDS[wordClass]]);
   for (const word of context.own.keys()) words.add(word);
-  for (const [word, closeness] of classTheme) if (closeness >= 0.5) words.add(word);
+  for (const word of topByValue(classTheme, 300)) if ((classTheme.get(word) ?? 0) >= 0.5) words.add(word);
   const fillers: Filler[] = [];
   for (const word of words) {
     if (!/^[a-z']+$/.test(word) || isFunctionWord(word)) continue;
@@ -461,6 +470,15 @@ function rhymeText(words: readonly WordSound[], type: RhymeType): string {
   return content.slice(-2).map((word) => word.token.word).join(' ');
 }
 
+/** "a amount" → "an amount", "an dream" → "a dream", by the next word's first sound, not its spelling. */
+function fixArticles(text: string, lexicon: Lexicon): string {
+  return text.replace(/\b([Aa])(n?) ([\p{L}']+)/gu, (whole, article: string, _n: string, next: string) => {
+    const first = lexicon.pronounce(next.toLowerCase()).pronunciations[0]?.[0];
+    if (first === undefined) return whole;
+    return `${article}${/\d$/.test(first) ? 'n' : ''} ${next}`;
+  });
+}
+
 const NEEDS_BE = /^(?:gonna|finna|tryna|gon|bout to)$/;
 const CONTRACTED: Readonly<Record<string, string>> = { I: "I'm", we: "we're", you: "you're", they: "they're" };
 
@@ -470,6 +488,14 @@ function contractBeforeGoingTo(words: readonly string[]): string[] {
     const next = words[index + 1];
     return next !== undefined && NEEDS_BE.test(next) ? (CONTRACTED[word] ?? word) : word;
   });
+}
+
+/** The `limit` keys with the highest values, ties by key, for bounded and deterministic pools. */
+function topByValue(values: ReadonlyMap<string, number>, limit: number): string[] {
+  return [...values]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([key]) => key);
 }
 
 function unique(words: readonly string[]): string[] {
