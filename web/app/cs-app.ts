@@ -11,10 +11,8 @@ import './cs-toast.ts';
 import { errorMessage } from './error-message.ts';
 import { chooseLocale } from './locale-sync.ts';
 import { messageId } from './message-id.ts';
-import { decideAccess, interceptedPath, matchRoute } from './router.ts';
-import { APP_ROUTES, NOT_FOUND_ROUTE, type AppRoute, type RoutedPage } from './routes.ts';
-
-type PageState = 'loading' | 'ready' | 'failed';
+import { RouteController } from './route-controller.ts';
+import { APP_ROUTES, NOT_FOUND_ROUTE } from './routes.ts';
 
 /** A toast message: a catalog id (translated at render, so it follows language switches), API text, or both. */
 interface Notice {
@@ -28,8 +26,8 @@ export interface NavigateDetail {
 }
 
 /**
- * The application shell: provides the services to every element, owns client-side routing (History
- * API), the landmarks, the skip link, route announcements and the toasts.
+ * The application shell: provides the services to every element, hosts the router (RouteController),
+ * the landmarks, the skip link, route announcements and the toasts.
  *
  * @listens cs-navigate - `{ to, replace? }` from any page: go to an in-app path.
  * @listens cs-locale-select - `{ locale }` from a language switcher.
@@ -38,7 +36,6 @@ export interface NavigateDetail {
 export class CsApp extends LitElement {
   static override properties = {
     services: { attribute: false },
-    pageState: { state: true },
     announcement: { state: true },
     notice: { state: true },
   };
@@ -131,22 +128,25 @@ export class CsApp extends LitElement {
   ];
 
   declare services: AppServices;
-  declare pageState: PageState;
   declare announcement: string;
   /** A transient message (e.g. "Signed out") shown as a toast. */
   declare notice: Notice | null;
 
   #providers: ContextProvider<never>[] = [];
-  #route: AppRoute | null = null;
-  #page: RoutedPage | null = null;
-  #routeRequest = 0;
-  /** A navigation asked for focus to move; kept until a page is shown, even if a newer request supersedes it. */
-  #focusPending = false;
+  readonly #router = new RouteController(this, {
+    routes: APP_ROUTES,
+    notFound: NOT_FOUND_ROUTE,
+    sessionStatus: () => this.services.session.state.status,
+    onPageShown: () => {
+      this.#updateTitle();
+      this.announcement = this.#pageTitle();
+    },
+    fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('main'),
+  });
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
-    this.pageState = 'loading';
     this.announcement = '';
     this.notice = null;
   }
@@ -154,21 +154,16 @@ export class CsApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.#providers.length === 0) this.#provideServices();
-    window.addEventListener('popstate', this.#onPopState);
-    this.addEventListener('click', this.#onClick);
     this.addEventListener('cs-navigate', this.#onNavigate as EventListener);
     this.addEventListener('cs-locale-select', this.#onLocaleSelect as EventListener);
     this.addEventListener('cs-sign-out', this.#onSignOut);
     this.services.session.addEventListener('change', this.#onSessionChange);
     this.services.locale.addEventListener('change', this.#onLocaleChange);
     this.services.updates.addEventListener('change', this.#onUpdatesChange);
-    void this.#showRoute({ moveFocus: false });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.#onPopState);
-    this.removeEventListener('click', this.#onClick);
     this.removeEventListener('cs-navigate', this.#onNavigate as EventListener);
     this.removeEventListener('cs-locale-select', this.#onLocaleSelect as EventListener);
     this.removeEventListener('cs-sign-out', this.#onSignOut);
@@ -180,9 +175,7 @@ export class CsApp extends LitElement {
 
   /** Programmatic navigation within the app. */
   navigate(to: string, options: { replace?: boolean } = {}): void {
-    const current = location.pathname + location.search + location.hash;
-    if (to !== current) history[options.replace ? 'replaceState' : 'pushState'](null, '', to);
-    void this.#showRoute({ moveFocus: true });
+    this.#router.navigate(to, options);
   }
 
   override render() {
@@ -217,13 +210,13 @@ export class CsApp extends LitElement {
 
   #renderPage() {
     const t = (id: string): string => this.services.locale.t(id);
-    switch (this.pageState) {
+    switch (this.#router.state) {
       case 'ready':
-        return this.#page;
+        return this.#router.page;
       case 'failed':
         return html`<div class="status-page">
           <p>${t('shell.pageLoadFailed')}</p>
-          <button class="button" type="button" @click=${() => this.#showRoute({ moveFocus: true })}>${t('shell.retry')}</button>
+          <button class="button" type="button" @click=${() => this.#router.retry()}>${t('shell.retry')}</button>
         </div>`;
       case 'loading':
         return html`<div class="status-page" aria-busy="true">
@@ -243,73 +236,13 @@ export class CsApp extends LitElement {
     ] as ContextProvider<never>[];
   }
 
-  /**
-   * Resolves the current URL to a page: applies access rules (redirecting when needed), loads the page's
-   * chunk, then swaps it in, updates the title and, after a navigation, focuses the page heading.
-   */
-  async #showRoute(options: { moveFocus: boolean }): Promise<void> {
-    const request = ++this.#routeRequest;
-    if (options.moveFocus) this.#focusPending = true;
-    let route: AppRoute;
-    for (let redirects = 0; ; redirects++) {
-      route = matchRoute(APP_ROUTES, location.pathname)?.route ?? NOT_FOUND_ROUTE;
-      const decision = decideAccess(route.access, this.services.session.state.status, location);
-      if (decision.kind === 'render') break;
-      if (decision.kind === 'wait') {
-        this.pageState = 'loading';
-        return;
-      }
-      // A redirect is a page change the user did not ask for: focus follows it so they are not lost.
-      history.replaceState(null, '', decision.to);
-      this.#focusPending = true;
-      if (redirects > 3) throw new Error(`Redirect loop at ${location.pathname}`);
-    }
-    if (route === this.#route && this.#page && this.pageState === 'ready') {
-      this.requestUpdate();
-      this.#updateTitle();
-      if (this.#focusPending) await this.#focusPage(request);
-      return;
-    }
-    // Only show the spinner when the page's chunk really has to be fetched.
-    if (!customElements.get(route.tag)) this.pageState = 'loading';
-    try {
-      await route.load();
-    } catch (error) {
-      if (request !== this.#routeRequest) return;
-      console.error(new Error(`Could not load the page for ${location.pathname}`, { cause: error }));
-      this.#route = route;
-      this.#page = null;
-      this.pageState = 'failed';
-      return;
-    }
-    // A newer navigation started while this chunk was loading: it wins.
-    if (request !== this.#routeRequest) return;
-    this.#route = route;
-    this.#page = document.createElement(route.tag) as RoutedPage;
-    this.pageState = 'ready';
-    this.requestUpdate();
-    this.#updateTitle();
-    this.announcement = this.#pageTitle();
-    if (this.#focusPending) await this.#focusPage(request);
-  }
-
-  async #focusPage(request: number): Promise<void> {
-    await this.updateComplete;
-    const page = this.#page;
-    await page?.updateComplete;
-    if (request !== this.#routeRequest || !page) return;
-    this.#focusPending = false;
-    if (page.focusHeading) page.focusHeading();
-    else this.renderRoot.querySelector<HTMLElement>('main')?.focus();
-  }
-
   #pageTitle(): string {
-    return this.services.locale.t(this.#route?.titleId ?? messageId('home.title'));
+    return this.services.locale.t(this.#router.route?.titleId ?? messageId('home.title'));
   }
 
   #updateTitle(): void {
     const appName = this.services.locale.t(messageId('app.name'));
-    document.title = this.#route?.path === '/' ? appName : `${this.#pageTitle()} · ${appName}`;
+    document.title = this.#router.route?.path === '/' ? appName : `${this.#pageTitle()} · ${appName}`;
   }
 
   #showNotice(notice: Notice): void {
@@ -331,23 +264,6 @@ export class CsApp extends LitElement {
     // The fragment cannot reach into this shadow root, so move focus by hand.
     event.preventDefault();
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
-  };
-
-  readonly #onPopState = (): void => {
-    void this.#showRoute({ moveFocus: true });
-  };
-
-  readonly #onClick = (event: MouseEvent): void => {
-    const anchor = event.composedPath().find((target): target is HTMLAnchorElement => target instanceof HTMLAnchorElement);
-    if (!anchor || anchor.classList.contains('skip-link')) return;
-    const path = interceptedPath(
-      event,
-      { href: anchor.href, target: anchor.target, hasDownload: anchor.hasAttribute('download'), rel: anchor.rel },
-      new URL(location.href),
-    );
-    if (path === null) return;
-    event.preventDefault();
-    this.navigate(path);
   };
 
   readonly #onNavigate = (event: CustomEvent<NavigateDetail>): void => {
@@ -377,7 +293,7 @@ export class CsApp extends LitElement {
     if (this.services.session.state.status === SessionStatus.signedIn && this.notice?.id === messageId('shell.signedOut')) this.#clearNotice();
     // Signing in or out can change which page this URL shows (guards, redirects).
     this.requestUpdate();
-    void this.#showRoute({ moveFocus: false });
+    this.#router.refresh();
   };
 
   readonly #onLocaleChange = (): void => {
