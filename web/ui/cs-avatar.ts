@@ -1,4 +1,5 @@
 import { css, html, LitElement } from 'lit';
+import { initials } from './initials.ts';
 
 /**
  * A round avatar: the user's image when it loads, their initials otherwise. Decorative (alt=""):
@@ -66,14 +67,6 @@ export class CsAvatar extends LitElement {
         : html`<span aria-hidden="true">${initials(this.name)}</span>`}
     </span>`;
   }
-}
-
-/** Up to two initials, using grapheme-aware splitting so accented and non-Latin names work. */
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const first = (word: string | undefined): string => (word ? ([...new Intl.Segmenter().segment(word)][0]?.segment ?? '') : '');
-  const letters = words.length > 1 ? first(words[0]) + first(words[words.length - 1]) : first(words[0]);
-  return letters.toLocaleUpperCase();
 }
 
 customElements.define('cs-avatar', CsAvatar);
