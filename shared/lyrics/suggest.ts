@@ -388,6 +388,11 @@ function echoDrafts(context: Context, plan: LinePlan, ending: RankedEnding, pool
   return drafts;
 }
 
+const WORDNET_LETTER: Readonly<Record<WordClass, string>> = { noun: 'n', verb: 'v', adjective: 'a', adverb: 'r' };
+
+/** Adjectives that only follow a verb ("I walk alone"), never a determiner ("the alone station"). */
+const PREDICATIVE_ONLY: ReadonlySet<string> = new Set(['alone', 'asleep', 'awake', 'afraid', 'alive', 'aware', 'ablaze', 'afloat', 'alike', 'apart', 'ashamed', 'awash']);
+
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'my', 'your', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those']);
 
 function setsMeet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -445,6 +450,10 @@ function fillersFor(slot: string, context: Context): Filler[] {
     if (!context.allowProfanity && isProfane(word)) continue;
     if (!context.classes.classesOf(word).has(wordClass)) continue;
     if (slot === 'Ns' && /[^s]s$/.test(word)) continue;
+    if (wordClass === WordClass.adjective && PREDICATIVE_ONLY.has(word)) continue;
+    // Tagging in context can misfire ("beyond" as an adjective); when WordNet knows the word, it must agree.
+    const known = context.lexicon.thesaurus?.partsOfSpeech(word);
+    if (known && known.size > 0 && !known.has(WORDNET_LETTER[wordClass])) continue;
     // Without the thesaurus's verb frames every verb may take an object; with them, only transitive ones do.
     if (slot === 'Vt' && context.lexicon.thesaurus?.takesObject?.(word) === false) continue;
     if (wordClass === WordClass.adverb && !/ly$/.test(word) && !CORE_WORDS.adverb.includes(word)) continue;
@@ -454,10 +463,14 @@ function fillersFor(slot: string, context: Context): Filler[] {
     const theme = Math.max(classTheme.get(word) ?? 0, context.own.has(word) ? (context.theme.get(word) ?? 0) : 0);
     const commonness = Math.min(1, Math.log10(1 + context.lexicon.frequencyPerMillion(word)) / 2);
     if (ownCount === 0 && theme < 0.5 && !CORE_WORDS[wordClass].includes(word)) continue;
-    if (ownCount === 0 && context.lexicon.frequencies && commonness < 0.3) continue; // obscure WordNet words read as noise
+    // Lyrics live in spoken English: a theme word rarer than ~10 per million in film dialogue
+    // ("commission", "accompany") reads like a report, not a song.
+    if (ownCount === 0 && context.lexicon.frequencies && commonness < 0.5) continue;
     const syllables = analyzeLine(word, context.lexicon).syllables;
     if (syllables === 0) continue;
-    fillers.push({ text: word, syllables, weight: 0.3 + 2 * Math.min(1, ownCount / 2) + 2 * theme + commonness });
+    // Short words carry a beat better; long Latinate ones crowd the bar.
+    const brevity = syllables <= 2 ? 1 : 0.5;
+    fillers.push({ text: word, syllables, weight: (0.3 + 2 * Math.min(1, ownCount / 2) + 2 * theme + commonness) * brevity });
   }
   return fillers.sort((a, b) => (a.text < b.text ? -1 : 1));
 }
