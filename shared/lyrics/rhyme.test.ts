@@ -45,6 +45,12 @@ describe('rhyme types', () => {
     expect(rhyme('dog', 'tree')).toMatchObject({ type: 'none', strength: 0 });
   });
 
+  it('rhymes words the dictionary does not know', () => {
+    expect(rhyme('skrrt', 'dirt')).toMatchObject({ type: 'perfect' });
+    expect(rhyme('finna', 'dinner').type).toBe('slant');
+    expect(rhyme("drippin'", 'slippin\u2019')).toMatchObject({ type: 'perfect' });
+  });
+
   it('marks the same word as identical, unless a rhyme rides just before it', () => {
     expect(rhyme('tonight', 'all night tonight').type).toBe('identical');
     expect(rhyme('till the sun up', 'everybody come up')).toMatchObject({ type: 'multisyllabic', vowelsMatched: 2 });
