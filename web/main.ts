@@ -50,10 +50,9 @@ async function start(): Promise<void> {
   });
 
   followProfileLocale({ locale, session }, reportError);
-  // Back online with a session read from the offline cache: confirm it with the server.
+  // Back online after a start-up that could not reach the server (a cached profile, or none): ask again.
   connectivity.addEventListener('change', () => {
-    const state = session.state;
-    if (connectivity.online && state.status === 'signed-in' && state.offline) void session.restore();
+    if (connectivity.online && session.needsRestore) void session.restore();
   });
 
   const app = document.createElement('cs-app');

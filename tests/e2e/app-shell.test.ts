@@ -168,7 +168,10 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])('at %s size', (size) => 
     await page.getByText('Estás sin conexión. Este es tu perfil guardado').waitFor();
     await screenshot(page, `${size}-9-offline-es`);
 
+    // Back online: the session is confirmed with the server and the offline notice goes away.
     await context.setOffline(false);
     await page.getByRole('banner').getByText('En línea').waitFor();
+    await page.getByText('Estás sin conexión. Este es tu perfil guardado').waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Editar perfil' }).or(page.getByRole('link', { name: 'Editar perfil' })).waitFor();
   });
 });

@@ -66,6 +66,16 @@ describe('SessionService', () => {
     expect(service.state.status).toBe(SessionStatus.signedOut);
   });
 
+  it('asks to be restored again after an unreachable start, and succeeds once online', async () => {
+    const { service } = serviceWith([new TypeError('Failed to fetch'), json(200, session)], user);
+    await service.restore();
+    expect(service.needsRestore).toBe(true);
+    expect(service.state).toMatchObject({ offline: true });
+    await service.restore();
+    expect(service.needsRestore).toBe(false);
+    expect(service.state).toEqual({ status: SessionStatus.signedIn, user, offline: false });
+  });
+
   it('reports a server failure during restore instead of hiding it', async () => {
     const { service, errors } = serviceWith([json(500, { error: { code: 'internal', message: 'Oops' } })]);
     await service.restore();

@@ -42,6 +42,7 @@ export class SessionService extends EventTarget {
   readonly #cache: ProfileCache;
   readonly #reportError: (error: unknown) => void;
   #state: SessionState = { status: SessionStatus.restoring };
+  #lastRestoreUnreachable = false;
 
   constructor(options: SessionServiceOptions) {
     super();
@@ -59,6 +60,11 @@ export class SessionService extends EventTarget {
     return this.#state;
   }
 
+  /** The last restore could not reach the server: worth retrying when the connection returns. */
+  get needsRestore(): boolean {
+    return this.#lastRestoreUnreachable;
+  }
+
   get user(): User | null {
     return this.#state.status === SessionStatus.signedIn ? this.#state.user : null;
   }
@@ -68,6 +74,7 @@ export class SessionService extends EventTarget {
    * profile keeps the user "signed in, offline" so the app still greets them.
    */
   async restore(): Promise<SessionState> {
+    this.#lastRestoreUnreachable = false;
     try {
       const session = await this.#api.refresh();
       if (!session) this.#signedOut();
@@ -78,6 +85,7 @@ export class SessionService extends EventTarget {
         if (this.#state.status === SessionStatus.restoring) this.#setState({ status: SessionStatus.signedOut });
         return this.#state;
       }
+      this.#lastRestoreUnreachable = true;
       const cached = await this.#loadCached();
       this.#setState(cached ? { status: SessionStatus.signedIn, user: cached, offline: true } : { status: SessionStatus.signedOut });
     }
