@@ -8,10 +8,12 @@ import { explainSuggestion, suggestLines } from './suggest.ts';
 import { analyzeLine } from './syllables.ts';
 import { fullLexicon } from './testing/full-lexicon.ts';
 import { loadWordnetFiles } from './testing/wordnet-files.ts';
+import { decodeThesaurus, encodeThesaurus } from './thesaurus-index.ts';
 import { wordnetThesaurus } from './wordnet-thesaurus.ts';
 
 const base = fullLexicon();
-const lexicon = createLexicon({ ...base, thesaurus: wordnetThesaurus(loadWordnetFiles()) });
+const wordnet = wordnetThesaurus(loadWordnetFiles());
+const lexicon = createLexicon({ ...base, thesaurus: wordnet });
 
 const VERSE = `The city sleeps beneath the rain
 I walk alone without a sound
@@ -67,6 +69,18 @@ describe('suggestLines', () => {
     expect(opening.plan.rhymeWithLine).toBeUndefined();
     expect(opening.lines.length).toBeGreaterThan(0);
     for (const line of opening.lines) expect(Math.abs(line.syllables - 7)).toBeLessThanOrEqual(1);
+  });
+
+  it('works the same way from the compact thesaurus the app downloads', () => {
+    const vocabulary = [...(base.frequencies ?? new Map())].sort((a, b) => b[1] - a[1]).slice(0, 4000).map(([word]) => word);
+    const compact = createLexicon({ ...base, thesaurus: decodeThesaurus(encodeThesaurus(wordnet, vocabulary)) });
+    const offline = suggestLines(VERSE, compact, { seed: 3 });
+    expect(offline.lines.length).toBeGreaterThanOrEqual(3);
+    const target = analyzeLine('I hear the trains beyond the night', compact);
+    for (const line of offline.lines) {
+      expect(compareLines(target, analyzeLine(line.text, compact)).strength).toBeGreaterThanOrEqual(0.6);
+      expect(Math.abs(line.syllables - 8)).toBeLessThanOrEqual(1);
+    }
   });
 
   it('never throws on odd input', () => {
