@@ -14,6 +14,7 @@ export class CsOnlineStatus extends LitElement {
     }
 
     .status {
+      box-sizing: border-box;
       display: inline-flex;
       align-items: center;
       gap: 0.4rem;

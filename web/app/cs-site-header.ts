@@ -119,10 +119,6 @@ export class CsSiteHeader extends LitElement {
         white-space: nowrap;
       }
 
-      cs-language-select {
-        --cs-language-select-width: 8.25rem;
-      }
-
       .sign-out svg {
         width: 1.1rem;
         height: 1.1rem;
@@ -138,9 +134,6 @@ export class CsSiteHeader extends LitElement {
         }
         .button {
           padding-inline: 0.75rem;
-        }
-        cs-language-select {
-          --cs-language-select-width: 7.25rem;
         }
         /* On phones the logo is the way home; the row keeps room for the other links in every language. */
         li.home {
@@ -174,9 +167,6 @@ export class CsSiteHeader extends LitElement {
       }
 
       @media (min-width: 760px) {
-        cs-language-select {
-          --cs-language-select-width: 10rem;
-        }
         .bar {
           grid-template-columns: auto minmax(0, 1fr) auto;
           grid-template-areas: 'brand nav tools';
@@ -231,7 +221,7 @@ export class CsSiteHeader extends LitElement {
       </nav>
       <div class="tools">
         <cs-online-status></cs-online-status>
-        <cs-language-select></cs-language-select>
+        <cs-language-select compact></cs-language-select>
       </div>
     </header>`;
   }

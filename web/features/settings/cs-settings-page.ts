@@ -28,7 +28,6 @@ export class CsSettingsPage extends LitElement {
       }
 
       cs-language-select {
-        --cs-language-select-width: min(100%, 18rem);
         justify-self: start;
       }
 
