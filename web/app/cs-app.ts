@@ -2,8 +2,6 @@ import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { isSupportedLocale } from '../../shared/i18n/locales.ts';
 import { SessionStatus } from '../features/auth/session-service.ts';
-// The home page is the first screen of most visits: bundled with the shell, not lazy-loaded.
-import '../features/home/cs-home-page.ts';
 import { baseStyles } from '../ui/base-styles.ts';
 import { appUpdatesContext, connectivityContext, localeContext, sessionContext, type AppServices } from './contexts.ts';
 import './cs-site-header.ts';

@@ -1,3 +1,5 @@
+// Home is the first screen of most visits: bundled with the shell rather than lazy-loaded.
+import '../features/home/cs-home-page.ts';
 import { messageId } from './message-id.ts';
 import { RouteAccess, type RoutePattern } from './router.ts';
 
@@ -17,8 +19,8 @@ export const APP_ROUTES: readonly AppRoute[] = [
     tag: 'cs-home-page',
     titleId: messageId('home.title'),
     access: RouteAccess.anyone,
-    // Home is the first screen for most visits; cs-app imports it statically, so this resolves at once.
-    load: () => import('../features/home/cs-home-page.ts'),
+    // Imported statically above.
+    load: async () => {},
   },
   {
     path: '/sign-in',

@@ -31,6 +31,10 @@ export class CsSettingsPage extends LitElement {
         justify-self: start;
       }
 
+      cs-change-password-form {
+        margin-top: var(--cs-space-2, 0.5rem);
+      }
+
       .row {
         display: flex;
         flex-wrap: wrap;
