@@ -2,6 +2,9 @@ import { countVowels, type Pronunciation } from './arpabet.ts';
 import { compareEndings, rhymeKey, RhymeType, type Rhyme } from './rhyme.ts';
 import type { LineSound, WordSound } from './syllables.ts';
 
+/** Rhymes strong enough to carry a repeated end word ("sun up" / "come up"). */
+const RIDING_RHYMES: ReadonlySet<RhymeType> = new Set([RhymeType.perfect, RhymeType.slant, RhymeType.multisyllabic]);
+
 /** Enough trailing words to hold four vowel sounds, the longest chain we look for. */
 export function endingWords(words: readonly WordSound[]): readonly WordSound[] {
   let vowels = 0;
@@ -25,7 +28,7 @@ export function compareWordRuns(a: readonly WordSound[], b: readonly WordSound[]
   if (lastA.token.word === lastB.token.word && lastA.pronunciation.length > 0) {
     // "sun up" / "come up": the repeated word rides on a rhyme just before it, a rap staple.
     const before = a.length > 1 && b.length > 1 ? compareWordRuns(a.slice(0, -1), b.slice(0, -1)) : undefined;
-    if (before && before.type !== RhymeType.identical && before.strength >= 0.6 && [RhymeType.perfect, RhymeType.slant, RhymeType.multisyllabic].includes(before.type as 'perfect')) {
+    if (before && RIDING_RHYMES.has(before.type) && before.strength >= 0.6) {
       const vowels = before.vowelsMatched + countVowels(lastA.pronunciation);
       return { type: RhymeType.multisyllabic, strength: Math.round((0.5 + 0.45 * before.strength) * 1000) / 1000, vowelsMatched: vowels };
     }

@@ -38,6 +38,7 @@ export function classesInLine(text: string): { word: string; classes: ReadonlySe
   return result;
 }
 
+/** Builds the guesser for one song: its text is tagged once, other words are looked up on demand and cached. */
 export function createPartOfSpeechGuesser(songText: string, thesaurus: Thesaurus | undefined): PartOfSpeechGuesser {
   const inContext = new Map<string, Set<WordClass>>();
   const note = (word: string, wordClass: WordClass) => {

@@ -15,6 +15,7 @@ export interface Random {
   weighted<T>(items: readonly T[], weight: (item: T) => number): T;
 }
 
+/** A generator for a seed; any integer works, fractional seeds are truncated. */
 export function createRandom(seed: number): Random {
   let state = (Math.trunc(seed) ^ 0x5bd1e995) >>> 0;
   const next = () => {

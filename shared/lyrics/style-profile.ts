@@ -168,6 +168,7 @@ export interface StyleSummary {
   readonly favouriteForm?: string;
 }
 
+/** Derives averages, shares and favourites from the counts; `limit` bounds the word and phrase lists. */
 export function summarizeStyle(profile: StyleProfile, limit = 20): StyleSummary {
   const mean = profile.lines ? profile.syllables / profile.lines : 0;
   const variance = profile.lines ? profile.syllableSquares / profile.lines - mean * mean : 0;
