@@ -4,6 +4,7 @@ import { compareWordRuns } from './line-rhyme.ts';
 import { WordClass } from './part-of-speech.ts';
 import { RhymeType, rhymePart } from './rhyme.ts';
 import { round } from './statistics.ts';
+import { multisyllabicEndings } from './multisyllabic-endings.ts';
 import { topByValue, type SuggestionContext } from './suggestion-context.ts';
 import { analyzeLine, analyzeWord, type WordSound } from './syllables.ts';
 import { CLOSED_CLASSES, CORE_WORDS } from './line-frames.ts';
@@ -20,13 +21,13 @@ export interface EndingSuggestion {
 }
 
 /** Endings must rhyme at least this strongly with the target line (slant and up). */
-const MINIMUM_RHYME = 0.6;
+export const MINIMUM_RHYME = 0.6;
 const ACCEPTED_RHYMES: ReadonlySet<RhymeType> = new Set([RhymeType.perfect, RhymeType.multisyllabic, RhymeType.slant]);
 
 /** Per-lexicon list of common, pronounceable words: built once, reused across calls (a cache, not state). */
 const commonWordsCache = new WeakMap<Lexicon, readonly string[]>();
 
-function commonWords(lexicon: Lexicon): readonly string[] {
+export function commonWords(lexicon: Lexicon): readonly string[] {
   const cached = commonWordsCache.get(lexicon);
   if (cached) return cached;
   const words: string[] = [];
@@ -105,6 +106,7 @@ export function rankEndings(context: SuggestionContext): RankedEnding[] {
     const kind = CLOSED_CLASSES.D?.includes(first) || CLOSED_CLASSES.P?.includes(first) ? 'phrase-noun' : context.classes.classesOf(first).has(WordClass.verb) ? 'phrase-verb' : undefined;
     if (kind) consider(phrase, line.words, new Set([kind]), true);
   }
+  ranked.push(...multisyllabicEndings(context, ranked));
   return ranked.sort((a, b) => b.score - a.score || (a.ending < b.ending ? -1 : 1));
 }
 

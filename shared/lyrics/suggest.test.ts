@@ -71,6 +71,16 @@ describe('suggestLines', () => {
     for (const line of opening.lines) expect(Math.abs(line.syllables - 7)).toBeLessThanOrEqual(1);
   });
 
+  it('offers two-word multisyllabic endings without echoing the target', () => {
+    const rain = suggestLines('I keep on running through the cold rain', lexicon, { seed: 2 });
+    const pairs = rain.endings.filter((ending) => ending.ending.split(' ').length === 3 && ending.rhyme?.type === 'multisyllabic');
+    expect(pairs.length).toBeGreaterThan(2);
+    for (const pair of pairs) {
+      expect(pair.ending).not.toMatch(/\bcold\b/);
+      expect(pair.rhyme?.strength).toBeGreaterThanOrEqual(0.75);
+    }
+  });
+
   it('works the same way from the compact thesaurus the app downloads', () => {
     const vocabulary = [...(base.frequencies ?? new Map())].sort((a, b) => b[1] - a[1]).slice(0, 4000).map(([word]) => word);
     const compact = createLexicon({ ...base, thesaurus: decodeThesaurus(encodeThesaurus(wordnet, vocabulary)) });
