@@ -15,6 +15,8 @@ import { createAuthService } from './features/auth/service.ts';
 import { API_DOCS_CSS, renderApiDocs } from './features/docs/render-docs.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { projectRoutes } from './features/projects/routes.ts';
+import { versionRoutes } from './features/projects/version-routes.ts';
+import { createVersionsService } from './features/projects/versions.ts';
 import { createProjectsService } from './features/projects/service.ts';
 import { findMemberRole } from './features/projects/queries.ts';
 import { findUserById } from './features/auth/queries.ts';
@@ -147,6 +149,8 @@ export function createApp(deps: AppDeps) {
     authRoutes({ auth, clock, deviceSecret: keys.deviceCookies, limiters, allowedOrigins: config.corsOrigins }),
   );
 
+  const versions = createVersionsService({ db: database.db, clock, projects, sync });
+  app.route('/api/projects', versionRoutes({ auth, versions }));
   app.route('/api/projects', projectRoutes({ auth, projects, tickets }));
 
   const openApiConfig = {

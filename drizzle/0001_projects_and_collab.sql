@@ -37,6 +37,7 @@ CREATE TABLE "project_versions" (
 	"id" text PRIMARY KEY NOT NULL,
 	"project_id" text NOT NULL,
 	"name" text NOT NULL,
+	"kind" text DEFAULT 'named' NOT NULL,
 	"state" "bytea" NOT NULL,
 	"author_id" text,
 	"created_at" timestamp with time zone NOT NULL

@@ -197,6 +197,30 @@ export class Room {
     this.deps.logger.warn('fan-out publish failed', { documentId: this.documentId, error });
   };
 
+  /**
+   * A change made by the server itself (restoring a version): applied in queue order, stored, then
+   * relayed like any client's update. Resolves once it is durable.
+   */
+  applyServerChange(change: (doc: Y.Doc) => void, userId: string): Promise<void> {
+    let failure: unknown;
+    return this.enqueue(async () => {
+      const update = captureUpdate(this.doc, change);
+      if (!update) return;
+      try {
+        await this.deps.store.append(this.documentId, [{ update, userId }]);
+      } catch (error) {
+        failure = error;
+        await this.reload();
+        return;
+      }
+      this.appendedSinceLoad++;
+      this.broadcast(encodeUpdate(update), undefined);
+      void this.deps.fanout.publish(this.documentId, 'update', update).catch(this.logFanoutError);
+    }).then(() => {
+      if (failure) throw failure;
+    });
+  }
+
   /** For tests and version history: the current state, read in queue order. */
   async encodedState(): Promise<Uint8Array> {
     let state: Uint8Array = new Uint8Array();
@@ -213,3 +237,15 @@ export class Room {
   }
 }
 
+/** Runs `change` on the document and returns the update it produced (undefined when nothing changed). */
+export function captureUpdate(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array | undefined {
+  const updates: Uint8Array[] = [];
+  const listener = (update: Uint8Array) => updates.push(update);
+  doc.on('update', listener);
+  try {
+    doc.transact(() => change(doc), 'server');
+  } finally {
+    doc.off('update', listener);
+  }
+  return updates.length === 0 ? undefined : Y.mergeUpdates(updates);
+}

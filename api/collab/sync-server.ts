@@ -8,7 +8,8 @@ import { CLOSE_CODES, type CloseCode } from './close-codes.ts';
 import type { DocumentStore } from './document-store.ts';
 import type { Fanout } from './fanout.ts';
 import { BadMessageError, decodeClientMessage, type ClientMessage } from './protocol.ts';
-import { Room, type Peer } from './room.ts';
+import { Room, captureUpdate, type Peer } from './room.ts';
+import type * as Y from 'yjs';
 import type { TicketIssuer } from './tickets.ts';
 import { attachUpgradeGate } from './upgrade-gate.ts';
 
@@ -222,6 +223,37 @@ export function createSyncServer(options: SyncServerOptions) {
     /** Closes a member's sockets for a project on every instance (after removal or a role change). */
     async membershipChanged(projectId: string, userId: string) {
       await fanout.publishControl({ type: 'membership-changed', projectId, userId });
+    },
+
+    /**
+     * Applies a change made by the server (e.g. restoring a version) as a normal update: through the
+     * loaded room when there is one here, otherwise straight to storage and to other instances.
+     */
+    async applyServerChange(documentId: string, change: (doc: Y.Doc) => void, userId: string): Promise<void> {
+      const pending = rooms.get(documentId);
+      if (pending) {
+        const room = await pending;
+        if (!room.closed) return room.applyServerChange(change, userId);
+      }
+      const { doc } = await store.load(documentId);
+      try {
+        const update = captureUpdate(doc, change);
+        if (!update) return;
+        await store.append(documentId, [{ update, userId }]);
+        await fanout.publish(documentId, 'update', update);
+      } finally {
+        doc.destroy();
+      }
+    },
+
+    /** The newest state of a document: the loaded room's, or the stored one. */
+    async currentState(documentId: string): Promise<Uint8Array> {
+      const pending = rooms.get(documentId);
+      if (pending) {
+        const room = await pending;
+        if (!room.closed) return room.encodedState();
+      }
+      return store.encodedState(documentId);
     },
 
     stats() {

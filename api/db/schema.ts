@@ -164,6 +164,8 @@ export const projectVersions = pgTable(
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
+    /** `named` by a person, or `before_restore`: the automatic backup taken before restoring the version called `name`. */
+    kind: text('kind').notNull().default('named'),
     state: bytea('state').notNull(),
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

@@ -88,3 +88,34 @@ export const Ticket = z
     expiresIn: z.number().int(),
   })
   .meta({ id: 'Ticket' });
+
+export const CreateVersionRequest = z.object({ name: z.string().trim().min(1).max(120) }).strict().meta({ id: 'CreateVersionRequest' });
+export const ProjectVersion = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(['named', 'before_restore']).meta({ description: '`before_restore`: saved automatically before restoring the version called `name`.' }),
+    authorId: z.string().nullable(),
+    authorName: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ProjectVersion' });
+export const ProjectVersionList = z.object({ versions: z.array(ProjectVersion) }).meta({ id: 'ProjectVersionList' });
+export const ProjectVersionDetail = z
+  .object({
+    version: ProjectVersion,
+    lyrics: z.string(),
+    title: z.string(),
+    bpm: z.number(),
+    state: z.string().meta({ description: 'The full encoded Yjs state (base64), to open the version read-only.' }),
+  })
+  .meta({ id: 'ProjectVersionDetail' });
+export const LyricsComparison = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    changes: z.array(
+      z.object({ kind: z.enum(['same', 'added', 'removed']), line: z.string(), oldIndex: z.number().int().optional(), newIndex: z.number().int().optional() }),
+    ),
+  })
+  .meta({ id: 'LyricsComparison' });
