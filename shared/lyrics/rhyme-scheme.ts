@@ -36,6 +36,7 @@ export interface RhymeScheme {
 export const DEFAULT_SCHEME_STRENGTH = 0.55;
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const MAX_LOOKBACK = 16;
 
 /**
  * Rhyme scheme of one stanza. Each line takes the letter of the earlier line it rhymes with most
@@ -48,7 +49,9 @@ export function detectRhymeScheme(lines: readonly LineSound[], minimumStrength =
   let nextLetter = 0;
   for (let line = 0; line < lines.length; line += 1) {
     let best: RhymeLink | undefined;
-    for (let earlier = line - 1; earlier >= 0; earlier -= 1) {
+    // A rhyme partner more than 16 lines back is beyond what a listener hears as a pair, and the
+    // bound keeps an unbroken 200-line verse linear rather than quadratic.
+    for (let earlier = line - 1; earlier >= Math.max(0, line - MAX_LOOKBACK); earlier -= 1) {
       const rhyme = compareLines(lines[earlier] as LineSound, lines[line] as LineSound);
       const counts = rhyme.type === RhymeType.identical || rhyme.strength >= minimumStrength;
       if (counts && (!best || rhyme.strength > best.rhyme.strength)) best = { line, rhymesWith: earlier, rhyme };
