@@ -1,0 +1,348 @@
+import { AlgorithmicReverb, type ReverbParameters } from '../../dsp/algorithmic-reverb.ts';
+import { Compressor } from '../../dsp/compressor.ts';
+import { dbToGain } from '../../dsp/decibels.ts';
+import { faderGain } from '../../dsp/fader.ts';
+import { LinearSmoother } from '../../dsp/linear-smoother.ts';
+import { PeakMeter } from '../../dsp/peak-meter.ts';
+import { RmsMeter } from '../../dsp/rms-meter.ts';
+import { StereoDelay, type StereoDelayParameters } from '../../dsp/stereo-delay.ts';
+import { TruePeakLimiter } from '../../dsp/true-peak-limiter.ts';
+import type { EngineInsert, EngineStrip, StripRole } from './engine-config.ts';
+import type { ParameterChange } from './engine-protocol.ts';
+import { SmoothedEq } from './smoothed-eq.ts';
+
+/** Every gain move (input, makeup, mute, fader, pan, send level) glides over this long. */
+export const rampSeconds = 0.02;
+
+/** Lookahead of strip and master limiters. */
+const limiterLookaheadMs = 1.5;
+
+/** A delay or reverb in a strip's insert chain. */
+export type InsertProcessor =
+  | { readonly id: string; readonly kind: 'delay'; readonly effect: StereoDelay }
+  | { readonly id: string; readonly kind: 'reverb'; readonly effect: AlgorithmicReverb };
+
+export function createInsertProcessor(insert: EngineInsert, sampleRate: number): InsertProcessor {
+  return insert.kind === 'delay'
+    ? { id: insert.id, kind: 'delay', effect: new StereoDelay(sampleRate, 4, insert.parameters) }
+    : { id: insert.id, kind: 'reverb', effect: new AlgorithmicReverb(sampleRate, insert.parameters) };
+}
+
+export function setInsertParameters(insert: InsertProcessor, parameters: StereoDelayParameters | ReverbParameters): void {
+  if (insert.kind === 'delay') insert.effect.setParameters(parameters as StereoDelayParameters);
+  else insert.effect.setParameters(parameters as ReverbParameters);
+}
+
+/** A send from one strip into a bus's input, with its smoothed level. */
+export class SendRoute {
+  readonly id: string;
+  readonly target: StripProcessor;
+  readonly preFader: boolean;
+  readonly level: LinearSmoother;
+
+  constructor(id: string, target: StripProcessor, preFader: boolean, levelDb: number, sampleRate: number) {
+    this.id = id;
+    this.target = target;
+    this.preFader = preFader;
+    this.level = new LinearSmoother(sampleRate, rampSeconds, faderGain(levelDb));
+  }
+}
+
+/**
+ * Stereo balance with an equal-power curve, unity at centre: a stereo strip
+ * keeps its level when centred, and each side follows the sine/cosine law
+ * as it is turned down. (A mono source's -3 dB equal-power pan would drop
+ * every centred track by 3 dB.)
+ */
+function balanceLeft(pan: number): number {
+  return Math.min(1, Math.SQRT2 * Math.cos(((pan + 1) * Math.PI) / 4));
+}
+function balanceRight(pan: number): number {
+  return Math.min(1, Math.SQRT2 * Math.sin(((pan + 1) * Math.PI) / 4));
+}
+
+/**
+ * One channel strip of the engine: input gain → EQ → compressor → inserts →
+ * (pre-fader sends) → mute/makeup → fader → pan → limiter → (post-fader
+ * sends) → output bus. The limiter sits last, after the fader, because a
+ * ceiling only holds if no gain follows it.
+ *
+ * The strip's two buffers are its input (clips or feeding strips add into
+ * them) and, once `process` has run, its post-fader output, which it adds
+ * into its output bus and sends and which keys any compressor sidechained
+ * to it. Every buffer and kernel is allocated here or when the engine is
+ * reconfigured, never while rendering.
+ */
+export class StripProcessor {
+  readonly id: string;
+  readonly role: StripRole;
+  readonly left: Float32Array;
+  readonly right: Float32Array;
+  /** [left, right], preallocated for the kernels' channel-array arguments. */
+  readonly channels: readonly Float32Array[];
+  output: StripProcessor | null = null;
+  sidechain: StripProcessor | null = null;
+  inserts: InsertProcessor[] = [];
+  preSends: SendRoute[] = [];
+  postSends: SendRoute[] = [];
+  limiter: TruePeakLimiter | null = null;
+  /** Output delay of this strip's own limiter, plus the worst path feeding it. */
+  latencyFrames = 0;
+
+  readonly #sampleRate: number;
+  readonly #inputGain: LinearSmoother;
+  readonly #eq: SmoothedEq;
+  readonly #compressor: Compressor;
+  #compressorEnabled: boolean;
+  #makeupDb: number;
+  #mute: boolean;
+  solo: boolean;
+  #audible = true;
+  /** Compressor makeup × mute, one ramp. */
+  readonly #level: LinearSmoother;
+  readonly #fader: LinearSmoother;
+  readonly #pan: LinearSmoother;
+  #inputGainDb: number;
+  #phaseInvert: boolean;
+  readonly #peakLeft: PeakMeter;
+  readonly #peakRight: PeakMeter;
+  readonly #rmsLeft: RmsMeter;
+  readonly #rmsRight: RmsMeter;
+
+  constructor(strip: EngineStrip, sampleRate: number, blockFrames: number) {
+    this.id = strip.id;
+    this.role = strip.role;
+    this.#sampleRate = sampleRate;
+    this.left = new Float32Array(blockFrames);
+    this.right = new Float32Array(blockFrames);
+    this.channels = [this.left, this.right];
+    this.#inputGainDb = strip.inputGainDb;
+    this.#phaseInvert = strip.phaseInvert;
+    this.#inputGain = new LinearSmoother(sampleRate, rampSeconds, this.#inputGainTarget());
+    this.#eq = new SmoothedEq(sampleRate, strip.eq);
+    this.#compressor = new Compressor(sampleRate, { ...strip.compressor, makeupGainDb: 0 });
+    this.#compressorEnabled = strip.compressorEnabled;
+    this.#makeupDb = strip.compressor.makeupGainDb;
+    this.#mute = strip.mute;
+    this.solo = strip.solo;
+    this.#level = new LinearSmoother(sampleRate, rampSeconds, this.#levelTarget());
+    this.#fader = new LinearSmoother(sampleRate, rampSeconds, faderGain(strip.faderDb));
+    this.#pan = new LinearSmoother(sampleRate, rampSeconds, clampPan(strip.pan));
+    this.#peakLeft = new PeakMeter(sampleRate);
+    this.#peakRight = new PeakMeter(sampleRate);
+    this.#rmsLeft = new RmsMeter(sampleRate);
+    this.#rmsRight = new RmsMeter(sampleRate);
+    this.setLimiterEnabled(strip.limiterEnabled, strip);
+  }
+
+  get mute(): boolean {
+    return this.#mute;
+  }
+
+  /** Whether solo and mute leave this strip heard; the renderer decides, the strip ramps. */
+  setAudible(audible: boolean, immediately = false): void {
+    this.#audible = audible;
+    // A strip that has just been created starts in its state rather than fading into it.
+    if (immediately) this.#level.setImmediate(this.#levelTarget());
+    else this.#level.setTarget(this.#levelTarget());
+  }
+
+  /** Creates or drops the limiter (structural: a limiter changes the strip's latency). */
+  setLimiterEnabled(enabled: boolean, strip: EngineStrip): void {
+    if (!enabled) this.limiter = null;
+    else if (!this.limiter) this.limiter = new TruePeakLimiter({ sampleRate: this.#sampleRate, channelCount: 2, lookaheadMs: limiterLookaheadMs }, strip.limiter);
+    else this.limiter.setParameters(strip.limiter);
+  }
+
+  /** Glides every setting to `strip` (a reconfiguration that kept this strip). */
+  applySettings(strip: EngineStrip): void {
+    this.#inputGainDb = strip.inputGainDb;
+    this.#phaseInvert = strip.phaseInvert;
+    this.#inputGain.setTarget(this.#inputGainTarget());
+    this.#eq.setParameters(strip.eq);
+    this.#setCompressor(strip.compressorEnabled, strip.compressor);
+    this.#mute = strip.mute;
+    this.solo = strip.solo;
+    this.#level.setTarget(this.#levelTarget());
+    this.#fader.setTarget(faderGain(strip.faderDb));
+    this.#pan.setTarget(clampPan(strip.pan));
+    this.setLimiterEnabled(strip.limiterEnabled, strip);
+  }
+
+  /** Applies one timed change addressed to this strip. Returns true when mute or solo changed (the renderer re-derives audibility). */
+  applyChange(change: Extract<ParameterChange, { target: 'strip' }>): boolean {
+    switch (change.field) {
+      case 'inputGainDb':
+        this.#inputGainDb = change.value;
+        this.#inputGain.setTarget(this.#inputGainTarget());
+        return false;
+      case 'phaseInvert':
+        this.#phaseInvert = change.value;
+        this.#inputGain.setTarget(this.#inputGainTarget());
+        return false;
+      case 'faderDb':
+        this.#fader.setTarget(faderGain(change.value));
+        return false;
+      case 'pan':
+        this.#pan.setTarget(clampPan(change.value));
+        return false;
+      case 'eq':
+        this.#eq.setParameters(change.value);
+        return false;
+      case 'compressor':
+        this.#setCompressor(this.#compressorEnabled, change.value);
+        return false;
+      case 'compressorEnabled':
+        this.#compressorEnabled = change.value;
+        if (change.value) this.#compressor.reset();
+        this.#level.setTarget(this.#levelTarget());
+        return false;
+      case 'limiter':
+        this.limiter?.setParameters(change.value);
+        return false;
+      case 'mute':
+        this.#mute = change.value;
+        return true;
+      case 'solo':
+        this.solo = change.value;
+        return true;
+    }
+  }
+
+  /**
+   * Processes `[0, frames)` of this strip's buffers in place and adds the
+   * result into its output bus and sends. `gains` is the renderer's scratch
+   * buffer (at least `frames` long).
+   */
+  process(frames: number, gains: Float32Array): void {
+    const left = this.left;
+    const right = this.right;
+    applyGain(this.#inputGain, left, right, frames);
+    this.#eq.process(left, right, frames);
+    if (this.#compressorEnabled) this.#compressor.process(this.channels, frames, this.sidechain?.channels);
+    const inserts = this.inserts;
+    for (let index = 0; index < inserts.length; index++) inserts[index]!.effect.process(left, right, frames);
+
+    // Makeup × mute, shared by the pre-fader taps and the main path.
+    const level = this.#level;
+    if (level.isSmoothing) for (let index = 0; index < frames; index++) gains[index] = level.next();
+    else gains.fill(level.current, 0, frames);
+    const preSends = this.preSends;
+    for (let send = 0; send < preSends.length; send++) addSend(preSends[send]!, left, right, gains, frames);
+
+    const fader = this.#fader;
+    const pan = this.#pan;
+    if (!fader.isSmoothing && !pan.isSmoothing) {
+      const gain = fader.current;
+      const gainLeft = gain * balanceLeft(pan.current);
+      const gainRight = gain * balanceRight(pan.current);
+      for (let index = 0; index < frames; index++) {
+        const g = gains[index]!;
+        left[index]! *= g * gainLeft;
+        right[index]! *= g * gainRight;
+      }
+    } else {
+      for (let index = 0; index < frames; index++) {
+        const g = gains[index]! * fader.next();
+        const position = pan.next();
+        left[index]! *= g * balanceLeft(position);
+        right[index]! *= g * balanceRight(position);
+      }
+    }
+    this.limiter?.process(this.channels, frames);
+
+    this.#peakLeft.process(left, frames);
+    this.#peakRight.process(right, frames);
+    this.#rmsLeft.process(left, frames);
+    this.#rmsRight.process(right, frames);
+
+    const postSends = this.postSends;
+    if (postSends.length > 0) {
+      gains.fill(1, 0, frames);
+      for (let send = 0; send < postSends.length; send++) addSend(postSends[send]!, left, right, gains, frames);
+    }
+    const output = this.output;
+    if (output) {
+      const outputLeft = output.left;
+      const outputRight = output.right;
+      for (let index = 0; index < frames; index++) {
+        outputLeft[index]! += left[index]!;
+        outputRight[index]! += right[index]!;
+      }
+    }
+  }
+
+  /** Writes peak L/R, RMS L/R and gain reduction at `offset`. */
+  writeMeters(values: Float64Array, offset: number): void {
+    values[offset] = this.#peakLeft.displayDb;
+    values[offset + 1] = this.#peakRight.displayDb;
+    values[offset + 2] = this.#rmsLeft.rmsDb;
+    values[offset + 3] = this.#rmsRight.rmsDb;
+    values[offset + 4] = this.#compressorEnabled ? this.#compressor.gainReductionDb : 0;
+  }
+
+  #setCompressor(enabled: boolean, parameters: EngineStrip['compressor']): void {
+    if (enabled && !this.#compressorEnabled) this.#compressor.reset();
+    this.#compressorEnabled = enabled;
+    this.#makeupDb = parameters.makeupGainDb;
+    // Makeup is applied by the strip's level ramp, not the kernel, so changing it glides.
+    this.#compressor.setParameters({ ...parameters, makeupGainDb: 0 });
+    this.#level.setTarget(this.#levelTarget());
+  }
+
+  #inputGainTarget(): number {
+    return (this.#phaseInvert ? -1 : 1) * dbToGain(this.#inputGainDb);
+  }
+
+  #levelTarget(): number {
+    if (!this.#audible) return 0;
+    return this.#compressorEnabled ? dbToGain(this.#makeupDb) : 1;
+  }
+}
+
+function clampPan(pan: number): number {
+  return Number.isFinite(pan) ? Math.min(1, Math.max(-1, pan)) : 0;
+}
+
+function applyGain(smoother: LinearSmoother, left: Float32Array, right: Float32Array, frames: number): void {
+  if (smoother.isSmoothing) {
+    for (let index = 0; index < frames; index++) {
+      const gain = smoother.next();
+      left[index]! *= gain;
+      right[index]! *= gain;
+    }
+    return;
+  }
+  const gain = smoother.current;
+  if (gain === 1) return;
+  for (let index = 0; index < frames; index++) {
+    left[index]! *= gain;
+    right[index]! *= gain;
+  }
+}
+
+function addSend(send: SendRoute, left: Float32Array, right: Float32Array, gains: Float32Array, frames: number): void {
+  const targetLeft = send.target.left;
+  const targetRight = send.target.right;
+  const level = send.level;
+  if (level.isSmoothing) {
+    for (let index = 0; index < frames; index++) {
+      const gain = gains[index]! * level.next();
+      targetLeft[index]! += left[index]! * gain;
+      targetRight[index]! += right[index]! * gain;
+    }
+    return;
+  }
+  const sendGain = level.current;
+  if (sendGain === 0) return;
+  for (let index = 0; index < frames; index++) {
+    const gain = gains[index]! * sendGain;
+    targetLeft[index]! += left[index]! * gain;
+    targetRight[index]! += right[index]! * gain;
+  }
+}
+
+/** Latency of one strip limiter at `sampleRate`, in frames. */
+export function limiterLatencyFrames(sampleRate: number): number {
+  return new TruePeakLimiter({ sampleRate, channelCount: 2, lookaheadMs: limiterLookaheadMs }).latency;
+}
