@@ -43,6 +43,19 @@ describe('suggestLines', () => {
     }
   });
 
+  it('keeps its promises for any seed', () => {
+    const target = analyzeLine('I hear the trains beyond the night', lexicon);
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        for (const line of suggestLines(VERSE, lexicon, { seed, count: 3 }).lines) {
+          expect(compareLines(target, analyzeLine(line.text, lexicon)).strength).toBeGreaterThanOrEqual(0.6);
+          expect(Math.abs(analyzeLine(line.text, lexicon).syllables - 8)).toBeLessThanOrEqual(1);
+        }
+      }),
+      { numRuns: 5 },
+    );
+  });
+
   it('offers endings that rhyme, best first, without repeating the target word', () => {
     expect(result.endings.length).toBeGreaterThan(5);
     expect(result.endings.map((ending) => ending.ending)).not.toContain('night');
