@@ -18,11 +18,10 @@ export function databaseKinds(): DatabaseKind[] {
 let announced = false;
 
 /**
- * A fresh, migrated, empty database. On PostgreSQL each call creates its own database (dropped by
- * close()), so suites running in parallel never see each other's rows.
+ * A new, empty PostgreSQL database on the DATABASE_URL server, for tests that start the server as a
+ * separate process and need a URL rather than a handle. `drop()` removes it.
  */
-export async function createTestDatabase(kind: DatabaseKind): Promise<DatabaseHandle> {
-  if (kind === 'pglite') return openDatabase({ kind: 'pglite' });
+export async function createScratchPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('DATABASE_URL is required for PostgreSQL tests');
   const { default: postgres } = await import('postgres');
@@ -31,13 +30,28 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<DatabaseHa
   await admin.unsafe(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 5 });
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
+/**
+ * A fresh, migrated, empty database. On PostgreSQL each call creates its own database (dropped by
+ * close()), so suites running in parallel never see each other's rows.
+ */
+export async function createTestDatabase(kind: DatabaseKind): Promise<DatabaseHandle> {
+  if (kind === 'pglite') return openDatabase({ kind: 'pglite' });
+  const scratch = await createScratchPostgresDatabase();
+  const handle = await openDatabase({ kind: 'postgres', url: scratch.url, maxConnections: 5 });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end({ timeout: 5 });
+      await scratch.drop();
     },
   };
 }

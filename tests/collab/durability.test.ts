@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createScratchPostgresDatabase } from '../../api/testing/test-database.ts';
 import { connectClient, waitFor } from '../../api/testing/test-server.ts';
 
 /**
@@ -39,19 +40,26 @@ async function json(url: string, method: string, body?: unknown, token?: string)
   return { status: response.status, body: (await response.json()) as any };
 }
 
-const targets: Array<[string, Record<string, string>]> = [['PGlite in DATA_DIR', {}]];
-if (process.env.DATABASE_URL) targets.push(['PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL }]);
+const targets: Array<[string, 'pglite' | 'postgres']> = [['PGlite in DATA_DIR', 'pglite']];
+if (process.env.DATABASE_URL) targets.push(['PostgreSQL', 'postgres']);
 
-describe.each(targets)('an update a collaborator received survives SIGKILL (%s)', (_label, env) => {
+describe.each(targets)('an update a collaborator received survives SIGKILL (%s)', (_label, kind) => {
   const children: ChildProcess[] = [];
-  let dataDir: string;
+  const cleanup: Array<() => Promise<void>> = [];
   afterEach(async () => {
     for (const child of children) child.kill('SIGKILL');
-    await rm(dataDir, { recursive: true, force: true });
+    for (const step of cleanup.splice(0)) await step();
   });
 
   it('is there after a restart, for a client that never connected before', async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'cs-durability-'));
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cs-durability-'));
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+    const env: Record<string, string> = {};
+    if (kind === 'postgres') {
+      const scratch = await createScratchPostgresDatabase();
+      cleanup.push(scratch.drop);
+      env.DATABASE_URL = scratch.url;
+    }
     const serverEnv = { DATA_DIR: dataDir, JWT_SECRET: 'durability-test-secret-of-at-least-32-chars', ...env };
     const first = await startServer(serverEnv);
     children.push(first.child);
