@@ -14,6 +14,9 @@ import type { EngineConfig } from './engine-config.ts';
  */
 export const engineProtocolVersion = 1;
 
+/** The name the processor is registered under (`registerProcessor`, `new AudioWorkletNode`). */
+export const mixProcessorName = 'cs-mix-engine';
+
 /** Strip settings that are plain numbers and glide when changed. */
 export type StripNumberField = 'inputGainDb' | 'faderDb' | 'pan';
 /** Strip switches (their effect is ramped too: muting is a 20 ms fade). */
