@@ -8,6 +8,7 @@ import type { Mix } from '../mix-document.ts';
 import { masterId } from '../mix-entities.ts';
 import { processingOrder } from '../mix-routing.ts';
 import { compressorParameters, delayParameters, eqParameters, limiterParameters, reverbParameters } from '../strip-to-dsp.ts';
+import { StripRole } from './strip-role.ts';
 
 /**
  * The mix as the engine sees it: strips in processing order with their DSP
@@ -16,10 +17,6 @@ import { compressorParameters, delayParameters, eqParameters, limiterParameters,
  * zod and no document model, only these plain records and `shared/dsp`.
  * Everything here survives structured cloning.
  */
-
-/** What a strip is: its role decides where its input comes from. */
-export const StripRole = { track: 'track', bus: 'bus', master: 'master' } as const;
-export type StripRole = (typeof StripRole)[keyof typeof StripRole];
 
 export interface EngineStrip {
   readonly id: string;

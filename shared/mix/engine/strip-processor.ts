@@ -7,7 +7,8 @@ import { PeakMeter } from '../../dsp/peak-meter.ts';
 import { RmsMeter } from '../../dsp/rms-meter.ts';
 import { StereoDelay, type StereoDelayParameters } from '../../dsp/stereo-delay.ts';
 import { TruePeakLimiter } from '../../dsp/true-peak-limiter.ts';
-import type { EngineInsert, EngineStrip, StripRole } from './engine-config.ts';
+import type { EngineInsert, EngineStrip } from './engine-config.ts';
+import type { StripRole } from './strip-role.ts';
 import type { ParameterChange } from './engine-protocol.ts';
 import { SmoothedEq } from './smoothed-eq.ts';
 
