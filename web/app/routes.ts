@@ -50,6 +50,13 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: RouteAccess.anyone,
     load: () => import('../features/settings/cs-settings-page.ts'),
   },
+  {
+    path: '/mixer',
+    tag: 'cs-mixer-page',
+    titleId: messageId('mixer.title'),
+    access: RouteAccess.anyone,
+    load: () => import('../features/mixer/cs-mixer-page.ts'),
+  },
 ];
 
 export const NOT_FOUND_ROUTE: AppRoute = {

@@ -1,0 +1,331 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { LocaleController } from '../../app/locale-controller.ts';
+import { messageId } from '../../app/message-id.ts';
+import { baseStyles, pageStyles } from '../../ui/base-styles.ts';
+import type { ExportResult } from '../../audio/export-mix.ts';
+import { WavBitDepth } from '../../audio/wav-encoder.ts';
+import { masterId } from '../../../shared/mix/mix-entities.ts';
+import type { MeterReading } from '../../../shared/mix/engine/meter-layout.ts';
+import { AnimationFrameController } from './animation-frame-controller.ts';
+import './cs-channel-strip.ts';
+import type { StripChange } from './cs-channel-strip.ts';
+import { MixerSession } from './mixer-session.ts';
+
+const demoTrackNames = [messageId('mixer.demo.kick'), messageId('mixer.demo.hats'), messageId('mixer.demo.bass'), messageId('mixer.demo.pad'), messageId('mixer.demo.lead')];
+const busNames: Record<string, string> = {
+  'bus-rhythm': messageId('mixer.bus.rhythm'),
+  'bus-reverb': messageId('mixer.bus.reverb'),
+  'bus-delay': messageId('mixer.bus.delay'),
+};
+
+const ExportState = { idle: 'idle', working: 'working', done: 'done', failed: 'failed' } as const;
+type ExportState = (typeof ExportState)[keyof typeof ExportState];
+
+interface Download {
+  readonly fileName: string;
+  readonly url: string;
+}
+
+/**
+ * The Mixmaster1 console: transport, one strip per track and bus, the
+ * master's loudness meters and spectrum, and WAV export (mastering, stems).
+ * Plays a demo song synthesised in code.
+ */
+export class CsMixerPage extends LitElement {
+  static override properties = {
+    exportState: { state: true },
+  };
+
+  static override styles = [
+    baseStyles,
+    pageStyles,
+    css`
+      .strips {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--cs-space-3, 0.75rem);
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--cs-space-3, 0.75rem);
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.25rem var(--cs-space-3, 0.75rem);
+        margin: 0;
+      }
+      dd {
+        margin: 0;
+        font-variant-numeric: tabular-nums;
+      }
+      canvas {
+        inline-size: 100%;
+        block-size: 6rem;
+        border-radius: var(--cs-radius, 0.5rem);
+        background: var(--cs-color-surface-sunken, #f1eff7);
+      }
+      form {
+        display: grid;
+        gap: var(--cs-space-3, 0.75rem);
+      }
+      label {
+        display: inline-flex;
+        align-items: center;
+        gap: var(--cs-space-2, 0.5rem);
+      }
+      input[type='number'] {
+        inline-size: 5rem;
+      }
+      ul {
+        margin: 0;
+        padding-inline-start: 1.25rem;
+      }
+    `,
+  ];
+
+  readonly #i18n = new LocaleController(this);
+  readonly #frames = new AnimationFrameController(this);
+  #session: MixerSession | null = null;
+  declare exportState: ExportState;
+  #exportResult: ExportResult | null = null;
+  #exportError = '';
+  #downloads: Download[] = [];
+
+  constructor() {
+    super();
+    this.exportState = ExportState.idle;
+  }
+
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    void this.#session?.close();
+    this.#revokeDownloads();
+  }
+
+  override render() {
+    if (!this.#i18n.available) return nothing;
+    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    this.#session ??= this.#createSession(t);
+    const session = this.#session;
+    const meters = session.readMeters();
+    this.#frames.running = session.playing;
+    const supported = typeof AudioWorkletNode !== 'undefined';
+    return html`<div class="page">
+      <header class="page-header">
+        <h1 tabindex="-1">${t('mixer.title')}</h1>
+        <p>${t('mixer.lead')}</p>
+      </header>
+      ${supported ? nothing : html`<p class="card" role="alert">${t('mixer.unsupported')}</p>`}
+      ${this.#renderTransport(t, session, meters)}
+      <section class="card" aria-labelledby="strips-heading">
+        <h2 id="strips-heading">${t('mixer.strips.title')}</h2>
+        <div class="strips" @cs-strip-change=${this.#onStripChange}>${this.#renderStrips(t, session, meters)}</div>
+      </section>
+      ${this.#renderMaster(t, meters)} ${this.#renderExport(t)}
+    </div>`;
+  }
+
+  override updated(): void {
+    const meters = this.#session?.readMeters();
+    const canvas = this.renderRoot.querySelector('canvas');
+    if (meters && canvas) drawSpectrum(canvas, meters.spectrumDb, getComputedStyle(this).color);
+  }
+
+  #createSession(t: (id: string) => string): MixerSession {
+    const session = new MixerSession(demoTrackNames.map((id) => t(id)));
+    session.addEventListener('change', () => this.requestUpdate());
+    return session;
+  }
+
+  #renderTransport(t: (id: string, values?: Record<string, unknown>) => string, session: MixerSession, meters: MeterReading | null) {
+    const seconds = meters?.transportSeconds ?? 0;
+    const position = new Intl.NumberFormat(this.#i18n.value.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(seconds);
+    return html`<section class="card" aria-labelledby="transport-heading">
+      <h2 id="transport-heading">${t('mixer.transport.title')}</h2>
+      <div class="row">
+        <button class="button" type="button" @click=${() => void session.togglePlay()}>${session.playing ? t('mixer.transport.pause') : t('mixer.transport.play')}</button>
+        <button class="button secondary" type="button" @click=${() => session.stop()}>${t('mixer.transport.stop')}</button>
+        <label><input type="checkbox" .checked=${session.looping} @change=${(event: Event) => session.setLooping((event.target as HTMLInputElement).checked)} />${t('mixer.transport.loop')}</label>
+        <label><input type="checkbox" .checked=${session.metronome} @change=${(event: Event) => session.setMetronome((event.target as HTMLInputElement).checked)} />${t('mixer.transport.metronome')}</label>
+        <label
+          >${t('mixer.transport.tempo')}
+          <input type="number" min="20" max="300" step="1" .value=${String(session.tempoBpm)} @change=${(event: Event) => session.setTempo(Number((event.target as HTMLInputElement).value))}
+        /></label>
+        <span role="timer" aria-label=${t('mixer.transport.position')}>${t('mixer.transport.seconds', { seconds: position })}</span>
+      </div>
+    </section>`;
+  }
+
+  #renderStrips(t: (id: string) => string, session: MixerSession, meters: MeterReading | null) {
+    const mix = session.mix;
+    const byOrder = <T extends { order: string; id: string }>(a: T, b: T) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1);
+    const peak = (id: string) => {
+      const strip = meters?.strips.get(id);
+      return strip ? Math.max(strip.peakDb[0], strip.peakDb[1]) : -Infinity;
+    };
+    const tracks = Object.values(mix.tracks).sort(byOrder);
+    const buses = Object.values(mix.buses).sort(byOrder);
+    return html`${tracks.map(
+      (track) =>
+        html`<cs-channel-strip
+          strip-id=${track.id}
+          .name=${track.name}
+          .faderDb=${track.faderDb}
+          .pan=${track.pan}
+          .mute=${track.mute}
+          .solo=${track.solo}
+          can-solo
+          .peakDb=${peak(track.id)}
+        ></cs-channel-strip>`,
+    )}
+    ${buses.map(
+      (bus) =>
+        html`<cs-channel-strip
+          strip-id=${bus.id}
+          .name=${busNames[bus.id] ? t(busNames[bus.id]!) : bus.name}
+          .faderDb=${bus.faderDb}
+          .pan=${bus.pan}
+          .mute=${bus.mute}
+          .peakDb=${peak(bus.id)}
+        ></cs-channel-strip>`,
+    )}
+    <cs-channel-strip
+      strip-id=${masterId}
+      .name=${t('mixer.master.title')}
+      .faderDb=${mix.master.faderDb}
+      .pan=${mix.master.pan}
+      .mute=${mix.master.mute}
+      .peakDb=${peak(masterId)}
+    ></cs-channel-strip>`;
+  }
+
+  #renderMaster(t: (id: string, values?: Record<string, unknown>) => string, meters: MeterReading | null) {
+    const number = new Intl.NumberFormat(this.#i18n.value.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const lufs = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? t('mixer.master.lufs', { value: number.format(value) }) : t('mixer.meter.none'));
+    const dbtp = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? t('mixer.master.dbtp', { value: number.format(value) }) : t('mixer.meter.none'));
+    return html`<section class="card" aria-labelledby="master-heading">
+      <h2 id="master-heading">${t('mixer.master.loudness')}</h2>
+      <dl>
+        <dt>${t('mixer.master.momentary')}</dt>
+        <dd>${lufs(meters?.master.momentaryLufs)}</dd>
+        <dt>${t('mixer.master.shortTerm')}</dt>
+        <dd>${lufs(meters?.master.shortTermLufs)}</dd>
+        <dt>${t('mixer.master.integrated')}</dt>
+        <dd>${lufs(meters?.master.integratedLufs)}</dd>
+        <dt>${t('mixer.master.truePeak')}</dt>
+        <dd>${dbtp(meters?.master.truePeakMaxDb)}</dd>
+      </dl>
+      <canvas width="620" height="96" role="img" aria-label=${t('mixer.master.spectrum')}></canvas>
+    </section>`;
+  }
+
+  #renderExport(t: (id: string, values?: Record<string, unknown>) => string) {
+    const working = this.exportState === ExportState.working;
+    const number = new Intl.NumberFormat(this.#i18n.value.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const result = this.#exportResult;
+    return html`<section class="card" aria-labelledby="export-heading">
+      <h2 id="export-heading">${t('mixer.export.title')}</h2>
+      <form @submit=${this.#onExport}>
+        <div class="row">
+          <label
+            >${t('mixer.export.sampleRate')}
+            <select name="sampleRate">
+              <option value="48000">${t('mixer.export.sampleRateValue', { rate: number.format(48) })}</option>
+              <option value="44100">${t('mixer.export.sampleRateValue', { rate: number.format(44.1) })}</option>
+            </select></label
+          >
+          <label
+            >${t('mixer.export.bitDepth')}
+            <select name="bitDepth">
+              <option value="24">${t('mixer.export.bitDepthValue', { bits: 24 })}</option>
+              <option value="16">${t('mixer.export.bitDepthValue', { bits: 16 })}</option>
+            </select></label
+          >
+        </div>
+        <div class="row">
+          <label><input type="checkbox" name="master" checked />${t('mixer.export.master')}</label>
+          <label>${t('mixer.export.target')} <input type="number" name="target" min="-30" max="-6" step="0.5" value="-14" /></label>
+          <label><input type="checkbox" name="stems" />${t('mixer.export.stems')}</label>
+        </div>
+        <div class="row">
+          <button class="button" type="submit" ?disabled=${working}>${working ? t('mixer.export.working') : t('mixer.export.start')}</button>
+        </div>
+        <p role="status">
+          ${this.exportState === ExportState.done && result
+            ? t('mixer.export.done', { loudness: number.format(result.mix.loudness.integrated), peak: number.format(result.mix.loudness.truePeak) })
+            : this.exportState === ExportState.failed
+              ? t('mixer.export.failed', { reason: this.#exportError })
+              : ''}
+        </p>
+        ${this.#downloads.length > 0
+          ? html`<ul>
+              ${this.#downloads.map((file) => html`<li><a href=${file.url} download=${file.fileName}>${t('mixer.export.download', { file: file.fileName })}</a></li>`)}
+            </ul>`
+          : nothing}
+      </form>
+    </section>`;
+  }
+
+  #onStripChange(event: CustomEvent<StripChange>): void {
+    this.#session?.setStrip(event.detail.id, event.detail.field, event.detail.value);
+  }
+
+  async #onExport(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const session = this.#session;
+    if (!session || this.exportState === ExportState.working) return;
+    const form = new FormData(event.target as HTMLFormElement);
+    this.exportState = ExportState.working;
+    this.#revokeDownloads();
+    try {
+      const result = await session.export({
+        sampleRate: form.get('sampleRate') === '44100' ? 44100 : 48000,
+        bitDepth: form.get('bitDepth') === '16' ? WavBitDepth.sixteen : WavBitDepth.twentyFour,
+        mastering: form.get('master') ? { integratedLufs: Number(form.get('target')), truePeakDbtp: -1 } : null,
+        stems: form.get('stems') !== null,
+      });
+      this.#exportResult = result;
+      this.#downloads = [result.mix, ...result.stems].map((file) => ({ fileName: file.fileName, url: URL.createObjectURL(new Blob([file.wav], { type: 'audio/wav' })) }));
+      this.exportState = ExportState.done;
+    } catch (error) {
+      this.#exportError = error instanceof Error ? error.message : String(error);
+      this.exportState = ExportState.failed;
+      // The status line shows it; keep it in the console with its stack too.
+      console.error('Export failed', error);
+    }
+  }
+
+  #revokeDownloads(): void {
+    for (const file of this.#downloads) URL.revokeObjectURL(file.url);
+    this.#downloads = [];
+  }
+}
+
+/** Bars for the analyser's log bands, -90…0 dB. */
+function drawSpectrum(canvas: HTMLCanvasElement, bandsDb: Float32Array, colour: string): void {
+  const context = canvas.getContext('2d');
+  if (!context) return;
+  const { width, height } = canvas;
+  context.clearRect(0, 0, width, height);
+  context.fillStyle = colour;
+  const barWidth = width / bandsDb.length;
+  bandsDb.forEach((levelDb, band) => {
+    const level = Number.isFinite(levelDb) ? Math.min(1, Math.max(0, (levelDb + 90) / 90)) : 0;
+    context.fillRect(band * barWidth + 1, height * (1 - level), barWidth - 2, height * level);
+  });
+}
+
+customElements.define('cs-mixer-page', CsMixerPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-mixer-page': CsMixerPage;
+  }
+}

@@ -1,0 +1,142 @@
+import type { Mix } from '../../../shared/mix/mix-document.ts';
+import { parseMix } from '../../../shared/mix/mix-document.ts';
+import { masterId } from '../../../shared/mix/mix-entities.ts';
+import { createDemoSong } from '../../../shared/mix/engine/demo-song.ts';
+import type { MeterReading } from '../../../shared/mix/engine/meter-layout.ts';
+import { MixEngine } from '../../audio/mix-engine.ts';
+import { exportMix, workletRenderer, type ExportResult, type ExportSettings } from '../../audio/export-mix.ts';
+import { mixProcessorUrl } from '../../audio/mix-processor-url.ts';
+
+/** Length of the synthesised demo song. */
+export const demoSeconds = 12;
+const demoTracks = 5;
+
+/** Strip fields the console edits. */
+export type StripField = 'faderDb' | 'pan' | 'mute' | 'solo';
+
+type PlainDocument = Record<string, Record<string, Record<string, unknown>> | Record<string, unknown>>;
+
+/**
+ * The console's state: the mix document (plain data for now; the project's
+ * Y.Doc takes its place once projects sync), the audio context and the
+ * engine. Audio starts on the first user gesture (`start`), as browsers
+ * require. Fires `change` when the document or transport changes.
+ */
+export class MixerSession extends EventTarget {
+  #document: PlainDocument;
+  #mix: Mix;
+  #context: AudioContext | null = null;
+  #engine: MixEngine | null = null;
+  #starting: Promise<void> | null = null;
+  playing = false;
+  looping = false;
+  metronome = false;
+
+  constructor(trackNames: readonly string[]) {
+    super();
+    const song = createDemoSong({ sampleRate: 8000, durationSeconds: 0.01, trackCount: demoTracks });
+    this.#document = structuredClone(song.document) as PlainDocument;
+    const tracks = this.#document.tracks as Record<string, Record<string, unknown>>;
+    Object.values(tracks).forEach((track, index) => (track.name = trackNames[index] ?? track.name));
+    for (const clip of Object.values(this.#document.clips as Record<string, Record<string, unknown>>)) clip.durationSeconds = demoSeconds;
+    this.#mix = parseMix(this.#document).mix;
+  }
+
+  get mix(): Mix {
+    return this.#mix;
+  }
+
+  get started(): boolean {
+    return this.#engine !== null;
+  }
+
+  get tempoBpm(): number {
+    return this.#mix.settings.tempoBpm;
+  }
+
+  /** Creates the audio context and engine and loads the demo audio (call from a click). */
+  start(): Promise<void> {
+    this.#starting ??= this.#start();
+    return this.#starting;
+  }
+
+  async #start(): Promise<void> {
+    const context = new AudioContext({ latencyHint: 'interactive' });
+    const engine = await MixEngine.create(context, { processorUrl: mixProcessorUrl });
+    engine.setMix(this.#mix);
+    const song = createDemoSong({ sampleRate: context.sampleRate, durationSeconds: demoSeconds, trackCount: demoTracks });
+    for (const [assetId, channels] of song.assets) engine.loadAsset(assetId, channels);
+    engine.setLoop(this.looping, 0, demoSeconds);
+    this.#context = context;
+    this.#engine = engine;
+  }
+
+  /** Changes one strip field (a track, bus or the master). */
+  setStrip(id: string, field: StripField, value: number | boolean): void {
+    const strip = id === masterId ? (this.#document.master as Record<string, unknown>) : ((this.#document.tracks as Record<string, Record<string, unknown>>)[id] ?? (this.#document.buses as Record<string, Record<string, unknown>>)[id]);
+    if (!strip) return;
+    strip[field] = value;
+    this.#update();
+  }
+
+  setTempo(tempoBpm: number): void {
+    (this.#document.settings as Record<string, unknown>).tempoBpm = tempoBpm;
+    this.#update();
+  }
+
+  async togglePlay(): Promise<void> {
+    await this.start();
+    await this.#context!.resume();
+    if (this.playing) this.#engine!.pause();
+    else this.#engine!.play();
+    this.playing = !this.playing;
+    this.#changed();
+  }
+
+  stop(): void {
+    this.#engine?.stop();
+    this.playing = false;
+    this.#changed();
+  }
+
+  setLooping(looping: boolean): void {
+    this.looping = looping;
+    this.#engine?.setLoop(looping, 0, demoSeconds);
+    this.#changed();
+  }
+
+  setMetronome(enabled: boolean): void {
+    this.metronome = enabled;
+    this.#engine?.setMetronome(enabled);
+    this.#changed();
+  }
+
+  readMeters(): MeterReading | null {
+    return this.#engine?.readMeters() ?? null;
+  }
+
+  /** Renders the demo mix offline with the worklet engine; the audio is synthesised again at the export rate. */
+  export(settings: ExportSettings): Promise<ExportResult> {
+    const song = createDemoSong({ sampleRate: settings.sampleRate, durationSeconds: demoSeconds, trackCount: demoTracks });
+    return exportMix(this.#mix, song.assets, settings, workletRenderer(mixProcessorUrl));
+  }
+
+  async close(): Promise<void> {
+    this.#engine?.dispose();
+    await this.#context?.close();
+    this.#engine = null;
+    this.#context = null;
+    this.#starting = null;
+    this.playing = false;
+  }
+
+  #update(): void {
+    this.#mix = parseMix(this.#document).mix;
+    this.#engine?.setMix(this.#mix);
+    this.#changed();
+  }
+
+  #changed(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+}
