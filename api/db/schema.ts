@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, customType, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * The database schema. One schema serves PGlite (embedded, the default) and PostgreSQL (DATABASE_URL);
@@ -182,3 +182,36 @@ export const usedTickets = pgTable(
   },
   (table) => [index('used_tickets_expiry_idx').on(table.expiresAt)],
 );
+
+/**
+ * Lyrics writing sessions saved from The Finisher. Ids are chosen per user (the client may pick one
+ * offline), so the key is (user, id): one writer can never reach another's session, even by id.
+ * `contribution` is what the session added to the writer's style profile, subtracted when the
+ * session is saved again or deleted, so re-saving never counts a song twice.
+ */
+export const writingSessions = pgTable(
+  'writing_sessions',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    lines: integer('lines').notNull(),
+    words: integer('words').notNull(),
+    contribution: jsonb('contribution').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.id] }), index('writing_sessions_user_updated_idx').on(table.userId, table.updatedAt)],
+);
+
+/** Each writer's learned style: the sum of the contributions of their saved sessions (see shared/lyrics/style-profile.ts). */
+export const styleProfiles = pgTable('style_profiles', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  profile: jsonb('profile').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
