@@ -28,6 +28,15 @@ function routeAnnouncement(page: Page): Promise<string | undefined> {
   return page.evaluate(() => document.querySelector('cs-app')?.shadowRoot?.querySelector('[role="status"][aria-live="polite"]')?.textContent?.trim());
 }
 
+/** Everything the shell's polite live regions currently say (route titles, toasts). */
+function liveRegionText(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    [...(document.querySelector('cs-app')?.shadowRoot?.querySelectorAll('[role="status"][aria-live="polite"]') ?? [])]
+      .map((region) => region.textContent?.trim() ?? '')
+      .join(' | '),
+  );
+}
+
 /** The header's navigation (on phones it wraps onto a second row, but it is the same element). */
 function mainNav(page: Page) {
   return page.getByRole('navigation', { name: /^(Main|Principal)$/ });
@@ -85,8 +94,9 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])('at %s size', (size) => 
 
   it('signs out and back in', async () => {
     await mainNav(page).getByRole('button', { name: 'Sign out' }).click();
-    await page.getByText('You’re signed out. See you soon!').waitFor();
+    await page.locator('cs-toast').getByText('You’re signed out. See you soon!').waitFor();
     await expectHeading(page, 'Make it. Finish it. Share it.');
+    expect(await liveRegionText(page)).toContain('You’re signed out. See you soon!');
 
     await mainNav(page).getByRole('link', { name: 'Sign in' }).click();
     await expectHeading(page, 'Sign in');

@@ -189,6 +189,10 @@ export class CsApp extends LitElement {
       <main id="main" tabindex="-1">${this.#renderPage()}</main>
       <footer>${t('shell.footer')}</footer>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      <!-- Toasts come and go; their text is announced from this region, which is always in the tree. -->
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        ${updates.updateReady ? t('shell.update.message') : ''} ${this.notice ? this.#noticeText(this.notice) : ''}
+      </div>
       <div class="toasts">
         ${updates.updateReady
           ? html`<cs-toast

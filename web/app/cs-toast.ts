@@ -3,7 +3,8 @@ import { baseStyles } from '../ui/base-styles.ts';
 
 /**
  * A small message card at the bottom of the screen, with an optional action and a dismiss button.
- * Its text sits in a polite live region so it is announced without stealing focus.
+ * It does not announce itself (a live region added with its text is often missed): the host
+ * announces the message from a region that is always present (see cs-app).
  *
  * @fires cs-toast-action - The action button was pressed.
  * @fires cs-toast-dismiss - The dismiss button was pressed.
@@ -82,7 +83,7 @@ export class CsToast extends LitElement {
 
   override render() {
     return html`<div class="toast" part="toast">
-      <p role="status">${this.message}</p>
+      <p>${this.message}</p>
       <div class="buttons">
         ${this.dismissLabel
           ? html`<button class="button quiet" type="button" @click=${() => this.dispatchEvent(new Event('cs-toast-dismiss', { bubbles: true }))}>
