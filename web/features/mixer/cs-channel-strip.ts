@@ -53,7 +53,10 @@ export class CsChannelStrip extends LitElement {
       }
       meter,
       input[type='range'] {
+        box-sizing: border-box;
         inline-size: 100%;
+        min-inline-size: 0;
+        margin: 0;
       }
       label {
         display: grid;
