@@ -24,8 +24,11 @@ export async function startServer(config: Config = loadConfig()) {
   let redis: Redis | undefined;
   if (config.redisUrl) {
     const { Redis } = await import('ioredis');
-    redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false });
-    redis.on('error', (error) => logger.warn('redis error', { error }));
+    // No offline queue: while Redis is down, rate limits fall back to per-instance counting at once
+    // instead of waiting. Connect before serving so the first requests do not all take that path.
+    redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: true });
+    redis.on('error', (error) => logger.warn('redis error', { error: String(error) }));
+    await redis.connect();
   }
   const keys = await loadSigningKeys(database.db, config.jwtSecret, systemClock.now());
   const staticDir = existsSync(path.join(config.staticDir, 'index.html')) ? config.staticDir : undefined;

@@ -32,7 +32,8 @@ function buildIsStale(): boolean {
 
 if (process.env.SKIP_BUILD !== '1' && buildIsStale()) {
   console.log(JSON.stringify({ level: 'info', message: 'building the app (dist/ is missing or stale)' }));
-  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  // Always a production build, whatever NODE_ENV the caller has (Vitest sets it to "test").
+  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) {
     console.error('npm run build failed; not starting');
     process.exit(result.status ?? 1);

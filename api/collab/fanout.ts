@@ -50,7 +50,8 @@ const INSTANCE_ID_LENGTH = 12;
  * payload, so an instance can ignore its own echoes without decoding anything else.
  */
 export function createRedisFanout(publisher: Redis, logger: Logger): Fanout {
-  const subscriber = publisher.duplicate();
+  // The subscriber queues commands while (re)connecting: a subscription must not be lost to a blip.
+  const subscriber = publisher.duplicate({ enableOfflineQueue: true, lazyConnect: false });
   const instanceId = randomBytes(INSTANCE_ID_LENGTH);
   const handlers = new Map<string, (kind: FanoutKind, payload: Uint8Array) => void>();
   const controlHandlers: Array<(message: ControlMessage) => void> = [];
