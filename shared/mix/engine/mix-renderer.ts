@@ -5,11 +5,11 @@ import { TruePeakMeter } from '../../dsp/true-peak-meter.ts';
 import { ClipVoice, type AssetChannels } from './clip-player.ts';
 import type { EngineConfig } from './engine-config.ts';
 import { StripRole } from './strip-role.ts';
-import { outputLatencyFrames } from './engine-latency.ts';
+import { stripLatencies } from './engine-latency.ts';
 import type { EngineEvent, EngineLayout, TimedEvent } from './engine-protocol.ts';
 import { MeterHeader, meterFrameLength, meterHeaderLength, spectrumBandCount, spectrumOffset, stripMeterLength } from './meter-layout.ts';
 import { Metronome } from './metronome.ts';
-import { createInsertProcessor, SendRoute, setInsertParameters, StripProcessor, type InsertProcessor } from './strip-processor.ts';
+import { CompensationDelay, createInsertProcessor, SendRoute, setInsertParameters, StripProcessor, type InsertProcessor } from './strip-processor.ts';
 
 /** Construction settings; they size the preallocated buffers. */
 export interface MixRendererOptions {
@@ -136,9 +136,16 @@ export class MixRenderer {
       byId.set(settings.id, strip);
     }
     const master = strips.find((strip) => strip.role === StripRole.master) ?? null;
+    const latencies = stripLatencies(config, sampleRate);
+    const compensation = (previous: CompensationDelay | null, sourceLatency: number, targetId: string): CompensationDelay | null => {
+      const frames = (latencies.get(targetId)?.input ?? 0) - sourceLatency;
+      if (frames <= 0) return null;
+      return previous?.frames === frames ? previous : new CompensationDelay(frames);
+    };
     for (const settings of config.strips) {
       const strip = byId.get(settings.id)!;
       strip.output = settings.role === StripRole.master ? null : (byId.get(settings.outputId) ?? master);
+      strip.outputDelay = strip.output ? compensation(strip.outputDelay, latencies.get(settings.id)!.output, strip.output.id) : null;
       strip.sidechain = settings.sidechainId === '' ? null : (byId.get(settings.sidechainId) ?? null);
       strip.inserts = [];
       strip.preSends = [];
@@ -164,6 +171,8 @@ export class MixRenderer {
       let route = this.#sends.get(send.id);
       if (route && route.target === target && route.preFader === send.preFader) route.level.setTarget(faderGain(send.levelDb));
       else route = new SendRoute(send.id, target, send.preFader, send.levelDb, sampleRate);
+      const sourceLatency = latencies.get(send.sourceId)!;
+      route.delay = compensation(route.delay, send.preFader ? sourceLatency.input : sourceLatency.output, send.targetId);
       sends.set(send.id, route);
       (send.preFader ? source.preSends : source.postSends).push(route);
     }
@@ -180,7 +189,7 @@ export class MixRenderer {
     this.#master = master;
     this.#tempoBpm = config.tempoBpm;
     this.#beatsPerBar = config.beatsPerBar;
-    this.#latencyFrames = outputLatencyFrames(config, sampleRate);
+    this.#latencyFrames = master ? (latencies.get(master.id)?.output ?? 0) : 0;
     this.#meterValues = new Float64Array(meterFrameLength(strips.length));
     this.#updateAudibility(created);
   }

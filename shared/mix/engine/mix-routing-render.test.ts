@@ -71,6 +71,39 @@ describe('sends', () => {
   });
 });
 
+describe('delay compensation', () => {
+  it('lines an unlimited track up with a limited one on the same bus', () => {
+    const source = sine(440, 0.25)[0]!;
+    const output = render(
+      {
+        tracks: { limited: { limiterEnabled: true, limiterCeilingDb: 0 }, plain: {} },
+        clips: {
+          a: { trackId: 'limited', assetId: 'a', durationSeconds: 1 },
+          b: { trackId: 'plain', assetId: 'a', durationSeconds: 1 },
+        },
+      },
+      { a: [source] },
+      0.5,
+    );
+    expect(output.latencyFrames).toBeGreaterThan(44);
+    // The limiter does not act on a -12 dBFS sine, so aligned paths sum to exactly twice the source.
+    for (let index = 0; index < 0.5 * sampleRate; index++) expect(Math.abs(output.left[index]! - 2 * source[index]!)).toBeLessThan(1e-6);
+  });
+
+  it('delays a bus fed by a pre-fader send (taken before the limiter) to meet the limited paths', () => {
+    const source = sine(440, 0.25)[0]!;
+    const document = (preFader: boolean) => ({
+      tracks: { t: { limiterEnabled: true, limiterCeilingDb: 0, faderDb: -96 }, u: { limiterEnabled: true, limiterCeilingDb: 0 } },
+      buses: { b: { } },
+      sends: { s: { sourceId: 't', targetBusId: 'b', levelDb: 0, preFader } },
+      clips: { a: { trackId: 't', assetId: 'a', durationSeconds: 1 }, b: { trackId: 'u', assetId: 'a', durationSeconds: 1 } },
+    });
+    // Pre-fader: t's send (before its limiter) is delayed to meet u's limited output at the master.
+    const output = render(document(true), { a: [source] }, 0.5);
+    for (let index = 0; index < 0.5 * sampleRate; index++) expect(Math.abs(output.left[index]! - 2 * source[index]!)).toBeLessThan(1e-6);
+  });
+});
+
 describe('sidechain', () => {
   it('ducks a track under its key and recovers when the key stops', () => {
     // The key plays into a muted bus: unheard, but its post-fader signal still keys the pad's compressor.

@@ -34,12 +34,43 @@ export function setInsertParameters(insert: InsertProcessor, parameters: StereoD
   else insert.effect.setParameters(parameters as ReverbParameters);
 }
 
+/**
+ * A fixed stereo delay that lines a faster path up with the slowest one
+ * into the same bus (see `engine-latency.ts`). Push a pair, read the pair
+ * pushed `frames` ago from `left` / `right`.
+ */
+export class CompensationDelay {
+  readonly frames: number;
+  readonly #leftLine: Float32Array;
+  readonly #rightLine: Float32Array;
+  #position = 0;
+  left = 0;
+  right = 0;
+
+  constructor(frames: number) {
+    this.frames = frames;
+    this.#leftLine = new Float32Array(frames);
+    this.#rightLine = new Float32Array(frames);
+  }
+
+  push(left: number, right: number): void {
+    const position = this.#position;
+    this.left = this.#leftLine[position]!;
+    this.right = this.#rightLine[position]!;
+    this.#leftLine[position] = left;
+    this.#rightLine[position] = right;
+    this.#position = position + 1 === this.frames ? 0 : position + 1;
+  }
+}
+
 /** A send from one strip into a bus's input, with its smoothed level. */
 export class SendRoute {
   readonly id: string;
   readonly target: StripProcessor;
   readonly preFader: boolean;
   readonly level: LinearSmoother;
+  /** Set when this send's path is faster than the slowest into its target. */
+  delay: CompensationDelay | null = null;
 
   constructor(id: string, target: StripProcessor, preFader: boolean, levelDb: number, sampleRate: number) {
     this.id = id;
@@ -87,8 +118,8 @@ export class StripProcessor {
   preSends: SendRoute[] = [];
   postSends: SendRoute[] = [];
   limiter: TruePeakLimiter | null = null;
-  /** Output delay of this strip's own limiter, plus the worst path feeding it. */
-  latencyFrames = 0;
+  /** Set when this strip's output is faster than the slowest path into its output bus. */
+  outputDelay: CompensationDelay | null = null;
 
   readonly #sampleRate: number;
   readonly #inputGain: LinearSmoother;
@@ -263,13 +294,21 @@ export class StripProcessor {
       for (let send = 0; send < postSends.length; send++) addSend(postSends[send]!, left, right, gains, frames);
     }
     const output = this.output;
-    if (output) {
-      const outputLeft = output.left;
-      const outputRight = output.right;
+    if (!output) return;
+    const outputLeft = output.left;
+    const outputRight = output.right;
+    const delay = this.outputDelay;
+    if (delay) {
       for (let index = 0; index < frames; index++) {
-        outputLeft[index]! += left[index]!;
-        outputRight[index]! += right[index]!;
+        delay.push(left[index]!, right[index]!);
+        outputLeft[index]! += delay.left;
+        outputRight[index]! += delay.right;
       }
+      return;
+    }
+    for (let index = 0; index < frames; index++) {
+      outputLeft[index]! += left[index]!;
+      outputRight[index]! += right[index]!;
     }
   }
 
@@ -326,6 +365,16 @@ function addSend(send: SendRoute, left: Float32Array, right: Float32Array, gains
   const targetLeft = send.target.left;
   const targetRight = send.target.right;
   const level = send.level;
+  const delay = send.delay;
+  if (delay) {
+    for (let index = 0; index < frames; index++) {
+      const gain = gains[index]! * level.next();
+      delay.push(left[index]! * gain, right[index]! * gain);
+      targetLeft[index]! += delay.left;
+      targetRight[index]! += delay.right;
+    }
+    return;
+  }
   if (level.isSmoothing) {
     for (let index = 0; index < frames; index++) {
       const gain = gains[index]! * level.next();
