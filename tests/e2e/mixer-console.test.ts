@@ -1,0 +1,65 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { focusedElement, launchChromium, screenshot, VIEWPORTS, WatchedPage } from './browser.ts';
+
+/**
+ * The /mixer console on a phone, in French: every control named, one h1,
+ * and the strips usable from the keyboard alone (arrow keys move a fader,
+ * Space toggles mute).
+ */
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+let watched: WatchedPage;
+let page: Page;
+
+const INTERACTIVE_ROLES = new Set(['button', 'link', 'textbox', 'combobox', 'checkbox', 'slider', 'spinbutton', 'meter']);
+
+async function unnamedControls(): Promise<string[]> {
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ role?: { value?: string }; name?: { value?: string }; ignored?: boolean }> };
+  await cdp.detach();
+  return nodes.filter((node) => !node.ignored && INTERACTIVE_ROLES.has(node.role?.value ?? '') && !(node.name?.value ?? '').trim()).map((node) => node.role?.value ?? '?');
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'fr-FR' });
+  watched = await WatchedPage.open(context);
+  page = watched.page;
+  await page.goto(`${baseUrl}/mixer`);
+  await page.getByRole('heading', { level: 1, name: 'Console de mixage' }).waitFor({ state: 'visible' });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  expect(watched?.problems() ?? []).toEqual([]);
+});
+
+describe('mixer console', () => {
+  it('names every control and has one h1, in French', async () => {
+    expect(await unnamedControls()).toEqual([]);
+    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    await expect(page.getByRole('slider', { name: 'Fader de Grosse caisse' }).count()).resolves.toBe(1);
+    await screenshot(page, 'mixer-phone-fr');
+  });
+
+  it('moves a fader with the arrow keys and mutes with the space bar', async () => {
+    const fader = page.getByRole('slider', { name: 'Fader de Basse' });
+    await fader.focus();
+    const before = Number(await fader.inputValue());
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => Number(await fader.inputValue())).toBe(before - 1);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect((await focusedElement(page))?.tag).toBe('button');
+    const mute = page.getByRole('button', { name: 'Couper Basse' });
+    await expect(mute.getAttribute('aria-pressed')).resolves.toBe('false');
+    await mute.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => mute.getAttribute('aria-pressed')).toBe('true');
+  });
+});
