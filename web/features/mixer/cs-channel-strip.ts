@@ -18,7 +18,7 @@ const meterFloorDb = -60;
  * Stateless: values come down as properties, edits go up as events.
  *
  * @fires cs-strip-change - {@link StripChange} when a control moves.
- * @cssprop --cs-strip-width - Width of the strip (default 9rem).
+ * @cssprop --cs-strip-width - Width of the strip (default: the grid cell's).
  */
 export class CsChannelStrip extends LitElement {
   static override properties = {
@@ -37,7 +37,8 @@ export class CsChannelStrip extends LitElement {
     css`
       :host {
         display: block;
-        inline-size: var(--cs-strip-width, 9rem);
+        inline-size: var(--cs-strip-width, auto);
+        min-inline-size: 0;
       }
       section {
         display: grid;
@@ -49,7 +50,8 @@ export class CsChannelStrip extends LitElement {
       h3 {
         margin: 0;
         font-size: 1rem;
-        overflow-wrap: anywhere;
+        overflow-wrap: break-word;
+        hyphens: auto;
       }
       meter,
       input[type='range'] {

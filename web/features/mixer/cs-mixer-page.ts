@@ -41,8 +41,8 @@ export class CsMixerPage extends LitElement {
     pageStyles,
     css`
       .strips {
-        display: flex;
-        flex-wrap: wrap;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr));
         gap: var(--cs-space-3, 0.75rem);
       }
       .row {
