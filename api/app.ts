@@ -10,6 +10,7 @@ import { AppError } from './errors/app-error.ts';
 import { createAccessTokenSigner } from './features/auth/access-tokens.ts';
 import { createLoginThrottle, type LoginThrottleLimits } from './features/auth/login-throttle.ts';
 import { bearerToken } from './features/auth/require-auth.ts';
+import { aiRoutes } from './features/ai/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { createAuthService } from './features/auth/service.ts';
 import { API_DOCS_CSS, renderApiDocs } from './features/docs/render-docs.ts';
@@ -152,6 +153,7 @@ export function createApp(deps: AppDeps) {
   const versions = createVersionsService({ db: database.db, clock, projects, sync });
   app.route('/api/projects', versionRoutes({ auth, versions }));
   app.route('/api/projects', projectRoutes({ auth, projects, tickets }));
+  app.route('/api/ai', aiRoutes({ auth, db: database.db, clock }));
 
   const openApiConfig = {
     openapi: '3.1.0',

@@ -35,6 +35,7 @@ export const ERROR_STATUS = {
   login_throttled: 429,
   not_ready: 503,
   internal: 500,
+  writing_session_not_found: 404,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,0 +1,141 @@
+import { vowelQuality, vowelSimilarity, type Phoneme } from '../../../shared/lyrics/arpabet.ts';
+import type { Lexicon } from '../../../shared/lyrics/lexicon.ts';
+import { compareWordRuns, endingWords } from '../../../shared/lyrics/line-rhyme.ts';
+import { rhymePart } from '../../../shared/lyrics/rhyme.ts';
+import { round } from '../../../shared/lyrics/statistics.ts';
+import { analyzeLine, analyzeWord, type WordSound } from '../../../shared/lyrics/syllables.ts';
+import type { GenerateRhymesResponse, RhymeSearchType } from '../../../shared/schemas/ai.ts';
+
+interface RhymeCandidate {
+  readonly word: string;
+  readonly sound: WordSound;
+  /** log10 of frequency per million, clamped to [0, 1]: everyday words first among equals. */
+  readonly commonness: number;
+}
+
+/** Rhymable words indexed by the vowel their rhyme rests on, built once per lexicon. */
+export interface RhymeDictionary {
+  readonly byVowel: ReadonlyMap<string, readonly RhymeCandidate[]>;
+  readonly all: readonly RhymeCandidate[];
+}
+
+/** Vowels close enough that perfect, slant, assonance or multisyllabic rhymes can join them. */
+const RELATED_VOWEL = 0.6;
+
+export function createRhymeDictionary(lexicon: Lexicon, words: readonly string[]): RhymeDictionary {
+  const byVowel = new Map<string, RhymeCandidate[]>();
+  const all: RhymeCandidate[] = [];
+  for (const word of words) {
+    const sound = analyzeWord({ text: word, word, start: 0 }, lexicon);
+    if (sound.syllables === 0) continue;
+    const candidate = { word, sound, commonness: Math.min(1, Math.log10(1 + lexicon.frequencyPerMillion(word)) / 2) };
+    all.push(candidate);
+    for (const vowel of rhymeVowels(sound)) {
+      const bucket = byVowel.get(vowel);
+      if (bucket) bucket.push(candidate);
+      else byVowel.set(vowel, [candidate]);
+    }
+  }
+  return { byVowel, all };
+}
+
+function rhymeVowels(sound: WordSound): Set<string> {
+  const vowels = new Set<string>();
+  for (const pronunciation of sound.pronunciations.length > 0 ? sound.pronunciations.slice(0, 3) : [sound.pronunciation]) {
+    const vowel = rhymePart(pronunciation)[0];
+    if (vowel) vowels.add(vowelQuality(vowel));
+  }
+  return vowels;
+}
+
+export interface RhymeQuery {
+  /** A word or a phrase; the rhyme rests on its ending. */
+  readonly text: string;
+  readonly types: readonly RhymeSearchType[];
+  /** Most words per type. */
+  readonly limit: number;
+  readonly topic?: string | undefined;
+}
+
+interface Found {
+  readonly word: string;
+  readonly type: RhymeSearchType;
+  readonly strength: number;
+  readonly syllables: number;
+  readonly commonness: number;
+}
+
+/**
+ * Rhymes for a word or phrase from the everyday vocabulary, judged by the engine's own rhyme model
+ * (so "light" is a perfect rhyme of "night" exactly when a lyric would count it one), grouped by
+ * type and syllable count. With a topic, also the rhymes closest to it in meaning (WordNet
+ * neighbours and their neighbours).
+ */
+export function findRhymes(lexicon: Lexicon, dictionary: RhymeDictionary, query: RhymeQuery): GenerateRhymesResponse {
+  const line = analyzeLine(query.text, lexicon);
+  const last = line.words.at(-1);
+  const target = { text: line.words.map((word) => word.token.word).join(' '), syllables: line.syllables, rhymeKey: '' };
+  if (!last || line.syllables === 0) return { target, groups: query.types.map((type) => ({ type, count: 0, bySyllables: [] })), related: [] };
+  const targetWords = endingWords(line.words);
+  const targetVowels = rhymeVowels(last);
+  target.rhymeKey = rhymePart(last.pronunciations[0] ?? last.pronunciation).map(vowelQuality).join(' ');
+
+  const wanted = new Set<string>(query.types);
+  // Consonance joins different vowels, so it needs the whole vocabulary; the rest share a vowel.
+  const pool = wanted.has('consonance')
+    ? dictionary.all
+    : [...dictionary.byVowel].filter(([vowel]) => [...targetVowels].some((own) => vowelSimilarity(`${own}1`, `${vowel}1` as Phoneme) >= RELATED_VOWEL)).flatMap(([, words]) => words);
+  const found = new Map<string, Found>();
+  for (const candidate of pool) {
+    if (found.has(candidate.word) || sameStem(candidate.word, last.token.word)) continue;
+    const rhyme = compareWordRuns(targetWords, [candidate.sound]);
+    if (!wanted.has(rhyme.type)) continue;
+    found.set(candidate.word, { word: candidate.word, type: rhyme.type as RhymeSearchType, strength: rhyme.strength, syllables: candidate.sound.syllables, commonness: candidate.commonness });
+  }
+  const ranked = [...found.values()].sort((a, b) => b.strength - a.strength || b.commonness - a.commonness || (a.word < b.word ? -1 : 1));
+
+  const groups = query.types.map((type) => {
+    const ofType = ranked.filter((rhyme) => rhyme.type === type);
+    const kept = ofType.slice(0, query.limit);
+    const syllableCounts = [...new Set(kept.map((rhyme) => rhyme.syllables))].sort((a, b) => a - b);
+    return {
+      type,
+      count: ofType.length,
+      bySyllables: syllableCounts.map((syllables) => ({ syllables, words: kept.filter((rhyme) => rhyme.syllables === syllables).map(toWord) })),
+    };
+  });
+
+  const closeness = query.topic ? topicNeighbourhood(lexicon, query.topic.toLowerCase()) : new Map<string, number>();
+  const related = ranked
+    .filter((rhyme) => closeness.has(rhyme.word))
+    .map((rhyme) => ({ ...toWord(rhyme), type: rhyme.type, closeness: round(closeness.get(rhyme.word) ?? 0) }))
+    .sort((a, b) => b.closeness * b.strength - a.closeness * a.strength || (a.word < b.word ? -1 : 1))
+    .slice(0, query.limit);
+  return { target, groups, related };
+}
+
+const toWord = (rhyme: Found) => ({ word: rhyme.word, strength: rhyme.strength, syllables: rhyme.syllables });
+
+/** Words related to the topic, with closeness: direct neighbours, then neighbours of the closest ones, weaker. */
+function topicNeighbourhood(lexicon: Lexicon, topic: string): Map<string, number> {
+  const closeness = new Map<string, number>();
+  const thesaurus = lexicon.thesaurus;
+  if (!thesaurus) return closeness;
+  const keep = (word: string, value: number) => {
+    if (word !== topic && value > (closeness.get(word) ?? 0)) closeness.set(word, value);
+  };
+  const direct = [...thesaurus.related(topic)].sort((a, b) => b[1] - a[1]);
+  for (const [word, value] of direct) keep(word, value);
+  for (const [word, value] of direct.slice(0, 16)) {
+    for (const [further, furtherValue] of thesaurus.related(word)) keep(further, value * furtherValue * 0.8);
+  }
+  return closeness;
+}
+
+/** "night"/"nights"/"nightly": a shared stem is repetition, not a rhyme. */
+function sameStem(word: string, target: string): boolean {
+  if (word === target) return true;
+  const shorter = word.length < target.length ? word : target;
+  const longer = shorter === word ? target : word;
+  return shorter.length >= 3 && longer.startsWith(shorter);
+}
