@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,8 @@ import { percentile, printTable } from './stats.ts';
  *   COLLAB_BENCH_COLD_UPDATES     stored updates for the cold-load test (100000)
  *   COLLAB_BENCH_LOAD_REPEATS     timed load() calls before and after compaction (3)
  *   COLLAB_BENCH_SERVER_DATABASE  'pglite' (default) or 'postgres' (a scratch database on DATABASE_URL)
- *   COLLAB_BENCH_CPU_PROFILE      a folder: both servers run with --cpu-prof and write profiles there
+ *   COLLAB_BENCH_CPU_PROFILE      a folder: each server profiles each measured window into it
+ *                                 (profiling slows the servers: read its CPU numbers as relative)
  */
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CHILDREN = {
@@ -119,10 +120,8 @@ async function waitForIdle(child: Child, maxMs = 30_000): Promise<void> {
   }
 }
 
-async function startServer(label: string, modulePath: string, env: NodeJS.ProcessEnv, profileDir: string | undefined) {
-  const execArgv = ['--expose-gc'];
-  if (profileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${label.replace(/\W+/g, '-')}-${Date.now()}.cpuprofile`);
-  const child = new Child(label, modulePath, { env, execArgv });
+async function startServer(label: string, modulePath: string, env: NodeJS.ProcessEnv) {
+  const child = new Child(label, modulePath, { env, execArgv: ['--expose-gc'] });
   const { port } = await child.notice<{ port: number }>('ready', 60_000);
   return { child, port };
 }
@@ -175,9 +174,15 @@ async function runPoint(system: SystemUnderTest, point: LoadPoint, pointIndex: n
     const opened = await usage(system.child, true);
     await clients.request<Mark>('start-edits');
     await sleep(settings.warmupMs);
+    if (settings.profileDir) await system.child.request('profile-start');
     const [serverStart, clientStart] = await Promise.all([usage(system.child), clients.request<Mark>('mark')]);
     await sleep(settings.measureMs);
     const [serverEnd, clientEnd] = await Promise.all([usage(system.child), clients.request<Mark>('mark')]);
+    if (settings.profileDir) {
+      const file = path.join(settings.profileDir, `${system.label}-${point.label.replace(/\W+/g, '-')}.cpuprofile`);
+      await system.child.request('profile-stop', { file });
+      console.log(`  profile: ${file}`);
+    }
     await clients.request<Mark>('stop-edits');
     await sleep(DRAIN_MS);
     const report = await clients.request<WindowReport>('report', { fromMs: clientStart.localMs, toMs: clientEnd.localMs });
@@ -298,12 +303,16 @@ export async function benchCollab(): Promise<void> {
   const systems: SystemUnderTest[] = [];
   const results: PointResult[] = [];
   try {
+    const staticDir = path.join(dataDir, 'static');
+    await mkdir(staticDir);
+    await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>bench</title>');
     const ourEnv: NodeJS.ProcessEnv = {
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      STATIC_DIR: path.join(dataDir, 'no-static'),
+      // A placeholder app, so the server does not warn that no built app was found.
+      STATIC_DIR: staticDir,
       JWT_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
       SYNC_MESSAGES_PER_SECOND: '100000',
@@ -317,7 +326,7 @@ export async function benchCollab(): Promise<void> {
       scratch = await createScratchPostgresDatabase();
       ourEnv.DATABASE_URL = scratch.url;
     }
-    const ours = await startServer('CreatorSync', CHILDREN.ours, ourEnv, settings.profileDir);
+    const ours = await startServer('CreatorSync', CHILDREN.ours, ourEnv);
     const httpUrl = `http://127.0.0.1:${ours.port}`;
     const prepared = await prepareProjects(httpUrl, points);
     systems.push({
@@ -328,7 +337,7 @@ export async function benchCollab(): Promise<void> {
       tickets: { httpUrl, accessToken: prepared.accessToken },
       documentNames: prepared.documentNames,
     });
-    const hocuspocus = await startServer('Hocuspocus', CHILDREN.hocuspocus, process.env, settings.profileDir);
+    const hocuspocus = await startServer('Hocuspocus', CHILDREN.hocuspocus, process.env);
     systems.push({
       label: 'Hocuspocus',
       child: hocuspocus.child,

@@ -2,7 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
-import { announce, answerRequests, ownUsage } from './ipc.ts';
+import { announce } from './ipc.ts';
+import { answerServerRequests } from './server-requests.ts';
 
 /**
  * Child process: bare Hocuspocus (no extensions: no persistence, no auth), wired to an HTTP server
@@ -23,11 +24,8 @@ http.on('upgrade', (request, socket, head) => {
 });
 await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 
-answerRequests(
-  (request) => {
-    if (request.type === 'usage') return { ...ownUsage(request.collectGarbage === true), openDocuments: hocuspocus.getDocumentsCount() };
-    throw new Error(`unknown request ${request.type}`);
-  },
+answerServerRequests(
+  () => ({ openDocuments: hocuspocus.getDocumentsCount() }),
   async () => {
     hocuspocus.closeConnections();
     webSockets.close();
