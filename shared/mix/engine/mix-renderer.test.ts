@@ -101,6 +101,20 @@ describe('MixRenderer', () => {
     expect(render.left[2 * loopEnd - loopStart + 5]).toBe(source[loopStart + 5]);
   });
 
+  it('renders blocks longer than its buffers in pieces, identically', () => {
+    const song = createDemoSong({ sampleRate, durationSeconds: 0.5 });
+    const config = toEngineConfig(parseMix(song.document).mix);
+    const reference = renderOffline(config, song.assets, { sampleRate, durationSeconds: 0.5 });
+    const renderer = new MixRenderer({ sampleRate, blockFrames: 128, metersPerSecond: 0 });
+    renderer.configure(config);
+    for (const [id, channels] of song.assets) renderer.setAsset(id, channels);
+    renderer.schedule([{ frame: 0, event: { target: 'transport', command: 'play' } }]);
+    const left = new Float32Array(0.5 * sampleRate + reference.latencyFrames);
+    const right = new Float32Array(left.length);
+    renderer.process(left, right, left.length, 0);
+    expect(maxDifference(left.subarray(reference.latencyFrames), reference.left)).toBe(0);
+  });
+
   it('reports meters at 60 Hz with the transport position', () => {
     const song = createDemoSong({ sampleRate, durationSeconds: 1 });
     const renderer = new MixRenderer({ sampleRate });

@@ -217,7 +217,7 @@ export class MixRenderer {
   }
 
   /**
-   * Renders `frames` (≤ blockFrames) into `left` / `right` from index 0.
+   * Renders `frames` into `left` / `right` from index 0 (in spans of at most `blockFrames`).
    * `contextFrame` is the frame of the block's first sample on the event
    * timeline. Returns true when a new meter frame is ready.
    */
@@ -227,7 +227,8 @@ export class MixRenderer {
     while (offset < frames) {
       const now = contextFrame + offset;
       this.#applyDueEvents(now);
-      let span = frames - offset;
+      // Never more than the buffers hold, whatever quantum the host uses (Web Audio may allow others than 128).
+      let span = Math.min(frames - offset, this.blockFrames);
       if (this.#eventHead < this.#events.length) span = Math.min(span, this.#events[this.#eventHead]!.frame - now);
       if (this.#playing && this.#loopEnabled && this.#position < this.#loopEnd) span = Math.min(span, this.#loopEnd - this.#position);
       this.#renderSpan(left, right, offset, span);
