@@ -56,7 +56,7 @@ async function start(): Promise<void> {
   });
 
   const app = document.createElement('cs-app');
-  app.services = { locale, session, connectivity, updates };
+  app.services = { locale, session, connectivity, updates, api: client };
   document.getElementById('splash')?.remove();
   document.body.append(app);
 

@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { isSupportedLocale } from '../../shared/i18n/locales.ts';
 import { SessionStatus } from '../features/auth/session-service.ts';
 import { baseStyles } from '../ui/base-styles.ts';
-import { appUpdatesContext, connectivityContext, localeContext, sessionContext, type AppServices } from './contexts.ts';
+import { apiContext, appUpdatesContext, connectivityContext, localeContext, sessionContext, type AppServices } from './contexts.ts';
 import './cs-site-header.ts';
 import './cs-toast.ts';
 import { errorMessage } from './error-message.ts';
@@ -229,12 +229,13 @@ export class CsApp extends LitElement {
   }
 
   #provideServices(): void {
-    const { locale, session, connectivity, updates } = this.services;
+    const { locale, session, connectivity, updates, api } = this.services;
     this.#providers = [
       new ContextProvider(this, { context: localeContext, initialValue: locale }),
       new ContextProvider(this, { context: sessionContext, initialValue: session }),
       new ContextProvider(this, { context: connectivityContext, initialValue: connectivity }),
       new ContextProvider(this, { context: appUpdatesContext, initialValue: updates }),
+      new ContextProvider(this, { context: apiContext, initialValue: api }),
     ] as ContextProvider<never>[];
   }
 
