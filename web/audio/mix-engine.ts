@@ -11,7 +11,8 @@ import {
   type EngineReport,
   type TransportCommand,
 } from '../../shared/mix/engine/engine-protocol.ts';
-import { meterFrameLength, readMeterFrame, sharedMeterBufferBytes, type MeterReading } from '../../shared/mix/engine/meter-layout.ts';
+import { meterFrameLength, readMeterFrame, type MeterReading } from '../../shared/mix/engine/meter-layout.ts';
+import { SharedMeterBuffer } from '../../shared/mix/engine/shared-meter-buffer.ts';
 
 /** Construction settings. */
 export interface MixEngineOptions {
@@ -73,17 +74,15 @@ export class MixEngine extends EventTarget {
   #config: EngineConfig | null = null;
   #layout: EngineLayout = { stripIds: [], latencyFrames: 0, bandCentres: [] };
   #latestMeters: Float64Array | null = null;
-  readonly #sharedLock: Int32Array | null;
-  readonly #sharedFrame: Float64Array | null;
+  readonly #sharedMeters: SharedMeterBuffer | null;
   #sharedCopy: Float64Array | null = null;
 
-  private constructor(context: BaseAudioContext, node: AudioWorkletNode, options: MixEngineOptions, meterBuffer: SharedArrayBuffer | null) {
+  private constructor(context: BaseAudioContext, node: AudioWorkletNode, options: MixEngineOptions, sharedMeters: SharedMeterBuffer | null) {
     super();
     this.context = context;
     this.node = node;
     this.#scheduleAhead = options.scheduleAheadSeconds ?? 0.03;
-    this.#sharedLock = meterBuffer ? new Int32Array(meterBuffer, 0, 2) : null;
-    this.#sharedFrame = meterBuffer ? new Float64Array(meterBuffer, 8) : null;
+    this.#sharedMeters = sharedMeters;
     node.port.onmessage = (event: MessageEvent<EngineReport>) => this.#receive(event.data);
     node.connect(options.destination ?? context.destination);
   }
@@ -92,14 +91,14 @@ export class MixEngine extends EventTarget {
   static async create(context: BaseAudioContext, options: MixEngineOptions): Promise<MixEngine> {
     await addMixProcessorModule(context, options.processorUrl);
     // Meters through shared memory when the page may have it; otherwise as messages.
-    const meterBuffer = globalThis.crossOriginIsolated === true ? new SharedArrayBuffer(sharedMeterBufferBytes) : null;
+    const sharedMeters = globalThis.crossOriginIsolated === true ? new SharedMeterBuffer() : null;
     const node = new AudioWorkletNode(context, mixProcessorName, {
       numberOfInputs: 0,
       numberOfOutputs: 1,
       outputChannelCount: [2],
-      processorOptions: { protocolVersion: engineProtocolVersion, metersPerSecond: 60, ...(meterBuffer ? { meterBuffer } : {}) },
+      processorOptions: { protocolVersion: engineProtocolVersion, metersPerSecond: 60, ...(sharedMeters ? { meterBuffer: sharedMeters.buffer } : {}) },
     });
-    return new MixEngine(context, node, options, meterBuffer);
+    return new MixEngine(context, node, options, sharedMeters);
   }
 
   get layout(): EngineLayout {
@@ -157,7 +156,7 @@ export class MixEngine extends EventTarget {
 
   /** The newest meter frame, decoded; null before the first one. */
   readMeters(): MeterReading | null {
-    const values = this.#sharedFrame ? this.#readShared() : this.#latestMeters;
+    const values = this.#sharedMeters ? this.#readShared(this.#sharedMeters) : this.#latestMeters;
     return values ? readMeterFrame(values, this.#layout.stripIds, this.context.sampleRate) : null;
   }
 
@@ -167,19 +166,10 @@ export class MixEngine extends EventTarget {
     this.node.disconnect();
   }
 
-  #readShared(): Float64Array | null {
-    const lock = this.#sharedLock!;
-    const frame = this.#sharedFrame!;
+  #readShared(sharedMeters: SharedMeterBuffer): Float64Array | null {
     const length = meterFrameLength(this.#layout.stripIds.length);
-    if (!this.#sharedCopy || this.#sharedCopy.length !== length) this.#sharedCopy = new Float64Array(length);
-    // Retry while the processor is mid-write (odd sequence) or wrote during the copy.
-    for (let attempt = 0; attempt < 4; attempt++) {
-      const before = Atomics.load(lock, 0);
-      if (before % 2 === 1 || lock[1] !== length) continue;
-      this.#sharedCopy.set(frame.subarray(0, length));
-      if (Atomics.load(lock, 0) === before) return this.#sharedCopy;
-    }
-    return this.#latestMeters;
+    if (this.#sharedCopy?.length !== length) this.#sharedCopy = new Float64Array(length);
+    return sharedMeters.read(this.#sharedCopy) ? this.#sharedCopy : this.#latestMeters;
   }
 
   #transport(command: TransportCommand): void {

@@ -1,5 +1,6 @@
 import { type EngineMessage, type EngineProcessorOptions, type EngineReport, engineProtocolVersion, mixProcessorName } from '../../shared/mix/engine/engine-protocol.ts';
 import { MixRenderer } from '../../shared/mix/engine/mix-renderer.ts';
+import { SharedMeterBuffer } from '../../shared/mix/engine/shared-meter-buffer.ts';
 
 /**
  * The mix engine's AudioWorklet processor: a message pump around
@@ -26,8 +27,7 @@ const scope = globalThis as unknown as AudioWorkletScope;
 class MixProcessor extends scope.AudioWorkletProcessor {
   readonly #renderer: MixRenderer;
   readonly #spareRight = new Float32Array(128);
-  #sharedLock: Int32Array | null = null;
-  #sharedFrame: Float64Array | null = null;
+  readonly #sharedMeters: SharedMeterBuffer | null;
 
   constructor(options: AudioWorkletNodeOptions) {
     super(options);
@@ -36,10 +36,7 @@ class MixProcessor extends scope.AudioWorkletProcessor {
       throw new Error(`mix engine protocol ${String(init.protocolVersion)} does not match the processor's ${engineProtocolVersion} (stale cached build?)`);
     }
     this.#renderer = new MixRenderer({ sampleRate: scope.sampleRate, metersPerSecond: init.metersPerSecond ?? 60 });
-    if (init.meterBuffer) {
-      this.#sharedLock = new Int32Array(init.meterBuffer, 0, 2);
-      this.#sharedFrame = new Float64Array(init.meterBuffer, 8);
-    }
+    this.#sharedMeters = init.meterBuffer ? new SharedMeterBuffer(init.meterBuffer) : null;
     if (init.config) this.#renderer.configure(init.config);
     for (const [assetId, channels] of Object.entries(init.assets ?? {})) this.#renderer.setAsset(assetId, channels);
     if (init.events) this.#renderer.schedule(init.events);
@@ -86,16 +83,7 @@ class MixProcessor extends scope.AudioWorkletProcessor {
 
   #publishMeters(): void {
     const values = this.#renderer.meterValues;
-    const lock = this.#sharedLock;
-    const frame = this.#sharedFrame;
-    if (lock && frame && values.length <= frame.length) {
-      // Sequence lock: odd while writing, so a reader that sees a change retries.
-      Atomics.add(lock, 0, 1);
-      frame.set(values);
-      lock[1] = values.length;
-      Atomics.add(lock, 0, 1);
-      return;
-    }
+    if (this.#sharedMeters?.write(values)) return;
     this.#post({ type: 'meters', values: values.slice() });
   }
 
