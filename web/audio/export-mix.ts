@@ -115,7 +115,9 @@ export async function exportMix(mix: Mix, assets: ReadonlyMap<string, AssetChann
   } else {
     loudness = measureLoudness(channels, sampleRate);
   }
-  const exported: ExportedFile = { fileName: 'mix.wav', wav: encodeWav(channels, sampleRate, bitDepth), loudness };
+  // Dither 16-bit files (a fixed seed keeps exports repeatable); 24-bit needs none.
+  const wavOptions = { dither: bitDepth === 16, seed: 1 };
+  const exported: ExportedFile = { fileName: 'mix.wav', wav: encodeWav(channels, sampleRate, bitDepth, wavOptions), loudness };
 
   const stems: ExportedFile[] = [];
   if (settings.stems) {
@@ -126,7 +128,7 @@ export async function exportMix(mix: Mix, assets: ReadonlyMap<string, AssetChann
       const stemChannels = [stem.left, stem.right];
       stems.push({
         fileName: `${String(index + 1).padStart(2, '0')}-${fileSafe(track.name)}.wav`,
-        wav: encodeWav(stemChannels, sampleRate, bitDepth),
+        wav: encodeWav(stemChannels, sampleRate, bitDepth, wavOptions),
         loudness: measureLoudness(stemChannels, sampleRate),
       });
     }

@@ -61,4 +61,16 @@ describe('encodeWav', () => {
     const again = encodeWav(decodeWav(first).channels, 48000, WavBitDepth.sixteen);
     expect(again).toEqual(first);
   });
+
+  it('dithers 16-bit: unbiased, within 1.5 steps, repeatable, and keeps detail below one step', () => {
+    const step = 2 ** -15;
+    const constant = new Float32Array(20_000).fill(0.25 * step);
+    const decoded = decodeWav(encodeWav([constant], 48000, WavBitDepth.sixteen, { dither: true, seed: 7 })).channels[0]!;
+    const mean = decoded.reduce((sum, value) => sum + value, 0) / decoded.length;
+    expect(mean / step).toBeCloseTo(0.25, 1);
+    for (const value of decoded) expect(Math.abs(value - 0.25 * step)).toBeLessThanOrEqual(1.5 * step);
+    // Undithered, a quarter-step signal rounds to silence.
+    expect(decodeWav(encodeWav([constant], 48000, WavBitDepth.sixteen)).channels[0]!.every((value) => value === 0)).toBe(true);
+    expect(encodeWav([constant], 48000, WavBitDepth.sixteen, { dither: true, seed: 7 })).toEqual(encodeWav([constant], 48000, WavBitDepth.sixteen, { dither: true, seed: 7 }));
+  });
 });

@@ -1,3 +1,5 @@
+import { createRandom } from '../../shared/lyrics/seeded-random.ts';
+
 /**
  * WAV (RIFF/WAVE, integer PCM) encoding for export. Pure: channels in, bytes
  * out, so it is tested in Node.
@@ -11,13 +13,24 @@ const headerBytes = 44;
 /** WAVE_FORMAT_PCM. */
 const pcmFormat = 1;
 
+export interface WavEncodeOptions {
+  /**
+   * Add TPDF dither (±1 step, triangular) before rounding. Rounding alone
+   * turns quiet detail (fades, reverb tails) into distortion correlated with
+   * the signal; dither trades it for a constant, benign noise floor. Worth it
+   * at 16-bit, inaudible either way at 24.
+   */
+  readonly dither?: boolean;
+  /** Dither seed, so the same export gives the same bytes. */
+  readonly seed?: number;
+}
+
 /**
  * Encodes equal-length channels as interleaved little-endian PCM. Samples
- * are rounded to the nearest step and clipped to the format's range (+1.0
- * becomes the largest positive code). No dither: the master limiter keeps
- * peaks below full scale and 24-bit is the default for masters.
+ * are rounded to the nearest step (optionally dithered) and clipped to the
+ * format's range (+1.0 becomes the largest positive code).
  */
-export function encodeWav(channels: readonly Float32Array[], sampleRate: number, bitDepth: WavBitDepth): Uint8Array<ArrayBuffer> {
+export function encodeWav(channels: readonly Float32Array[], sampleRate: number, bitDepth: WavBitDepth, options: WavEncodeOptions = {}): Uint8Array<ArrayBuffer> {
   if (channels.length === 0) throw new RangeError('encodeWav needs at least one channel');
   if (!Number.isInteger(sampleRate) || sampleRate <= 0) throw new RangeError(`Invalid sample rate ${sampleRate}`);
   const frames = Math.min(...channels.map((channel) => channel.length));
@@ -47,12 +60,14 @@ export function encodeWav(channels: readonly Float32Array[], sampleRate: number,
 
   const scale = 2 ** (bitDepth - 1);
   const maximum = scale - 1;
+  const random = options.dither ? createRandom(options.seed ?? 1) : null;
   let offset = headerBytes;
   for (let frame = 0; frame < frames; frame++) {
     for (let channel = 0; channel < channelCount; channel++) {
       const sample = channels[channel]![frame]!;
       // NaN becomes silence rather than a full-scale click.
-      const code = Number.isNaN(sample) ? 0 : Math.max(-scale, Math.min(maximum, Math.round(sample * scale)));
+      const noise = random ? random.next() - random.next() : 0;
+      const code = Number.isNaN(sample) ? 0 : Math.max(-scale, Math.min(maximum, Math.round(sample * scale + noise)));
       if (bitDepth === 16) {
         view.setInt16(offset, code, true);
       } else {
