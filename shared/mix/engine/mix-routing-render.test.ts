@@ -146,6 +146,20 @@ describe('parameter glides', () => {
   });
 });
 
+describe('switching a compressor', () => {
+  it('crossfades in over 20 ms instead of stepping the level', () => {
+    const change: TimedEvent = { frame: 10_000, event: { target: 'strip', id: 't', field: 'compressorEnabled', value: true } };
+    const settings = { compressorThresholdDb: -30, compressorRatio: 20, compressorKneeDb: 0, compressorAttackMs: 0.1 };
+    const output = render({ tracks: { t: settings }, clips: { c: { trackId: 't', assetId: 'a', durationSeconds: 1 } } }, { a: constant(0.8) }, 0.5, [change]);
+    expect(output.left[9_999]).toBeCloseTo(0.8, 6);
+    // Heavy compression takes ~28 dB off; spread over 960 samples no step exceeds a fraction of that.
+    let largestStep = 0;
+    for (let index = 10_000; index < 11_000; index++) largestStep = Math.max(largestStep, Math.abs(output.left[index]! - output.left[index - 1]!));
+    expect(largestStep).toBeLessThan(0.8 / 500);
+    expect(output.left[12_000]).toBeLessThan(0.05);
+  });
+});
+
 describe('reconfiguration', () => {
   it('keeps a reverb tail ringing when the routing changes', () => {
     const document = {

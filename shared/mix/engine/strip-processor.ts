@@ -126,6 +126,10 @@ export class StripProcessor {
   readonly #eq: SmoothedEq;
   readonly #compressor: Compressor;
   #compressorEnabled: boolean;
+  /** 0 = bypassed, 1 = compressing; switching crossfades so toggling a compressor that is working does not click. */
+  readonly #compressorBlend: LinearSmoother;
+  readonly #dryLeft: Float32Array;
+  readonly #dryRight: Float32Array;
   #makeupDb: number;
   #mute: boolean;
   solo: boolean;
@@ -154,6 +158,9 @@ export class StripProcessor {
     this.#eq = new SmoothedEq(sampleRate, strip.eq);
     this.#compressor = new Compressor(sampleRate, { ...strip.compressor, makeupGainDb: 0 });
     this.#compressorEnabled = strip.compressorEnabled;
+    this.#compressorBlend = new LinearSmoother(sampleRate, rampSeconds, strip.compressorEnabled ? 1 : 0);
+    this.#dryLeft = new Float32Array(blockFrames);
+    this.#dryRight = new Float32Array(blockFrames);
     this.#makeupDb = strip.compressor.makeupGainDb;
     this.#mute = strip.mute;
     this.solo = strip.solo;
@@ -225,8 +232,9 @@ export class StripProcessor {
         this.#setCompressor(this.#compressorEnabled, change.value);
         return false;
       case 'compressorEnabled':
+        if (change.value && !this.#compressorEnabled && !this.#compressorBlend.isSmoothing) this.#compressor.reset();
         this.#compressorEnabled = change.value;
-        if (change.value) this.#compressor.reset();
+        this.#compressorBlend.setTarget(change.value ? 1 : 0);
         this.#level.setTarget(this.#levelTarget());
         return false;
       case 'limiter':
@@ -251,7 +259,7 @@ export class StripProcessor {
     const right = this.right;
     applyGain(this.#inputGain, left, right, frames);
     this.#eq.process(left, right, frames);
-    if (this.#compressorEnabled) this.#compressor.process(this.channels, frames, this.sidechain?.channels);
+    this.#compress(frames);
     const inserts = this.inserts;
     for (let index = 0; index < inserts.length; index++) inserts[index]!.effect.process(left, right, frames);
 
@@ -321,9 +329,33 @@ export class StripProcessor {
     values[offset + 4] = this.#compressorEnabled ? this.#compressor.gainReductionDb : 0;
   }
 
+  #compress(frames: number): void {
+    const blend = this.#compressorBlend;
+    if (!blend.isSmoothing) {
+      if (blend.current === 1) this.#compressor.process(this.channels, frames, this.sidechain?.channels);
+      return;
+    }
+    // Mid-switch: run the compressor and crossfade from the dry signal.
+    const left = this.left;
+    const right = this.right;
+    const dryLeft = this.#dryLeft;
+    const dryRight = this.#dryRight;
+    for (let index = 0; index < frames; index++) {
+      dryLeft[index] = left[index]!;
+      dryRight[index] = right[index]!;
+    }
+    this.#compressor.process(this.channels, frames, this.sidechain?.channels);
+    for (let index = 0; index < frames; index++) {
+      const wet = blend.next();
+      left[index] = dryLeft[index]! + wet * (left[index]! - dryLeft[index]!);
+      right[index] = dryRight[index]! + wet * (right[index]! - dryRight[index]!);
+    }
+  }
+
   #setCompressor(enabled: boolean, parameters: EngineStrip['compressor']): void {
-    if (enabled && !this.#compressorEnabled) this.#compressor.reset();
+    if (enabled && !this.#compressorEnabled && !this.#compressorBlend.isSmoothing) this.#compressor.reset();
     this.#compressorEnabled = enabled;
+    this.#compressorBlend.setTarget(enabled ? 1 : 0);
     this.#makeupDb = parameters.makeupGainDb;
     // Makeup is applied by the strip's level ramp, not the kernel, so changing it glides.
     this.#compressor.setParameters({ ...parameters, makeupGainDb: 0 });
