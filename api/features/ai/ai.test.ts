@@ -375,6 +375,31 @@ describe.each(databaseKinds())('AI songwriter API (%s)', (kind) => {
       );
     });
 
+    it('answers any valid body with 200, whatever the text holds', async () => {
+      const { accessToken } = await signUp(t.app);
+      const text = fc.oneof(
+        fc.string({ maxLength: 400, unit: 'grapheme' }),
+        fc.array(fc.oneof(fc.constantFrom(...SONG.split('\n')), fc.string({ maxLength: 30 })), { maxLength: 12 }).map((lines) => lines.join('\n')),
+      );
+      const word = fc.oneof(fc.constantFrom('night', 'orange', 'zzxq', "drippin'", 'Été', 'a'), fc.stringMatching(/^[a-z][a-z'-]{0,12}$/));
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.record({ text, bpm: fc.option(fc.double({ min: 10, max: 1000, noNaN: true }), { nil: undefined }) }).map((body) => ['/api/ai/analyze-style', body] as const),
+            fc.record({ text, line: fc.integer({ min: 0, max: 1000 }), count: fc.integer({ min: 1, max: 3 }), seed: fc.nat() }).map((body) => ['/api/ai/suggest-lyrics', body] as const),
+            fc.record({ word, topic: fc.option(word, { nil: undefined }), types: fc.constant(['perfect', 'assonance'] as const) }).map((body) => ['/api/ai/generate-rhymes', body] as const),
+            fc.record({ phrase: text.filter((value) => /\p{L}/u.test(value) && value.trim().length <= 100) }).map((body) => ['/api/ai/generate-rhymes', body] as const),
+            fc.record({ title: fc.constant('Fuzz'), text }).map((body) => ['/api/ai/save-progress', body] as const),
+          ),
+          async ([path, body]) => {
+            const response = await post(path, accessToken, JSON.parse(JSON.stringify(body)));
+            expect(response.status, `${path} ${JSON.stringify(body)} → ${response.text}`).toBeLessThan(300);
+          },
+        ),
+        { numRuns: 40 },
+      );
+    });
+
     it('declares every route in the OpenAPI document', async () => {
       const document = (await call(t.app, 'GET', '/api/openapi.json')).json;
       for (const path of ['/api/ai/analyze-style', '/api/ai/suggest-lyrics', '/api/ai/generate-rhymes', '/api/ai/user-patterns', '/api/ai/save-progress', '/api/ai/sessions', '/api/ai/sessions/{id}']) {

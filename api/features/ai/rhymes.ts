@@ -26,6 +26,7 @@ export function createRhymeDictionary(lexicon: Lexicon, words: readonly string[]
   const byVowel = new Map<string, RhymeCandidate[]>();
   const all: RhymeCandidate[] = [];
   for (const word of words) {
+    if (!/[aeiouy]/.test(word)) continue; // "ln", "st": abbreviations the dictionary spells out
     const sound = analyzeWord({ text: word, word, start: 0 }, lexicon);
     if (sound.syllables === 0) continue;
     const candidate = { word, sound, commonness: Math.min(1, Math.log10(1 + lexicon.frequencyPerMillion(word)) / 2) };
