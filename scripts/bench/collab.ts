@@ -36,6 +36,8 @@ const CHILDREN = {
 const PASSWORD = 'Violet-harbour-7-lanterns';
 const DRAIN_MS = 2000;
 const SATURATED = 0.9;
+/** A process that waited this share of the window for a core was slowed by other work on the machine. */
+const CONTENDED = 0.1;
 const VERIFIED_DOCUMENTS = 3;
 
 interface Settings {
@@ -98,6 +100,9 @@ interface PointResult {
   serverCpuMsPer1k: number;
   serverCpuShare: number;
   clientCpuShare: number;
+  /** Share of the window each process was runnable but waited for a core (other work on the machine). */
+  serverWaitShare: number;
+  clientWaitShare: number;
   connectMs: number;
   memory: { baseline: ProcessUsage; opened: ProcessUsage; afterLoad: ProcessUsage };
   problems: string[];
@@ -210,6 +215,8 @@ async function runPoint(system: SystemUnderTest, point: LoadPoint, pointIndex: n
       serverCpuMsPer1k: deliveries === 0 ? Number.NaN : serverCpuMs / (deliveries / 1000),
       serverCpuShare: cpuShare(serverStart, serverEnd),
       clientCpuShare: (clientEnd.cpuMicros - clientStart.cpuMicros) / 1000 / (clientEnd.localMs - clientStart.localMs),
+      serverWaitShare: (serverEnd.runQueueWaitMs - serverStart.runQueueWaitMs) / (serverEnd.atMs - serverStart.atMs),
+      clientWaitShare: (clientEnd.runQueueWaitMs - clientStart.runQueueWaitMs) / (clientEnd.localMs - clientStart.localMs),
       connectMs: connected.connectMs,
       memory: { baseline, opened, afterLoad },
       problems,
@@ -223,6 +230,8 @@ function bottleneck(result: PointResult): string {
   const limits: string[] = [];
   if (result.clientCpuShare >= SATURATED) limits.push('CLIENT process saturated');
   if (result.serverCpuShare >= SATURATED) limits.push('server saturated');
+  if (result.serverWaitShare >= CONTENDED) limits.push('server starved by other processes');
+  if (result.clientWaitShare >= CONTENDED) limits.push('client starved by other processes');
   return limits.join(', ') || 'none';
 }
 
@@ -241,6 +250,7 @@ function latencyRows(results: readonly PointResult[]) {
     'server CPU ms / 1k deliveries': result.serverCpuMsPer1k,
     'server CPU': percent(result.serverCpuShare),
     'client CPU': percent(result.clientCpuShare),
+    'waited for a core (server/client)': `${percent(result.serverWaitShare)}/${percent(result.clientWaitShare)}`,
     bottleneck: bottleneck(result),
   }));
 }
@@ -371,6 +381,9 @@ export async function benchCollab(): Promise<void> {
     latencyRows(results),
   );
   for (const result of results) for (const problem of result.problems) console.log(`  ! ${result.point.label}, ${result.system}: ${problem}`);
+  console.log(
+    `  'waited for a core': share of the window the process was runnable but not running (/proc/<pid>/schedstat); above ${percent(CONTENDED)} the machine, not the server, set the pace.`,
+  );
   if (results.some((result) => result.clientCpuShare >= SATURATED)) {
     console.log('  ! Where the client process was saturated, latencies include its own queueing: they are upper bounds for both servers.');
   }

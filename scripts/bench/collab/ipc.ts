@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 /**
  * The benchmark's processes talk over Node's IPC channel: the parent sends a request with an id,
@@ -24,9 +25,22 @@ export interface ProcessUsage {
   cpuMicros: number;
   /** performance.timeOrigin + now(), so two processes' samples share a time base. */
   atMs: number;
+  /**
+   * Time spent runnable but waiting for a core (Linux /proc/self/schedstat), in ms; NaN elsewhere.
+   * On a shared machine this says whether a slow server was slow or just not scheduled.
+   */
+  runQueueWaitMs: number;
   rss: number;
   heapUsed: number;
   external: number;
+}
+
+function runQueueWaitMs(): number {
+  try {
+    return Number(readFileSync('/proc/self/schedstat', 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 export function ownUsage(collectGarbage: boolean): ProcessUsage {
@@ -40,6 +54,7 @@ export function ownUsage(collectGarbage: boolean): ProcessUsage {
   return {
     cpuMicros: cpu.user + cpu.system,
     atMs: performance.timeOrigin + performance.now(),
+    runQueueWaitMs: runQueueWaitMs(),
     rss: memory.rss,
     heapUsed: memory.heapUsed,
     external: memory.external,

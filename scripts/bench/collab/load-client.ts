@@ -1,6 +1,6 @@
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { answerRequests } from './ipc.ts';
+import { answerRequests, ownUsage } from './ipc.ts';
 import { DIALECTS, decodeServerFrame, editKey, encodeAuth, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type Dialect } from './wire.ts';
 
 /**
@@ -30,6 +30,7 @@ export interface ConnectResult {
 export interface Mark {
   localMs: number;
   cpuMicros: number;
+  runQueueWaitMs: number;
   edits: number;
   delivered: number;
   unexpectedCloses: string[];
@@ -220,8 +221,8 @@ function stopEdits() {
 }
 
 function mark(): Mark {
-  const cpu = process.cpuUsage();
-  return { localMs: performance.now(), cpuMicros: cpu.user + cpu.system, edits, delivered, unexpectedCloses: [...unexpectedCloses] };
+  const { cpuMicros, runQueueWaitMs } = ownUsage(false);
+  return { localMs: performance.now(), cpuMicros, runQueueWaitMs, edits, delivered, unexpectedCloses: [...unexpectedCloses] };
 }
 
 function windowReport(fromMs: number, toMs: number): WindowReport {
