@@ -1,5 +1,6 @@
 import { benchArgon2, benchLogin } from './bench/auth.ts';
 import { benchBundle } from './bench/bundle.ts';
+import { benchDsp } from './bench/dsp.ts';
 
 /**
  * `npm run bench`: every performance target, measured in one run and printed as tables with the
@@ -12,3 +13,4 @@ console.log(`CreatorSync benchmarks — Node ${process.version}, ${process.platf
 if (wants('argon2')) await benchArgon2();
 if (wants('login')) await benchLogin();
 if (wants('bundle')) benchBundle();
+if (wants('dsp')) benchDsp();
