@@ -1,7 +1,7 @@
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { answerRequests, ownUsage } from './ipc.ts';
-import { DIALECTS, decodeServerFrame, editKey, encodeAuth, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type Dialect } from './wire.ts';
+import { DIALECTS, decodeServerFrame, editKeys, encodeAuth, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type Dialect } from './wire.ts';
 
 /**
  * Child process: the simulated clients of one load point. It opens every socket (fetching a
@@ -108,16 +108,16 @@ async function socketUrl(current: LoadPlan, name: string): Promise<string> {
   return `${base}?ticket=${encodeURIComponent(ticket)}`;
 }
 
-function receiveEdit(receiver: SimulatedClient, update: Uint8Array) {
-  const key = editKey(update);
-  if (!key) return;
-  const pending = receiver.document.pending.get(key);
-  // Hocuspocus echoes each update to its sender too; that is not a delivery.
-  if (!pending || pending.sender === receiver) return;
-  delivered++;
-  if (--pending.remaining > 0) return;
-  receiver.document.pending.delete(key);
-  completed.push({ sentAt: pending.sentAt, latencyMs: performance.now() - pending.sentAt });
+function receiveEdits(receiver: SimulatedClient, update: Uint8Array) {
+  for (const key of editKeys(update)) {
+    const pending = receiver.document.pending.get(key);
+    // Hocuspocus echoes each update to its sender too; that is not a delivery.
+    if (!pending || pending.sender === receiver) continue;
+    delivered++;
+    if (--pending.remaining > 0) continue;
+    receiver.document.pending.delete(key);
+    completed.push({ sentAt: pending.sentAt, latencyMs: performance.now() - pending.sentAt });
+  }
 }
 
 /** Opens one socket and resolves once the server's sync step 2 arrived. */
@@ -138,7 +138,7 @@ async function connect(current: LoadPlan, document: DocumentState, index: number
       const frame = decodeServerFrame(dialect, data);
       switch (frame.kind) {
         case 'update':
-          return receiveEdit(client, frame.update);
+          return receiveEdits(client, frame.update);
         case 'sync-step1':
           return socket.send(encodeSyncStep2(dialect, document.name, Y.encodeStateAsUpdate(doc, frame.stateVector)));
         case 'sync-step2':
@@ -161,7 +161,7 @@ async function connect(current: LoadPlan, document: DocumentState, index: number
     });
   });
   doc.on('update', (update: Uint8Array) => {
-    const key = editKey(update);
+    const [key] = editKeys(update);
     if (!key) return;
     document.pending.set(key, { sentAt: client.sentAt, remaining: document.clients.length - 1, sender: client });
     document.insertedCharacters += EDIT_TEXT.length;

@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
 
 /**
  * The two dialects of the y-websocket protocol the benchmark speaks. CreatorSync frames are plain
@@ -82,17 +83,23 @@ export function decodeServerFrame(dialect: Dialect, frame: Uint8Array): ServerFr
 }
 
 /**
- * The identity of an edit without applying it: a Yjs v1 update starts with the number of clients,
- * then for the first client the number of structs, the client id and the clock of its first
- * struct. A one-insert edit is uniquely named by (client id, clock), so that pair is the edit's
- * sequence number, carried by the edit itself. Receivers read these three varints instead of
- * applying the update, which keeps the load generator cheap enough not to hide the servers.
+ * The identities of the edits an update carries, without applying it. A one-insert edit is named
+ * by the (client id, clock) of its first character: that pair is the edit's sequence number,
+ * carried by the edit itself. A Yjs v1 update starts with the number of clients, then the number
+ * of structs, the client id and the first clock; for a single edit those four varints are all a
+ * receiver reads, which keeps the load generator cheap enough not to hide the servers. An update
+ * that merges several edits (a server may batch them) is decoded in full; every clock it covers
+ * is listed, so each edit in it is found.
  */
-export function editKey(update: Uint8Array): string | undefined {
+export function editKeys(update: Uint8Array): string[] {
   const decoder = decoding.createDecoder(update);
-  if (decoding.readVarUint(decoder) === 0) return undefined;
-  decoding.readVarUint(decoder);
-  const client = decoding.readVarUint(decoder);
-  const clock = decoding.readVarUint(decoder);
-  return `${client}:${clock}`;
+  const clients = decoding.readVarUint(decoder);
+  if (clients === 0) return [];
+  const structs = decoding.readVarUint(decoder);
+  if (clients === 1 && structs === 1) return [`${decoding.readVarUint(decoder)}:${decoding.readVarUint(decoder)}`];
+  const keys: string[] = [];
+  for (const struct of Y.decodeUpdate(update).structs) {
+    for (let clock = struct.id.clock; clock < struct.id.clock + struct.length; clock++) keys.push(`${struct.id.client}:${clock}`);
+  }
+  return keys;
 }
