@@ -76,7 +76,7 @@ export async function benchAi(samples = 40) {
   await measure('save-progress', '64 lines, re-save', () => request('POST', '/api/ai/save-progress', token, { id: 'bench', title: 'Bench', text: text64 }));
 
   rows.unshift(
-    { route: '(lexicon build, worker thread)', input: 'once per process', 'p50 ms': warmUp, 'p99 ms': warmUp, samples: 1 },
+    { route: '(lexicon build, child process)', input: 'once per process', 'p50 ms': warmUp, 'p99 ms': warmUp, samples: 1 },
     { route: 'analyze-style, first after build', input: '16 lines', 'p50 ms': firstRequest[0]!, 'p99 ms': firstRequest[0]!, samples: 1 },
   );
   printTable('AI songwriter routes in process on PGlite (sequential, after the one-time lexicon build)', rows);

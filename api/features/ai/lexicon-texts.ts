@@ -12,7 +12,7 @@ export interface LexiconTexts {
 
 /**
  * Compiles both files with the same builders the scripts use for the app. The heavy part is WordNet
- * (35 MB parsed, then dropped once encoded), which is why the server runs this in a worker thread.
+ * (35 MB parsed, then dropped once encoded), which is why the server runs this in a child process.
  */
 export function compileLexiconTexts(): LexiconTexts {
   return { pronunciations: compileCmuDictionary(dictionary), thesaurus: compileThesaurus() };

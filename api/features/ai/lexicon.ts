@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createLexicon, type Lexicon } from '../../../shared/lyrics/lexicon.ts';
 import { decodePronunciationIndex } from '../../../shared/lyrics/pronunciation-index.ts';
 import { decodeThesaurus } from '../../../shared/lyrics/thesaurus-index.ts';
@@ -29,7 +30,7 @@ export type LyricsEngineSource = () => Promise<LyricsEngine>;
  * once: concurrent first requests share the build. A failed build is forgotten so the next request
  * retries instead of failing forever.
  */
-export function lazyLyricsEngine(compile: () => Promise<LexiconTexts> = compileInWorker): LyricsEngineSource {
+export function lazyLyricsEngine(compile: () => Promise<LexiconTexts> = compileInChildProcess): LyricsEngineSource {
   let pending: Promise<LyricsEngine> | undefined;
   return () => {
     pending ??= compile()
@@ -68,23 +69,28 @@ export async function engineFromTexts(texts: LexiconTexts): Promise<LyricsEngine
 }
 
 /**
- * Compiles the files in a worker thread: WordNet's ~2 s of parsing and encoding (and its few hundred
- * MB of transient objects) never block the event loop, and only two strings come back.
+ * Compiles the files in a child process: WordNet's ~2 s of parsing and encoding never block the
+ * event loop, and its few hundred MB of transient memory are returned to the system when the
+ * process exits (a worker thread's would stay in the server's resident set). Only two strings,
+ * ~3.4 MB, come back.
  */
-export function compileInWorker(): Promise<LexiconTexts> {
+export function compileInChildProcess(): Promise<LexiconTexts> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./lexicon-worker.ts', import.meta.url));
-    worker.unref();
-    worker.once('message', (message: { ok: true; texts: LexiconTexts } | { ok: false; message: string }) => {
+    const child = fork(fileURLToPath(new URL('./lexicon-process.ts', import.meta.url)), [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    let settled = false;
+    child.once('message', (message: { ok: true; texts: LexiconTexts } | { ok: false; message: string }) => {
+      settled = true;
       if (message.ok) resolve(message.texts);
       else reject(new Error(`could not compile the lyrics lexicon: ${message.message}`));
     });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`lyrics lexicon worker exited with code ${code}`)));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (!settled) reject(new Error(`lyrics lexicon process exited with code ${code}`));
+    });
   });
 }
 
-/** Compiles on the calling thread, for environments without worker threads. */
+/** Compiles on the calling thread, for environments that cannot start a process. */
 export async function compileInThread(): Promise<LexiconTexts> {
   const { compileLexiconTexts } = await import('./lexicon-texts.ts');
   return compileLexiconTexts();

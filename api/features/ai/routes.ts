@@ -65,7 +65,7 @@ const routes = {
   }),
   list: createRoute({
     method: 'get', path: '/sessions', tags, security: bearer,
-    summary: "The caller's saved writing sessions, most recently saved first (without their text)",
+    summary: "The caller's saved writing sessions, most recently saved first (the latest 500, without their text)",
     responses: { 200: { description: 'Sessions', ...json(WritingSessionList) }, ...errorResponses(401) },
   }),
   get: createRoute({
