@@ -57,6 +57,27 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: RouteAccess.anyone,
     load: () => import('../features/mixer/cs-mixer-page.ts'),
   },
+  {
+    path: '/projects',
+    tag: 'cs-projects-page',
+    titleId: messageId('projects.title'),
+    access: RouteAccess.membersOnly,
+    load: () => import('../features/projects/cs-projects-page.ts'),
+  },
+  {
+    path: '/projects/:id',
+    tag: 'cs-project-page',
+    titleId: messageId('projects.project.title'),
+    access: RouteAccess.membersOnly,
+    load: () => import('../features/projects/cs-project-page.ts'),
+  },
+  {
+    path: '/invite',
+    tag: 'cs-invite-page',
+    titleId: messageId('projects.invitePage.title'),
+    access: RouteAccess.membersOnly,
+    load: () => import('../features/projects/cs-invite-page.ts'),
+  },
 ];
 
 export const NOT_FOUND_ROUTE: AppRoute = {

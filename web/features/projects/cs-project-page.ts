@@ -1,0 +1,307 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { projectParts, readMeta } from '../../../shared/project/project-document.ts';
+import type { ProjectRole } from '../../../shared/schemas/projects.ts';
+import { connectivityContext, sessionContext } from '../../app/contexts.ts';
+import { LocaleController } from '../../app/locale-controller.ts';
+import { ServiceController } from '../../app/service-controller.ts';
+import { baseStyles, pageStyles } from '../../ui/base-styles.ts';
+import './cs-collaborators-panel.ts';
+import './cs-lyrics-editor.ts';
+import './cs-mix-panel.ts';
+import './cs-version-history.ts';
+import { createDexieProjectListStore } from './dexie-project-list-store.ts';
+import { patchProject, type CachedProject, type ProjectListStore } from './project-list-cache.ts';
+import { ProjectSession } from './project-session.ts';
+import { projectStyles } from './project-styles.ts';
+import { ProjectsApiController } from './projects-api-controller.ts';
+import { roleLabelId } from './role-label.ts';
+import { syncStatusLabel } from './sync-status-label.ts';
+
+/** The project id in `/projects/:id` (the route table guarantees the shape). */
+function projectIdFromPath(pathname: string): string {
+  return decodeURIComponent(pathname.split('/')[2] ?? '');
+}
+
+/** Text fields keep their own undo; everything else on the page gets the project's. */
+function handlesOwnUndo(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0];
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type !== 'range' && target.type !== 'checkbox');
+}
+
+/**
+ * /projects/:id: the lyrics studio beside the mix (stacked on phones), collaborators and version
+ * history. The song opens from IndexedDB first and syncs in the background; the ticket's role
+ * decides what this person may change.
+ */
+export class CsProjectPage extends LitElement {
+  static override properties = {
+    session: { state: true },
+    cachedTitle: { state: true },
+  };
+
+  static override styles = [
+    baseStyles,
+    pageStyles,
+    projectStyles,
+    css`
+      :host {
+        --cs-page-width: 80rem;
+        padding-block: clamp(1rem, 0.5rem + 2vw, 2.5rem);
+      }
+
+      .title-row {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: var(--cs-space-3, 0.75rem);
+      }
+
+      .title-row h1 {
+        overflow-wrap: anywhere;
+        min-width: 0;
+      }
+
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--cs-space-2, 0.5rem);
+      }
+
+      .back {
+        font-size: 0.9rem;
+        font-weight: 650;
+        text-decoration: none;
+      }
+
+      .studio {
+        display: grid;
+        gap: var(--cs-space-4, 1rem);
+        align-items: start;
+      }
+
+      .panel {
+        display: grid;
+        gap: var(--cs-space-3, 0.75rem);
+        min-width: 0;
+      }
+
+      .panel-title {
+        font-size: 0.8rem;
+        font-weight: 700;
+        letter-spacing: 0.06em;
+        text-transform: uppercase;
+        color: var(--cs-color-text-muted, #5b5868);
+      }
+
+      .side {
+        display: grid;
+        gap: var(--cs-space-4, 1rem);
+        min-width: 0;
+      }
+
+      .card {
+        padding: clamp(1rem, 0.8rem + 1vw, 1.5rem);
+      }
+
+      .icon-button {
+        min-width: 44px;
+      }
+
+      @media (min-width: 900px) {
+        .studio {
+          grid-template-columns: minmax(0, 3fr) minmax(18rem, 2fr);
+        }
+
+        .lyrics {
+          grid-row: span 2;
+        }
+      }
+    `,
+  ];
+
+  declare session: ProjectSession | null;
+  declare cachedTitle: string;
+
+  readonly #i18n = new LocaleController(this);
+  readonly #user = new ServiceController(this, sessionContext);
+  readonly #connectivity = new ServiceController(this, connectivityContext);
+  readonly #api = new ProjectsApiController(this);
+  readonly #store: ProjectListStore = createDexieProjectListStore();
+  readonly #projectId = projectIdFromPath(location.pathname);
+
+  constructor() {
+    super();
+    this.session = null;
+    this.cachedTitle = '';
+  }
+
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.#onKeydown);
+    void this.updateComplete.then(() => this.#open());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.#onKeydown);
+    this.session?.removeEventListener('change', this.#onSessionChange);
+    this.session?.destroy();
+    this.session = null;
+  }
+
+  async #open(): Promise<void> {
+    if (this.session || !this.#api.available || !this.isConnected) return;
+    const userId = this.#user.value.user?.id;
+    let cached: CachedProject | undefined;
+    let list: CachedProject[] = [];
+    try {
+      if (userId) list = await this.#store.load(userId, 'active');
+      cached = list.find((project) => project.id === this.#projectId);
+    } catch (error) {
+      console.error(new Error('Could not read the cached project list', { cause: error }));
+    }
+    if (this.session || !this.isConnected) return;
+    this.cachedTitle = cached?.title ?? '';
+    const session = new ProjectSession({
+      projectId: this.#projectId,
+      api: this.#api.value,
+      initialRole: (cached?.role ?? null) as ProjectRole | null,
+      environment: {
+        addEventListener: (type, listener) => window.addEventListener(type, listener),
+        removeEventListener: (type, listener) => window.removeEventListener(type, listener),
+        collabUrl: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/collab`,
+        requestPersistentStorage: async () => (navigator.storage?.persist ? navigator.storage.persist() : false),
+        storage: safeLocalStorage(),
+        reportError: (error) => console.error(error),
+      },
+    });
+    session.addEventListener('change', this.#onSessionChange);
+    projectParts.meta(session.doc).observe(this.#onSessionChange);
+    this.session = session;
+    // Remember that this device has the project, so the list can say so and order it first.
+    if (userId && cached) {
+      try {
+        await this.#store.save(userId, 'active', patchProject(list, this.#projectId, { openedAt: Date.now() }));
+      } catch (error) {
+        console.error(new Error('Could not update the cached project list', { cause: error }));
+      }
+    }
+  }
+
+  readonly #onSessionChange = (): void => this.requestUpdate();
+
+  readonly #onKeydown = (event: KeyboardEvent): void => {
+    const session = this.session;
+    if (!session?.canEditSong || !(event.ctrlKey || event.metaKey) || handlesOwnUndo(event)) return;
+    const key = event.key.toLowerCase();
+    // The lyrics editor handles its own keys (same undo manager); this covers the mix controls and buttons.
+    if (event.composedPath().some((node) => node instanceof HTMLElement && node.localName === 'cs-lyrics-editor')) return;
+    if (key === 'z' && !event.shiftKey) session.undo();
+    else if (key === 'y' || (key === 'z' && event.shiftKey)) session.redo();
+    else return;
+    event.preventDefault();
+  };
+
+  override render() {
+    if (!this.#i18n.available || !this.#connectivity.available) return nothing;
+    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    const session = this.session;
+    const title = (session && readMeta(session.doc).title) || this.cachedTitle || t('projects.untitled');
+    const role = session?.role ?? null;
+    const canEdit = session?.canEditSong ?? false;
+    const label = session ? syncStatusLabel(session.status.state) : null;
+    return html`<div class="page">
+      <header class="page-header">
+        <a class="back" href="/projects">${t('projects.back')}</a>
+        <div class="title-row">
+          <h1 tabindex="-1">${title}</h1>
+          <div class="toolbar">
+            ${label ? html`<span class="badge ${label.tone}" role="status" id="sync-status">${t(label.id, label.values)}</span>` : nothing}
+            ${role ? html`<span class="chip" id="role">${t(roleLabelId(role))}</span>` : nothing}
+            ${canEdit
+              ? html`<button
+                    class="button secondary small icon-button"
+                    type="button"
+                    id="undo"
+                    aria-keyshortcuts="Control+Z"
+                    ?disabled=${!session?.undoManager.canUndo()}
+                    @click=${() => session?.undo()}
+                  >
+                    ${t('projects.undo')}
+                  </button>
+                  <button
+                    class="button secondary small icon-button"
+                    type="button"
+                    id="redo"
+                    aria-keyshortcuts="Control+Y"
+                    ?disabled=${!session?.undoManager.canRedo()}
+                    @click=${() => session?.redo()}
+                  >
+                    ${t('projects.redo')}
+                  </button>`
+              : nothing}
+          </div>
+        </div>
+      </header>
+      ${session?.storageFull ? html`<p class="notice error" role="alert">${t('projects.storageFull')}</p>` : nothing}
+      ${session?.accessLost ? html`<p class="notice error" role="alert">${t('projects.accessLost')}</p>` : nothing}
+      ${session && role && !canEdit ? html`<p class="notice warning" id="read-only-note">${t('projects.readOnly')}</p>` : nothing}
+      ${session ? this.#renderStudio(session, canEdit) : html`<p class="muted">${t('projects.opening')}</p>`}
+    </div>`;
+  }
+
+  #renderStudio(session: ProjectSession, canEdit: boolean) {
+    const t = (id: string): string => this.#i18n.t(id);
+    const online = this.#connectivity.value.online;
+    return html`<div class="studio">
+      <section class="panel lyrics" aria-labelledby="lyrics-title">
+        <h2 class="panel-title" id="lyrics-title">${t('projects.lyrics.title')}</h2>
+        <cs-lyrics-editor
+          .session=${session}
+          .readOnly=${!canEdit}
+          .label=${t('projects.lyrics.title')}
+          .placeholderText=${t('projects.lyrics.placeholder')}
+        ></cs-lyrics-editor>
+      </section>
+      <section class="panel" aria-labelledby="mix-title">
+        <h2 class="panel-title" id="mix-title">${t('projects.mix.title')}</h2>
+        <cs-mix-panel .session=${session} .readOnly=${!canEdit}></cs-mix-panel>
+      </section>
+      <div class="side">
+        <section class="panel card" aria-labelledby="people-title">
+          <h2 class="panel-title" id="people-title">${t('projects.people.title')}</h2>
+          <cs-collaborators-panel .projectId=${session.projectId} .role=${session.role} .online=${online}></cs-collaborators-panel>
+        </section>
+        <section class="panel card" aria-labelledby="versions-title">
+          <h2 class="panel-title" id="versions-title">${t('projects.versions.title')}</h2>
+          <cs-version-history .projectId=${session.projectId} .canEdit=${canEdit} .online=${online}></cs-version-history>
+        </section>
+      </div>
+    </div>`;
+  }
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    // Blocked storage: the unsent-change count then only lives as long as the page.
+    return null;
+  }
+}
+
+customElements.define('cs-project-page', CsProjectPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-project-page': CsProjectPage;
+  }
+}
