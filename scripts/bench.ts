@@ -1,3 +1,4 @@
+import { benchAi } from './bench/ai.ts';
 import { benchArgon2, benchLogin } from './bench/auth.ts';
 import { benchBundle } from './bench/bundle.ts';
 import { benchDsp } from './bench/dsp.ts';
@@ -14,3 +15,4 @@ if (wants('argon2')) await benchArgon2();
 if (wants('login')) await benchLogin();
 if (wants('bundle')) benchBundle();
 if (wants('dsp')) benchDsp();
+if (wants('ai')) await benchAi();
