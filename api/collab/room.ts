@@ -92,14 +92,13 @@ export class Room {
   }
 
   receive(peer: Peer, message: ClientMessage): Promise<void> {
+    if (message.type === 'update') return this.acceptClientUpdate(peer, message.update);
     return this.enqueue(async () => {
       if (!this.peers.has(peer)) return;
       switch (message.type) {
         case 'sync-step1':
           peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
           return;
-        case 'update':
-          return this.applyClientUpdate(peer, message.update);
         case 'awareness': {
           let stamped: Uint8Array | undefined;
           try {
@@ -137,40 +136,69 @@ export class Room {
     });
   }
 
+  /** Client updates waiting for the next flush; consecutive ones are stored in one insert. */
+  private batch: Array<{ peer: Peer; update: Uint8Array }> = [];
+  private flushQueued: Promise<void> | undefined;
+
   /**
-   * Validate, apply, store, then relay. A viewer's (or commenter's) write is dropped. A malformed
-   * update closes only the sender's socket; if applying it failed half-way, the in-memory document
-   * is reloaded from storage, so nobody ever sees the damage.
+   * Validates a client's update and adds it to the batch; the batch is applied, stored and relayed
+   * by one queued flush. Anything queued after this update (a sync request from the same socket, say)
+   * runs after that flush, so nobody sees an update before it is stored. A viewer's (or commenter's)
+   * write is dropped; a malformed one closes only the sender's socket.
    */
-  private async applyClientUpdate(peer: Peer, update: Uint8Array): Promise<void> {
-    if (!peer.canWrite) return;
+  private acceptClientUpdate(peer: Peer, update: Uint8Array): Promise<void> {
+    if (!this.peers.has(peer) || !peer.canWrite) return Promise.resolve();
     try {
       Y.decodeUpdate(update);
     } catch (error) {
       peer.close(CLOSE_CODES.badMessage, 'malformed update');
       this.deps.logger.warn('malformed update refused', { documentId: this.documentId, userId: peer.userId, error: String(error) });
-      return;
+      return Promise.resolve();
     }
+    this.batch.push({ peer, update });
+    this.flushQueued ??= this.enqueue(() => this.flush());
+    return this.flushQueued;
+  }
+
+  /**
+   * Applies the batch to the document, stores it, then relays each update to everyone but its sender.
+   * If an update fails to apply half-way, the document is reloaded from storage and the good updates
+   * re-applied, so nobody ever sees the damage; if storing fails, nothing of the batch is relayed and
+   * the senders (who keep their changes) are disconnected to send them again.
+   */
+  private async flush(): Promise<void> {
+    const batch = this.batch;
+    this.batch = [];
+    this.flushQueued = undefined;
+    const applied: typeof batch = [];
+    for (const item of batch) {
+      try {
+        Y.applyUpdate(this.doc, item.update, item.peer);
+        applied.push(item);
+      } catch (error) {
+        item.peer.close(CLOSE_CODES.badMessage, 'update could not be applied');
+        this.deps.logger.warn('update failed to apply; reloading document', { documentId: this.documentId, error: String(error) });
+        await this.reload();
+        for (const good of applied) Y.applyUpdate(this.doc, good.update, good.peer);
+      }
+    }
+    if (applied.length === 0) return;
     try {
-      Y.applyUpdate(this.doc, update, peer);
+      await this.deps.store.append(
+        this.documentId,
+        applied.map(({ peer, update }) => ({ update, userId: peer.userId })),
+      );
     } catch (error) {
-      peer.close(CLOSE_CODES.badMessage, 'update could not be applied');
-      this.deps.logger.warn('update failed to apply; reloading document', { documentId: this.documentId, error: String(error) });
+      // Not durable, so not relayed: take it back out of memory; the clients resend on reconnect.
+      this.deps.logger.error('could not store updates', { documentId: this.documentId, count: applied.length, error });
+      for (const { peer } of applied) peer.close(CLOSE_CODES.storageFailed, 'could not store the change');
       await this.reload();
       return;
     }
-    try {
-      await this.deps.store.append(this.documentId, [{ update, userId: peer.userId }]);
-    } catch (error) {
-      // Not durable, so not relayed: take it back out of memory; the client resends it on reconnect.
-      this.deps.logger.error('could not store update', { documentId: this.documentId, error });
-      peer.close(CLOSE_CODES.storageFailed, 'could not store the change');
-      await this.reload();
-      return;
-    }
-    this.appendedSinceLoad++;
-    this.broadcast(encodeUpdate(update), peer);
-    void this.deps.fanout.publish(this.documentId, 'update', update).catch(this.logFanoutError);
+    this.appendedSinceLoad += applied.length;
+    for (const { peer, update } of applied) this.broadcast(encodeUpdate(update), peer);
+    const forOtherInstances = applied.length === 1 ? applied[0]!.update : Y.mergeUpdates(applied.map((item) => item.update));
+    void this.deps.fanout.publish(this.documentId, 'update', forOtherInstances).catch(this.logFanoutError);
   }
 
   /** Awareness client ids seen from other instances: their owners are there, not here. */
