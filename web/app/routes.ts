@@ -78,6 +78,13 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: RouteAccess.membersOnly,
     load: () => import('../features/projects/cs-invite-page.ts'),
   },
+  {
+    path: '/lyrics',
+    tag: 'cs-lyrics-page',
+    titleId: messageId('lyrics.title'),
+    access: RouteAccess.anyone,
+    load: () => import('../features/lyrics/cs-lyrics-page.ts'),
+  },
 ];
 
 export const NOT_FOUND_ROUTE: AppRoute = {

@@ -1,0 +1,350 @@
+import { ContextConsumer } from '@lit/context';
+import { css, html, LitElement, nothing } from 'lit';
+import { ApiError } from '../../api/api-error.ts';
+import type { ApiClient } from '../../api/api-client.ts';
+import { apiContext, connectivityContext } from '../../app/contexts.ts';
+import { errorMessage } from '../../app/error-message.ts';
+import { LocaleController } from '../../app/locale-controller.ts';
+import { messageId } from '../../app/message-id.ts';
+import { ServiceController } from '../../app/service-controller.ts';
+import { baseStyles, pageStyles } from '../../ui/base-styles.ts';
+import { formStyles } from '../../ui/form-styles.ts';
+import './cs-pad-editor.ts';
+import type { PadInputDetail } from './cs-pad-editor.ts';
+import { createDexieDraftStore } from './dexie-draft-store.ts';
+import { DraftBook, SaveState } from './draft-book.ts';
+import type { PadLine, RhymeFinderType } from './lyrics-protocol.ts';
+import { EngineStatus, LyricsWorkerClient } from './lyrics-worker-client.ts';
+import { FAMILY_SHAPES, familySlot } from './rhyme-family-style.ts';
+
+/** Analysis follows typing closely; suggestions (the engine's slowest call) wait for a pause. */
+const ANALYZE_DELAY_MS = 120;
+const SUGGEST_DELAY_MS = 450;
+
+const SAVE_STATE_IDS: Record<SaveState, string> = {
+  idle: messageId('lyrics.save.idle'),
+  queued: messageId('lyrics.save.queued'),
+  sending: messageId('lyrics.save.sending'),
+  saved: messageId('lyrics.save.saved'),
+  failed: messageId('lyrics.save.failed'),
+};
+
+const RHYME_TYPE_IDS: Record<RhymeFinderType, string> = {
+  perfect: messageId('lyrics.rhymes.perfect'),
+  multisyllabic: messageId('lyrics.rhymes.multisyllabic'),
+  slant: messageId('lyrics.rhymes.slant'),
+};
+
+/**
+ * The lyrics pad (/lyrics): one writer's drafts, kept on the device, with live syllable counts,
+ * rhyme families, scheme letters, a rhyme finder and line suggestions from the engine in a Web
+ * Worker. Works offline; "Save" sends the draft to the API, or queues it until the network is back.
+ */
+export class CsLyricsPage extends LitElement {
+  static override styles = [
+    baseStyles,
+    pageStyles,
+    formStyles,
+    css`
+      .layout {
+        display: grid;
+        gap: var(--cs-space-4, 1rem);
+      }
+      @media (min-width: 60rem) {
+        .layout {
+          grid-template-columns: minmax(0, 1fr) 20rem;
+          align-items: start;
+        }
+      }
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: end;
+        gap: var(--cs-space-3, 0.75rem);
+      }
+      .toolbar label {
+        display: grid;
+        gap: 0.25rem;
+        font-weight: 600;
+        flex: 1 1 10rem;
+      }
+      .toolbar select,
+      .toolbar input {
+        min-block-size: 2.5rem;
+        font: inherit;
+        padding: 0.35rem 0.5rem;
+        border: 1px solid var(--cs-color-border-strong, #8e8a9e);
+        border-radius: var(--cs-radius-sm, 8px);
+        background: var(--cs-color-surface, #fff);
+        color: inherit;
+      }
+      .status {
+        color: var(--cs-color-text-muted, #5b5868);
+        font-size: 0.9rem;
+      }
+      .side {
+        display: grid;
+        gap: var(--cs-space-4, 1rem);
+      }
+      .side section {
+        display: grid;
+        gap: var(--cs-space-2, 0.5rem);
+      }
+      ul {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+        display: grid;
+        gap: var(--cs-space-2, 0.5rem);
+      }
+      .suggestion {
+        display: grid;
+        gap: 0.15rem;
+      }
+      .suggestion small {
+        color: var(--cs-color-text-muted, #5b5868);
+      }
+      .words {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.75rem;
+      }
+      form.finder {
+        display: flex;
+        gap: var(--cs-space-2, 0.5rem);
+        align-items: end;
+      }
+      form.finder label {
+        display: grid;
+        gap: 0.25rem;
+        flex: 1;
+      }
+      form.finder input {
+        min-block-size: 2.5rem;
+        font: inherit;
+        padding: 0.35rem 0.5rem;
+        border: 1px solid var(--cs-color-border-strong, #8e8a9e);
+        border-radius: var(--cs-radius-sm, 8px);
+        background: var(--cs-color-surface, #fff);
+        color: inherit;
+      }
+      h3 {
+        font-size: 1rem;
+      }
+    `,
+  ];
+
+  readonly #i18n = new LocaleController(this);
+  readonly #connectivity = new ServiceController(this, connectivityContext);
+  #api: ApiClient | undefined;
+  #book: DraftBook | null = null;
+  #engine: LyricsWorkerClient | null = null;
+  #analyzeTimer: ReturnType<typeof setTimeout> | undefined;
+  #suggestTimer: ReturnType<typeof setTimeout> | undefined;
+  #caretLine = 0;
+  #wasOnline = true;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, { context: apiContext, subscribe: true, callback: (api) => (this.#api = api) });
+  }
+
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const engine = new LyricsWorkerClient(new Worker(new URL('../../workers/lyrics-worker.ts', import.meta.url), { type: 'module' }));
+    engine.addEventListener('change', () => this.requestUpdate());
+    this.#engine = engine;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#analyzeTimer);
+    clearTimeout(this.#suggestTimer);
+    this.#engine?.close();
+    this.#engine = null;
+  }
+
+  override render() {
+    if (!this.#i18n.available || !this.#connectivity.available) return nothing;
+    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    this.#book ??= this.#createBook(t);
+    const online = this.#connectivity.value.online;
+    if (online && !this.#wasOnline) void this.#book.flush();
+    this.#wasOnline = online;
+    const book = this.#book;
+    const draft = book.current;
+    const engine = this.#engine;
+    return html`<div class="page">
+      <header class="page-header">
+        <h1 tabindex="-1">${t('lyrics.title')}</h1>
+        <p class="lead">${t('lyrics.lead')}</p>
+      </header>
+      <section class="card toolbar" aria-label=${t('lyrics.drafts.label')}>
+        <label
+          >${t('lyrics.drafts.choose')}
+          <select
+            @change=${(event: Event) => {
+              book.select((event.target as HTMLSelectElement).value);
+              this.#analyzeSoon();
+            }}
+          >
+            ${book.drafts.map((item) => html`<option value=${item.id} ?selected=${item.id === book.currentId}>${item.title || t('lyrics.drafts.untitled')}</option>`)}
+          </select></label
+        >
+        <label
+          >${t('lyrics.drafts.title')}
+          <input type="text" maxlength="120" .value=${draft?.title ?? ''} @input=${(event: Event) => draft && void book.edit(draft.id, { title: (event.target as HTMLInputElement).value })}
+        /></label>
+        <button class="button secondary" type="button" @click=${() => void book.create(t('lyrics.drafts.untitled')).then(() => this.#analyzeSoon())}>${t('lyrics.drafts.new')}</button>
+        <button class="button quiet" type="button" ?disabled=${!draft} @click=${() => draft && void book.remove(draft.id).then(() => this.#analyzeSoon())}>${t('lyrics.drafts.delete')}</button>
+        <button class="button" type="button" ?disabled=${!draft} @click=${() => draft && void book.save(draft.id, this.#connectivity.value.online)}>${t('lyrics.save.button')}</button>
+        <p class="status" role="status">${this.#saveStatus(t, book)}</p>
+      </section>
+      <div class="layout">
+        <section class="card" aria-labelledby="pad-heading">
+          <h2 id="pad-heading">${t('lyrics.pad.heading')}</h2>
+          <p class="status" role="status">${this.#engineStatus(t, engine)}</p>
+          <cs-pad-editor
+            .value=${draft?.text ?? ''}
+            .lines=${engine?.lines ?? []}
+            .label=${t('lyrics.pad.label')}
+            .gutterLabel=${t('lyrics.pad.analysis')}
+            .describe=${(line: PadLine) => this.#describeLine(t, line)}
+            @cs-pad-input=${(event: CustomEvent<PadInputDetail>) => this.#onInput(event.detail)}
+            @cs-pad-caret=${(event: CustomEvent<PadInputDetail>) => this.#onCaret(event.detail)}
+          ></cs-pad-editor>
+        </section>
+        <div class="side">
+          <section class="card" aria-labelledby="suggestions-heading">
+            <h2 id="suggestions-heading">${t('lyrics.suggestions.heading')}</h2>
+            ${this.#renderSuggestions(t, engine)}
+          </section>
+          <section class="card" aria-labelledby="rhymes-heading">
+            <h2 id="rhymes-heading">${t('lyrics.rhymes.heading')}</h2>
+            <form class="finder" @submit=${this.#onFindRhymes}>
+              <label>${t('lyrics.rhymes.word')} <input name="word" type="text" autocomplete="off" required /></label>
+              <button class="button secondary" type="submit">${t('lyrics.rhymes.find')}</button>
+            </form>
+            ${this.#renderRhymes(t, engine)}
+          </section>
+        </div>
+      </div>
+    </div>`;
+  }
+
+  override firstUpdated(): void {
+    void this.updateComplete.then(() => this.#analyzeSoon());
+  }
+
+  #createBook(t: (id: string) => string): DraftBook {
+    const book = new DraftBook({
+      store: createDexieDraftStore(),
+      now: () => Date.now(),
+      newId: () => crypto.randomUUID(),
+      save: async (request) => {
+        if (!this.#api) throw new Error('ApiClient not provided');
+        await this.#api.request({ method: 'POST', path: '/api/ai/save-progress', body: request, authenticated: true });
+      },
+      isNetworkError: (error) => error instanceof ApiError && error.isNetworkError,
+      untitled: t('lyrics.drafts.untitled'),
+    });
+    book.addEventListener('change', () => this.requestUpdate());
+    void book.load().then(() => this.#analyzeSoon());
+    return book;
+  }
+
+  #saveStatus(t: (id: string, values?: Record<string, unknown>) => string, book: DraftBook): string {
+    if (book.saveState === SaveState.failed) return `${t(SAVE_STATE_IDS.failed)} ${errorMessage(book.saveError, t)}`;
+    if (book.saveState === SaveState.queued) return t(SAVE_STATE_IDS.queued, { count: book.pendingCount });
+    return t(SAVE_STATE_IDS[book.saveState]);
+  }
+
+  #engineStatus(t: (id: string) => string, engine: LyricsWorkerClient | null): string {
+    if (!engine || engine.status === EngineStatus.loading) return t('lyrics.engine.loading');
+    if (engine.status === EngineStatus.failed) return t('lyrics.engine.failed');
+    return t('lyrics.engine.ready');
+  }
+
+  #describeLine(t: (id: string, values?: Record<string, unknown>) => string, line: PadLine): string {
+    const shape = line.family === null ? '' : FAMILY_SHAPES[familySlot(line.family)];
+    return line.schemeLetter
+      ? t('lyrics.pad.lineRhyme', { line: line.sourceLine + 1, count: line.syllables, letter: `${shape}${line.schemeLetter}` })
+      : t('lyrics.pad.line', { line: line.sourceLine + 1, count: line.syllables });
+  }
+
+  #renderSuggestions(t: (id: string, values?: Record<string, unknown>) => string, engine: LyricsWorkerClient | null) {
+    if (!engine || engine.suggestions.length === 0) return html`<p class="status">${t('lyrics.suggestions.empty')}</p>`;
+    return html`${engine.targetSyllables === null ? nothing : html`<p class="status">${t('lyrics.suggestions.target', { count: engine.targetSyllables })}</p>`}
+      <ul aria-label=${t('lyrics.suggestions.heading')}>
+        ${engine.suggestions.map(
+          (suggestion) =>
+            html`<li class="suggestion">
+              <span>${suggestion.text}</span>
+              <small
+                >${t('lyrics.suggestions.syllables', { count: suggestion.syllables })}${suggestion.rhymesWith
+                  ? html` · ${t('lyrics.suggestions.rhymesWith', { line: suggestion.rhymesWith.trim() })}`
+                  : nothing}</small
+              >
+            </li>`,
+        )}
+      </ul>`;
+  }
+
+  #renderRhymes(t: (id: string, values?: Record<string, unknown>) => string, engine: LyricsWorkerClient | null) {
+    const groups = engine?.rhymeGroups;
+    if (!engine || !groups) return nothing;
+    const found = groups.filter((group) => group.bySyllables.length > 0);
+    if (found.length === 0) return html`<p class="status" role="status">${t('lyrics.rhymes.none', { word: engine.rhymeWord })}</p>`;
+    return html`<div role="status" class="visually-hidden">${t('lyrics.rhymes.found', { word: engine.rhymeWord })}</div>
+      ${found.map(
+        (group) =>
+          html`<h3>${t(RHYME_TYPE_IDS[group.type])}</h3>
+            ${group.bySyllables.map(
+              (bucket) =>
+                html`<p class="status">${t('lyrics.suggestions.syllables', { count: bucket.syllables })}</p>
+                  <ul class="words" aria-label=${`${t(RHYME_TYPE_IDS[group.type])}, ${t('lyrics.suggestions.syllables', { count: bucket.syllables })}`}>
+                    ${bucket.words.map((word) => html`<li>${word}</li>`)}
+                  </ul>`,
+            )}`,
+      )}`;
+  }
+
+  #onInput(detail: PadInputDetail): void {
+    const draft = this.#book?.current;
+    if (!draft) return;
+    this.#caretLine = detail.caretLine;
+    void this.#book?.edit(draft.id, { text: detail.text });
+    this.#analyzeSoon();
+  }
+
+  #onCaret(detail: PadInputDetail): void {
+    this.#caretLine = detail.caretLine;
+    clearTimeout(this.#suggestTimer);
+    this.#suggestTimer = setTimeout(() => this.#engine?.suggest(detail.text, this.#caretLine), SUGGEST_DELAY_MS);
+  }
+
+  #analyzeSoon(): void {
+    clearTimeout(this.#analyzeTimer);
+    clearTimeout(this.#suggestTimer);
+    this.#analyzeTimer = setTimeout(() => this.#engine?.analyze(this.#book?.current?.text ?? ''), ANALYZE_DELAY_MS);
+    this.#suggestTimer = setTimeout(() => this.#engine?.suggest(this.#book?.current?.text ?? '', this.#caretLine), SUGGEST_DELAY_MS);
+  }
+
+  #onFindRhymes(event: SubmitEvent): void {
+    event.preventDefault();
+    const word = new FormData(event.target as HTMLFormElement).get('word');
+    if (typeof word === 'string' && word.trim()) this.#engine?.findRhymes(word.trim());
+  }
+}
+
+customElements.define('cs-lyrics-page', CsLyricsPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-lyrics-page': CsLyricsPage;
+  }
+}
