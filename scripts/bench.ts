@@ -1,6 +1,7 @@
 import { benchAi } from './bench/ai.ts';
 import { benchArgon2, benchLogin } from './bench/auth.ts';
 import { benchBundle } from './bench/bundle.ts';
+import { benchCollab } from './bench/collab.ts';
 import { benchDsp } from './bench/dsp.ts';
 
 /**
@@ -16,3 +17,4 @@ if (wants('login')) await benchLogin();
 if (wants('bundle')) benchBundle();
 if (wants('dsp')) benchDsp();
 if (wants('ai')) await benchAi();
+if (wants('collab')) await benchCollab();
