@@ -13,6 +13,7 @@ interface WorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   fetch(url: string): Promise<Response>;
   caches?: CacheStorage;
+  navigator: { onLine: boolean };
 }
 declare const self: WorkerScope;
 
@@ -29,7 +30,7 @@ self.addEventListener('message', (event) => {
 void (async () => {
   let texts;
   try {
-    texts = await loadLyricsData({ fetch: (url) => self.fetch(url), caches: self.caches });
+    texts = await loadLyricsData({ fetch: (url) => self.fetch(url), caches: self.caches, online: () => self.navigator.onLine });
   } catch (error) {
     self.postMessage({ type: 'load-failed', reason: LoadFailure.network, message: error instanceof Error ? error.message : String(error) });
     return;

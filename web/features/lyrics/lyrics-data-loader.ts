@@ -6,6 +6,8 @@ export interface DataSources {
   fetch(url: string): Promise<Response>;
   /** Cache Storage, absent where the browser has none (insecure origins). */
   caches?: CacheStorage | undefined;
+  /** navigator.onLine: offline, a cached copy is used without trying the network. */
+  online(): boolean;
 }
 
 /**
@@ -19,17 +21,19 @@ export async function loadLyricsData(sources: DataSources): Promise<LyricsDataTe
   const cache = sources.caches ? await sources.caches.open(LYRICS_DATA_CACHE) : undefined;
   const read = async (file: string): Promise<string> => {
     const url = LYRICS_DATA_PATH + file;
-    const fresh = sources.fetch(url).then(async (response) => {
-      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-      await cache?.put(url, response.clone());
-      return response;
-    });
+    const download = () =>
+      sources.fetch(url).then(async (response) => {
+        if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+        await cache?.put(url, response.clone());
+        return response;
+      });
     const cached = await cache?.match(url);
     if (cached) {
-      // Refresh for next time; a failure (offline) just keeps the cached copy.
-      fresh.catch(() => undefined);
+      // Refresh for next time; a failure just keeps the cached copy.
+      if (sources.online()) download().catch(() => undefined);
       return cached.text();
     }
+    const fresh = download();
     return (await fresh).text();
   };
   const [pronunciations, thesaurus, frequencies] = await Promise.all([read(LYRICS_DATA_FILES.pronunciations), read(LYRICS_DATA_FILES.thesaurus), read(LYRICS_DATA_FILES.frequencies)]);
