@@ -46,6 +46,10 @@ export class CsLyricsPage extends LitElement {
     pageStyles,
     formStyles,
     css`
+      :host {
+        /* The pad and its side panels need more room than a form page. */
+        --cs-page-width: 68rem;
+      }
       .layout {
         display: grid;
         gap: var(--cs-space-4, 1rem);
