@@ -1,5 +1,4 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type * as Y from 'yjs';
 import type { Mix } from '../../../shared/mix/mix-document.ts';
 import type { Track } from '../../../shared/mix/mix-entities.ts';
@@ -195,6 +194,13 @@ export class CsMixPanel extends LitElement {
     if (changed.has('mixSink') && this.#mix) this.mixSink?.setMix(this.#mix);
   }
 
+  protected override updated(): void {
+    // Colours go through the CSSOM: a style attribute (styleMap's first render) is blocked by the CSP.
+    for (const strip of this.renderRoot.querySelectorAll<HTMLElement>('li[data-colour]')) {
+      strip.style.setProperty('--cs-track-colour', strip.dataset['colour'] ?? '');
+    }
+  }
+
   override render() {
     if (!this.#i18n.available || !this.#mix) return nothing;
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
@@ -215,7 +221,7 @@ export class CsMixPanel extends LitElement {
     const fader = this.#smoother.value(`${track.id}.faderDb`, track.faderDb);
     const pan = this.#smoother.value(`${track.id}.pan`, track.pan);
     const faderRange = parameterRanges.faderDb;
-    return html`<li class="strip" data-track=${track.id} style=${styleMap({ '--cs-track-colour': track.colour })}>
+    return html`<li class="strip" data-track=${track.id} data-colour=${track.colour}>
       <div class="strip-name">
         <span>${track.name}</span>
         <div class="toggles">

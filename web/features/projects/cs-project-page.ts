@@ -186,13 +186,34 @@ export class CsProjectPage extends LitElement {
     session.addEventListener('change', this.#onSessionChange);
     projectParts.meta(session.doc).observe(this.#onSessionChange);
     this.session = session;
-    // Remember that this device has the project, so the list can say so and order it first.
-    if (userId && cached) {
+    if (userId) await this.#remember(userId, list);
+  }
+
+  /**
+   * Refreshes the title from the server when online and records that this device now holds the
+   * project, so the list can say so (and show it offline) even if the list page was never opened.
+   */
+  async #remember(userId: string, list: CachedProject[]): Promise<void> {
+    let project: Omit<CachedProject, 'openedAt'> | undefined = list.find((p) => p.id === this.#projectId);
+    if (this.#connectivity.value.online) {
       try {
-        await this.#store.save(userId, 'active', patchProject(list, this.#projectId, { openedAt: Date.now() }));
+        project = await this.#api.value.get(this.#projectId);
+        this.cachedTitle = project.title;
       } catch (error) {
-        console.error(new Error('Could not update the cached project list', { cause: error }));
+        // Offline or no access: the page keeps the cached title; the sync session reports lost access.
+        if (!project) {
+          console.warn(new Error('Could not load the project', { cause: error }));
+          return;
+        }
       }
+    }
+    if (!project) return;
+    const entry: CachedProject = { ...project, openedAt: Date.now() };
+    const next = list.some((p) => p.id === entry.id) ? patchProject(list, entry.id, entry) : [entry, ...list];
+    try {
+      await this.#store.save(userId, 'active', next);
+    } catch (error) {
+      console.error(new Error('Could not update the cached project list', { cause: error }));
     }
   }
 
@@ -214,7 +235,8 @@ export class CsProjectPage extends LitElement {
     if (!this.#i18n.available || !this.#connectivity.available) return nothing;
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
     const session = this.session;
-    const title = (session && readMeta(session.doc).title) || this.cachedTitle || t('projects.untitled');
+    // The server's title (renames change it there); the document's own only if the list never loaded.
+    const title = this.cachedTitle || (session && readMeta(session.doc).title) || t('projects.untitled');
     const role = session?.role ?? null;
     const canEdit = session?.canEditSong ?? false;
     const label = session ? syncStatusLabel(session.status.state) : null;

@@ -12,8 +12,8 @@ export const MIX_EDIT_ORIGIN = Symbol('cs-mix-edit');
 
 /** What the session needs from `window`: online/offline and unhandled rejections (where IndexedDB write failures land). */
 export interface SessionEnvironment {
-  addEventListener(type: 'online' | 'unhandledrejection', listener: (event: Event) => void): void;
-  removeEventListener(type: 'online' | 'unhandledrejection', listener: (event: Event) => void): void;
+  addEventListener(type: 'online' | 'offline' | 'unhandledrejection', listener: (event: Event) => void): void;
+  removeEventListener(type: 'online' | 'offline' | 'unhandledrejection', listener: (event: Event) => void): void;
   /** ws(s)://host/api/collab */
   collabUrl: string;
   /** Asks the browser not to evict this origin's storage (the documents are the user's work). */
@@ -134,6 +134,9 @@ export class ProjectSession extends EventTarget {
     this.#cleanups.push(() => this.#provider.provider.off('sync', onSynced));
 
     const onOnline = () => this.#provider.reconnect();
+    // A socket can outlive the network for a long time before it times out; the browser's word is
+    // quicker, so close it (the provider retries with backoff, and \`online\` reconnects at once).
+    const onOffline = () => this.#provider.provider.disconnect();
     const onRejection = (event: Event) => {
       const reason = (event as PromiseRejectionEvent).reason;
       if (!isQuotaError(reason)) return;
@@ -141,9 +144,11 @@ export class ProjectSession extends EventTarget {
       this.#storageFailed(reason);
     };
     this.#environment.addEventListener('online', onOnline);
+    this.#environment.addEventListener('offline', onOffline);
     this.#environment.addEventListener('unhandledrejection', onRejection);
     this.#cleanups.push(() => {
       this.#environment.removeEventListener('online', onOnline);
+      this.#environment.removeEventListener('offline', onOffline);
       this.#environment.removeEventListener('unhandledrejection', onRejection);
     });
 
