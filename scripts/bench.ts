@@ -3,6 +3,7 @@ import { benchArgon2, benchLogin } from './bench/auth.ts';
 import { benchBundle } from './bench/bundle.ts';
 import { benchCollab } from './bench/collab.ts';
 import { benchDsp } from './bench/dsp.ts';
+import { benchLyricsWorker } from './bench/lyrics-worker.ts';
 
 /**
  * `npm run bench`: every performance target, measured in one run and printed as tables with the
@@ -17,4 +18,5 @@ if (wants('login')) await benchLogin();
 if (wants('bundle')) benchBundle();
 if (wants('dsp')) benchDsp();
 if (wants('ai')) await benchAi();
+if (wants('lyrics-worker')) await benchLyricsWorker();
 if (wants('collab')) await benchCollab();
