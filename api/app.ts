@@ -11,6 +11,10 @@ import { createAccessTokenSigner } from './features/auth/access-tokens.ts';
 import { createLoginThrottle, type LoginThrottleLimits } from './features/auth/login-throttle.ts';
 import { bearerToken } from './features/auth/require-auth.ts';
 import { aiRoutes } from './features/ai/routes.ts';
+import { beatRoutes } from './features/beats/routes.ts';
+import { createBeatsService } from './features/beats/service.ts';
+import type { Storage } from './storage/storage.ts';
+import { storageFromConfig } from './storage/storage-from-config.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { createAuthService } from './features/auth/service.ts';
 import { API_DOCS_CSS, renderApiDocs } from './features/docs/render-docs.ts';
@@ -50,6 +54,8 @@ export interface AppDeps {
   loginThrottle?: LoginThrottleLimits | undefined;
   /** Folder of the built PWA to serve; undefined serves the API only. */
   staticDir?: string | undefined;
+  /** Uploaded files; undefined uses what the config names (STORAGE_DIR or S3). */
+  storage?: Storage | undefined;
 }
 
 /**
@@ -113,15 +119,14 @@ export function createApp(deps: AppDeps) {
       maxAge: 600,
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: () => {
-        throw new AppError('payload_too_large', { params: { limit: config.bodyLimitBytes } });
-      },
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: config.bodyLimitBytes,
+    onError: () => {
+      throw new AppError('payload_too_large', { params: { limit: config.bodyLimitBytes } });
+    },
+  });
+  // Beat audio streams to storage under its own limit (UPLOAD_MAX_BYTES), checked as it arrives.
+  app.use('/api/*', (c, next) => (/^\/api\/beats\/[^/]+\/audio$/.test(c.req.path) ? next() : jsonBodyLimit(c, next)));
   app.use('/api/*', etag({ weak: true }));
   const limited = rateLimit({
     limiters,
@@ -154,6 +159,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/projects', versionRoutes({ auth, versions }));
   app.route('/api/projects', projectRoutes({ auth, projects, tickets }));
   app.route('/api/ai', aiRoutes({ auth, db: database.db, clock }));
+  app.route('/api/beats', beatRoutes({ auth, beats: createBeatsService({ db: database.db, clock, logger, storage: deps.storage ?? storageFromConfig(config.storage), uploadMaxBytes: config.uploadMaxBytes }) }));
 
   const openApiConfig = {
     openapi: '3.1.0',

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -27,6 +28,14 @@ const EnvSchema = z.object({
   SYNC_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   SYNC_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(60),
   SYNC_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(10).default(500),
+  STORAGE_DIR: z.string().optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(200 * 1024 * 1024),
 });
 
 export interface Config {
@@ -50,6 +59,15 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   staticDir: string;
   sync: { maxFrameBytes: number; messagesPerSecond: number; compactAfterUpdates: number };
+  /** Uploaded files: a local folder (default `<DATA_DIR>/files`), or an S3-compatible bucket when `s3` is set. */
+  storage: {
+    dir: string;
+    s3:
+      | { bucket: string; endpoint: string | undefined; region: string; accessKeyId: string | undefined; secretAccessKey: string | undefined; forcePathStyle: boolean }
+      | undefined;
+  };
+  /** Largest audio upload; bigger ones get 413 and nothing is stored. */
+  uploadMaxBytes: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -81,6 +99,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       messagesPerSecond: e.SYNC_MESSAGES_PER_SECOND,
       compactAfterUpdates: e.SYNC_COMPACT_AFTER_UPDATES,
     },
+    storage: {
+      dir: e.STORAGE_DIR ?? path.join(e.DATA_DIR, 'files'),
+      s3: e.S3_BUCKET
+        ? {
+            bucket: e.S3_BUCKET,
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+          }
+        : undefined,
+    },
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
   };
 }
 

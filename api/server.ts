@@ -10,6 +10,7 @@ import { openDatabase } from './db/database.ts';
 import { systemClock } from './platform/clock.ts';
 import { createJsonLogger } from './platform/logger.ts';
 import { loadSigningKeys } from './platform/signing-keys.ts';
+import { storageFromConfig } from './storage/storage-from-config.ts';
 
 /**
  * Wires the real world into createApp: configuration from the environment, PGlite in DATA_DIR or
@@ -34,7 +35,7 @@ export async function startServer(config: Config = loadConfig()) {
   const staticDir = existsSync(path.join(config.staticDir, 'index.html')) ? config.staticDir : undefined;
   if (!staticDir) logger.warn('no built app found; serving the API only', { staticDir: config.staticDir });
 
-  const { app, sync, projects, tickets } = createApp({ config, database, clock: systemClock, logger, keys, redis, staticDir });
+  const { app, sync, projects, tickets } = createApp({ config, database, clock: systemClock, logger, keys, redis, staticDir, storage: storageFromConfig(config.storage) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
   sync.attach(server);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

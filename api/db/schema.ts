@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * The database schema. One schema serves PGlite (embedded, the default) and PostgreSQL (DATABASE_URL);
@@ -215,3 +215,64 @@ export const styleProfiles = pgTable('style_profiles', {
   profile: jsonb('profile').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
+
+/** PostgreSQL's full-text document type; PGlite has it too (it is PostgreSQL compiled to WASM). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * Beats in the marketplace. Drafts are seen only by their producer. `searchText` is the title,
+ * tags and description the server composed, and `searchVector` its weighted tsvector (title A, tags
+ * B, description C), kept by PostgreSQL as a generated column and indexed with GIN. Prices are whole
+ * cents. `popularity` (plays + 10 × sales) orders the "trending" sort; both counters are maintained by
+ * the beats service (plays when a preview starts, sales when a purchase is granted).
+ */
+export const beats = pgTable(
+  'beats',
+  {
+    id: text('id').primaryKey(),
+    producerId: text('producer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    genre: text('genre').notNull(),
+    priceCents: integer('price_cents').notNull(),
+    freeDownload: boolean('free_download').notNull().default(false),
+    bpm: integer('bpm'),
+    musicalKey: text('musical_key'),
+    mood: text('mood'),
+    tags: jsonb('tags').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    description: text('description').notNull().default(''),
+    searchText: text('search_text').notNull().default(''),
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('english'::regconfig, coalesce("title", '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce("search_text", '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce("description", '')), 'C')`,
+      ),
+    status: text('status').notNull().default('draft'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    audioKey: text('audio_key'),
+    audioContentType: text('audio_content_type'),
+    audioBytes: bigint('audio_bytes', { mode: 'number' }),
+    audioEtag: text('audio_etag'),
+    durationSeconds: real('duration_seconds'),
+    sampleRate: integer('sample_rate'),
+    channels: integer('channels'),
+    /** Waveform overview: [min, max] pairs scaled to -127…127, or null when not computed (MP3). */
+    peaks: jsonb('peaks').$type<number[]>(),
+    playCount: integer('play_count').notNull().default(0),
+    saleCount: integer('sale_count').notNull().default(0),
+    popularity: integer('popularity')
+      .notNull()
+      .generatedAlwaysAs(sql`"play_count" + 10 * "sale_count"`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index('beats_search_idx').using('gin', table.searchVector),
+    index('beats_producer_idx').on(table.producerId, table.createdAt, table.id),
+    index('beats_published_newest_idx').on(table.status, table.createdAt, table.id),
+    index('beats_published_price_idx').on(table.status, table.priceCents, table.id),
+    index('beats_published_popularity_idx').on(table.status, table.popularity, table.id),
+    index('beats_genre_idx').on(table.genre),
+  ],
+);

@@ -36,6 +36,15 @@ export const ERROR_STATUS = {
   not_ready: 503,
   internal: 500,
   writing_session_not_found: 404,
+  beat_not_found: 404,
+  beat_forbidden: 403,
+  beat_audio_missing: 409,
+  audio_empty: 400,
+  audio_too_large: 413,
+  audio_type_not_allowed: 415,
+  audio_unreadable: 422,
+  range_not_satisfiable: 416,
+  invalid_cursor: 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,0 +1,134 @@
+import { and, asc, desc, eq, getTableColumns, gte, lte, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/database.ts';
+import { beats, users } from '../../db/schema.ts';
+
+export type BeatRow = typeof beats.$inferSelect;
+export type NewBeatRow = typeof beats.$inferInsert;
+export interface BeatWithProducer {
+  beat: BeatRow;
+  producerName: string;
+}
+
+/** Every column but the tsvector, which is only ever searched, never read. */
+const { searchVector: _searchVector, ...beatColumns } = getTableColumns(beats);
+const selection = { beat: beatColumns, producerName: users.displayName };
+
+export async function findBeat(db: Database, id: string): Promise<BeatWithProducer | undefined> {
+  const [row] = await db.select(selection).from(beats).innerJoin(users, eq(users.id, beats.producerId)).where(eq(beats.id, id)).limit(1);
+  return row as BeatWithProducer | undefined;
+}
+
+export async function insertBeat(db: Database, row: NewBeatRow): Promise<void> {
+  await db.insert(beats).values(row);
+}
+
+export async function updateBeat(db: Database, id: string, changes: Partial<NewBeatRow>): Promise<void> {
+  await db.update(beats).set(changes).where(eq(beats.id, id));
+}
+
+export async function deleteBeat(db: Database, id: string): Promise<void> {
+  await db.delete(beats).where(eq(beats.id, id));
+}
+
+/** Counters are bumped in SQL so concurrent plays and sales never overwrite each other. */
+export async function countPlay(db: Database, id: string): Promise<void> {
+  await db.update(beats).set({ playCount: sql`${beats.playCount} + 1` }).where(eq(beats.id, id));
+}
+
+export async function countSale(db: Database, id: string): Promise<void> {
+  await db.update(beats).set({ saleCount: sql`${beats.saleCount} + 1` }).where(eq(beats.id, id));
+}
+
+export type SearchSort = 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'trending';
+export type FacetDimension = 'genre' | 'musicalKey' | 'mood';
+
+export interface SearchFilters {
+  text: string | undefined;
+  /** Restrict to one producer; `includeDrafts` only when that producer is the caller. */
+  producerId: string | undefined;
+  includeDrafts: boolean;
+  genre: string | undefined;
+  musicalKey: string | undefined;
+  mood: string | undefined;
+  bpmMin: number | undefined;
+  bpmMax: number | undefined;
+  priceMinCents: number | undefined;
+  priceMaxCents: number | undefined;
+  freeDownload: boolean | undefined;
+}
+
+/** Where the previous page stopped: the sort key of its last row and that row's id. */
+export interface SearchPosition {
+  value: number | string;
+  id: string;
+}
+
+const textQuery = (text: string) => sql`websearch_to_tsquery('english', ${text})`;
+const rank = (text: string) => sql<number>`ts_rank(${beats.searchVector}, ${textQuery(text)})`;
+
+function conditions(filters: SearchFilters, except?: FacetDimension): SQL[] {
+  const where: (SQL | undefined)[] = [
+    filters.includeDrafts ? undefined : eq(beats.status, 'published'),
+    filters.producerId ? eq(beats.producerId, filters.producerId) : undefined,
+    filters.text ? sql`${beats.searchVector} @@ ${textQuery(filters.text)}` : undefined,
+    filters.genre && except !== 'genre' ? eq(beats.genre, filters.genre) : undefined,
+    filters.musicalKey && except !== 'musicalKey' ? eq(beats.musicalKey, filters.musicalKey) : undefined,
+    filters.mood && except !== 'mood' ? eq(beats.mood, filters.mood) : undefined,
+    filters.bpmMin !== undefined ? gte(beats.bpm, filters.bpmMin) : undefined,
+    filters.bpmMax !== undefined ? lte(beats.bpm, filters.bpmMax) : undefined,
+    filters.priceMinCents !== undefined ? gte(beats.priceCents, filters.priceMinCents) : undefined,
+    filters.priceMaxCents !== undefined ? lte(beats.priceCents, filters.priceMaxCents) : undefined,
+    filters.freeDownload !== undefined ? eq(beats.freeDownload, filters.freeDownload) : undefined,
+  ];
+  return where.filter((condition): condition is SQL => condition !== undefined);
+}
+
+/** The sort key expression and direction; ties are broken by id in the same direction, so the order is total. */
+function sortKey(sort: SearchSort, text: string | undefined): { key: SQL; direction: 'asc' | 'desc'; cast: SQL } {
+  switch (sort) {
+    case 'relevance':
+      return text ? { key: rank(text), direction: 'desc', cast: sql`real` } : sortKey('newest', text);
+    case 'newest':
+      return { key: sql`${beats.createdAt}`, direction: 'desc', cast: sql`timestamptz` };
+    case 'price_asc':
+      return { key: sql`${beats.priceCents}`, direction: 'asc', cast: sql`integer` };
+    case 'price_desc':
+      return { key: sql`${beats.priceCents}`, direction: 'desc', cast: sql`integer` };
+    case 'trending':
+      return { key: sql`${beats.popularity}`, direction: 'desc', cast: sql`integer` };
+  }
+}
+
+/**
+ * One page in keyset order: rows strictly after `after` in the (sort key, id) order. Unlike OFFSET,
+ * rows inserted between two requests never shift the window, so no row is seen twice or skipped.
+ */
+export async function searchBeats(db: Database, filters: SearchFilters, sort: SearchSort, limit: number, after: SearchPosition | undefined) {
+  const { key, direction, cast } = sortKey(sort, filters.text);
+  const where = conditions(filters);
+  if (after) {
+    const position = sql`(${key}, ${beats.id}) ${direction === 'desc' ? sql`<` : sql`>`} (${after.value}::${cast}, ${after.id})`;
+    where.push(position);
+  }
+  const order = direction === 'desc' ? [desc(key), desc(beats.id)] : [asc(key), asc(beats.id)];
+  const rows = await db
+    .select({ ...selection, sortValue: sql<number | string | Date>`${key}` })
+    .from(beats)
+    .innerJoin(users, eq(users.id, beats.producerId))
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(limit + 1);
+  return rows as (BeatWithProducer & { sortValue: number | string | Date })[];
+}
+
+/** Counts per value of one dimension, under every filter except that dimension's own (disjunctive facets). */
+export async function facetCounts(db: Database, filters: SearchFilters, dimension: FacetDimension) {
+  const column = dimension === 'genre' ? beats.genre : dimension === 'musicalKey' ? beats.musicalKey : beats.mood;
+  const rows = await db
+    .select({ value: column, count: sql<number>`count(*)::int` })
+    .from(beats)
+    .where(and(...conditions(filters, dimension), sql`${column} is not null`))
+    .groupBy(column)
+    .orderBy(desc(sql`count(*)`), asc(column));
+  return rows.filter((row): row is { value: string; count: number } => row.value !== null);
+}

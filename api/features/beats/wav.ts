@@ -1,0 +1,133 @@
+/**
+ * A small reader for RIFF/WAVE files: enough to find the format and the sample data and to turn it
+ * into a waveform overview. PCM 8/16/24/32-bit integer and 32/64-bit float, any channel count
+ * (WAVE_FORMAT_EXTENSIBLE included). Pure: bytes in, values out.
+ */
+
+export interface WavFormat {
+  /** 1 = integer PCM, 3 = IEEE float. */
+  encoding: 'pcm' | 'float';
+  channels: number;
+  sampleRate: number;
+  bitsPerSample: number;
+  /** Where the sample data starts, and how many bytes of it there are (clipped to the file). */
+  dataOffset: number;
+  dataBytes: number;
+}
+
+const ascii = (bytes: Uint8Array, offset: number) => String.fromCharCode(bytes[offset]!, bytes[offset + 1]!, bytes[offset + 2]!, bytes[offset + 3]!);
+
+/** The format of a WAV file, or undefined when the bytes are not a WAV this reader understands. */
+export function readWavFormat(bytes: Uint8Array): WavFormat | undefined {
+  if (bytes.length < 12 || ascii(bytes, 0) !== 'RIFF' || ascii(bytes, 8) !== 'WAVE') return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 12;
+  let format: Omit<WavFormat, 'dataOffset' | 'dataBytes'> | undefined;
+  while (offset + 8 <= bytes.length) {
+    const id = ascii(bytes, offset);
+    const size = view.getUint32(offset + 4, true);
+    const body = offset + 8;
+    if (id === 'fmt ' && size >= 16 && body + 16 <= bytes.length) {
+      let tag = view.getUint16(body, true);
+      // WAVE_FORMAT_EXTENSIBLE keeps the real tag in the first two bytes of the sub-format GUID.
+      if (tag === 0xfffe && size >= 40 && body + 26 <= bytes.length) tag = view.getUint16(body + 24, true);
+      const bitsPerSample = view.getUint16(body + 14, true);
+      const encoding = tag === 1 ? 'pcm' : tag === 3 ? 'float' : undefined;
+      const channels = view.getUint16(body + 2, true);
+      const sampleRate = view.getUint32(body + 4, true);
+      const supported =
+        encoding === 'pcm' ? [8, 16, 24, 32].includes(bitsPerSample) : encoding === 'float' ? [32, 64].includes(bitsPerSample) : false;
+      if (!encoding || !supported || channels < 1 || sampleRate < 1) return undefined;
+      format = { encoding, channels, sampleRate, bitsPerSample };
+    } else if (id === 'data') {
+      if (!format) return undefined;
+      return { ...format, dataOffset: body, dataBytes: Math.min(size, bytes.length - body) };
+    }
+    // Chunks are padded to an even length.
+    offset = body + size + (size % 2);
+  }
+  return undefined;
+}
+
+/** One sample as -1…1. */
+function sampleAt(view: DataView, offset: number, format: WavFormat): number {
+  switch (format.bitsPerSample) {
+    case 8:
+      return (view.getUint8(offset) - 128) / 128;
+    case 16:
+      return view.getInt16(offset, true) / 32768;
+    case 24: {
+      const value = view.getUint8(offset) | (view.getUint8(offset + 1) << 8) | (view.getInt8(offset + 2) << 16);
+      return value / 8388608;
+    }
+    case 32:
+      return format.encoding === 'float' ? view.getFloat32(offset, true) : view.getInt32(offset, true) / 2147483648;
+    default:
+      return view.getFloat64(offset, true);
+  }
+}
+
+/**
+ * `count` [min, max] pairs over the whole file (all channels mixed into one envelope), flattened and
+ * scaled to integers -127…127 so 800 pairs stay a few kilobytes of JSON. Files shorter than `count`
+ * frames give one pair per frame.
+ */
+export function wavPeaks(bytes: Uint8Array, format: WavFormat, count = 800): number[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bytesPerSample = format.bitsPerSample / 8;
+  const frameBytes = bytesPerSample * format.channels;
+  const frames = Math.floor(format.dataBytes / frameBytes);
+  const buckets = Math.min(count, frames);
+  const peaks = new Array<number>(buckets * 2);
+  const scale = (value: number) => Math.max(-127, Math.min(127, Math.round(value * 127)));
+  for (let bucket = 0; bucket < buckets; bucket++) {
+    const first = Math.floor((bucket * frames) / buckets);
+    const last = Math.floor(((bucket + 1) * frames) / buckets);
+    let min = 0;
+    let max = 0;
+    for (let frame = first; frame < last; frame++) {
+      const frameOffset = format.dataOffset + frame * frameBytes;
+      for (let channel = 0; channel < format.channels; channel++) {
+        const value = sampleAt(view, frameOffset + channel * bytesPerSample, format);
+        if (value < min) min = value;
+        if (value > max) max = value;
+      }
+    }
+    peaks[bucket * 2] = scale(min);
+    peaks[bucket * 2 + 1] = scale(max);
+  }
+  return peaks;
+}
+
+/**
+ * A 16-bit PCM WAV of a sine tone, for tests and fixtures. `seconds` may be fractional; the
+ * amplitude is 0…1.
+ */
+export function sineWav(options: { seconds: number; sampleRate?: number; channels?: number; frequency?: number; amplitude?: number }): Uint8Array {
+  const { seconds, sampleRate = 44_100, channels = 1, frequency = 440, amplitude = 0.5 } = options;
+  const frames = Math.round(seconds * sampleRate);
+  const dataBytes = frames * channels * 2;
+  const bytes = new Uint8Array(44 + dataBytes);
+  const view = new DataView(bytes.buffer);
+  const text = (offset: number, value: string) => {
+    for (let index = 0; index < 4; index++) bytes[offset + index] = value.charCodeAt(index);
+  };
+  text(0, 'RIFF');
+  view.setUint32(4, 36 + dataBytes, true);
+  text(8, 'WAVE');
+  text(12, 'fmt ');
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true);
+  view.setUint16(22, channels, true);
+  view.setUint32(24, sampleRate, true);
+  view.setUint32(28, sampleRate * channels * 2, true);
+  view.setUint16(32, channels * 2, true);
+  view.setUint16(34, 16, true);
+  text(36, 'data');
+  view.setUint32(40, dataBytes, true);
+  for (let frame = 0; frame < frames; frame++) {
+    const value = Math.round(Math.sin((2 * Math.PI * frequency * frame) / sampleRate) * amplitude * 32767);
+    for (let channel = 0; channel < channels; channel++) view.setInt16(44 + (frame * channels + channel) * 2, value, true);
+  }
+  return bytes;
+}
