@@ -1,11 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { encodeWav, WavBitDepth } from '../../web/audio/wav-encoder.ts';
 import { focusedElement, launchChromium, screenshot, VIEWPORTS, WatchedPage } from './browser.ts';
 
 /**
  * The /mixer console on a phone, in French: every control named, one h1,
  * and the strips usable from the keyboard alone (arrow keys move a fader,
- * Space toggles mute).
+ * Space toggles mute), and an audio file from the device becomes a track.
  */
 
 const baseUrl = inject('baseUrl');
@@ -61,5 +62,25 @@ describe('mixer console', () => {
     await mute.focus();
     await page.keyboard.press('Space');
     await expect.poll(() => mute.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('adds an audio file from the device as a new track', async () => {
+    // One second of a 220 Hz sine, 16-bit stereo WAV, made here: no fixture file to keep.
+    const sampleRate = 44100;
+    const tone = Float32Array.from({ length: sampleRate }, (_, frame) => 0.5 * Math.sin((2 * Math.PI * 220 * frame) / sampleRate));
+    const wav = encodeWav([tone, tone], sampleRate, WavBitDepth.sixteen);
+    const tracksBefore = await page.getByRole('slider', { name: /^Fader de / }).count();
+    await page.getByLabel('Ajouter des fichiers audio').setInputFiles({ name: 'guitare.wav', mimeType: 'audio/wav', buffer: Buffer.from(wav) });
+    await page.getByRole('slider', { name: 'Fader de guitare' }).waitFor({ state: 'visible' });
+    await expect(page.getByRole('status').filter({ hasText: 'guitare.wav a été ajouté comme nouvelle piste.' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('slider', { name: /^Fader de / }).count()).resolves.toBe(tracksBefore + 1);
+    expect(await unnamedControls()).toEqual([]);
+  });
+
+  it('reports a file it cannot decode and adds no track', async () => {
+    const tracksBefore = await page.getByRole('slider', { name: /^Fader de / }).count();
+    await page.getByLabel('Ajouter des fichiers audio').setInputFiles({ name: 'notes.wav', mimeType: 'audio/wav', buffer: Buffer.from('not audio at all') });
+    await page.getByRole('status').filter({ hasText: 'Impossible d’ajouter notes.wav' }).waitFor({ state: 'visible' });
+    await expect(page.getByRole('slider', { name: /^Fader de / }).count()).resolves.toBe(tracksBefore);
   });
 });

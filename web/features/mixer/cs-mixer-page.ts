@@ -21,6 +21,12 @@ const busNames: Record<string, string> = {
 const ExportState = { idle: 'idle', working: 'working', done: 'done', failed: 'failed' } as const;
 type ExportState = (typeof ExportState)[keyof typeof ExportState];
 
+/** Progress of adding files from the device, shown in the channels section's status line. */
+type ImportStatus =
+  | { readonly state: 'idle' }
+  | { readonly state: 'working' | 'done'; readonly file: string }
+  | { readonly state: 'failed'; readonly file: string; readonly reason: string };
+
 interface Download {
   readonly fileName: string;
   readonly url: string;
@@ -29,11 +35,13 @@ interface Download {
 /**
  * The Mixmaster1 console: transport, one strip per track and bus, the
  * master's loudness meters and spectrum, and WAV export (mastering, stems).
- * Plays a demo song synthesised in code.
+ * Plays a demo song synthesised in code; audio files from the device are
+ * added as new tracks.
  */
 export class CsMixerPage extends LitElement {
   static override properties = {
     exportState: { state: true },
+    importStatus: { state: true },
   };
 
   static override styles = [
@@ -79,6 +87,18 @@ export class CsMixerPage extends LitElement {
       input[type='number'] {
         inline-size: 5rem;
       }
+      .import {
+        display: grid;
+        gap: var(--cs-space-2, 0.5rem);
+        margin-block-end: var(--cs-space-3, 0.75rem);
+      }
+      .import p {
+        margin: 0;
+      }
+      .hint {
+        color: var(--cs-color-text-muted, #5c5870);
+        font-size: 0.875rem;
+      }
       ul {
         margin: 0;
         padding-inline-start: 1.25rem;
@@ -90,6 +110,7 @@ export class CsMixerPage extends LitElement {
   readonly #frames = new AnimationFrameController(this);
   #session: MixerSession | null = null;
   declare exportState: ExportState;
+  declare importStatus: ImportStatus;
   #exportResult: ExportResult | null = null;
   #exportError = '';
   #downloads: Download[] = [];
@@ -97,6 +118,7 @@ export class CsMixerPage extends LitElement {
   constructor() {
     super();
     this.exportState = ExportState.idle;
+    this.importStatus = { state: 'idle' };
   }
 
   focusHeading(): void {
@@ -126,6 +148,7 @@ export class CsMixerPage extends LitElement {
       ${this.#renderTransport(t, session, meters)}
       <section class="card" aria-labelledby="strips-heading">
         <h2 id="strips-heading">${t('mixer.strips.title')}</h2>
+        ${this.#renderImport(t)}
         <div class="strips" @cs-strip-change=${this.#onStripChange}>${this.#renderStrips(t, session, meters)}</div>
       </section>
       ${this.#renderMaster(t, meters)} ${this.#renderExport(t)}
@@ -206,6 +229,26 @@ export class CsMixerPage extends LitElement {
     ></cs-channel-strip>`;
   }
 
+  #renderImport(t: (id: string, values?: Record<string, unknown>) => string) {
+    const status = this.importStatus;
+    return html`<div class="import">
+      <label
+        >${t('mixer.import.add')}
+        <input type="file" accept="audio/*,.wav,.mp3,.ogg,.oga,.flac,.m4a,.aac,.opus,.webm" multiple aria-describedby="import-hint" @change=${this.#onImport}
+      /></label>
+      <p id="import-hint" class="hint">${t('mixer.import.hint')}</p>
+      <p role="status">
+        ${status.state === 'working'
+          ? t('mixer.import.working', { file: status.file })
+          : status.state === 'done'
+            ? t('mixer.import.done', { file: status.file })
+            : status.state === 'failed'
+              ? t('mixer.import.failed', { file: status.file, reason: status.reason })
+              : ''}
+      </p>
+    </div>`;
+  }
+
   #renderMaster(t: (id: string, values?: Record<string, unknown>) => string, meters: MeterReading | null) {
     const number = new Intl.NumberFormat(this.#i18n.value.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     const lufs = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? t('mixer.master.lufs', { value: number.format(value) }) : t('mixer.meter.none'));
@@ -271,6 +314,26 @@ export class CsMixerPage extends LitElement {
           : nothing}
       </form>
     </section>`;
+  }
+
+  /** Adds each chosen file in turn; a file that cannot be decoded is reported and the rest still added. */
+  async #onImport(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    // Cleared, so choosing the same file again still fires `change`.
+    input.value = '';
+    const session = this.#session;
+    if (!session) return;
+    for (const file of files) {
+      this.importStatus = { state: 'working', file: file.name };
+      try {
+        await session.addAudioFile(file);
+        this.importStatus = { state: 'done', file: file.name };
+      } catch (error) {
+        // An undecodable file is the user's to fix, not a fault: the status line says which file and why.
+        this.importStatus = { state: 'failed', file: file.name, reason: error instanceof Error ? error.message : String(error) };
+      }
+    }
   }
 
   #onStripChange(event: CustomEvent<StripChange>): void {

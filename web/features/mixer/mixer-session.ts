@@ -6,6 +6,8 @@ import type { MeterReading } from '../../../shared/mix/engine/meter-layout.ts';
 import { MixEngine } from '../../audio/mix-engine.ts';
 import { exportMix, workletRenderer, type ExportResult, type ExportSettings } from '../../audio/export-mix.ts';
 import { mixProcessorUrl } from '../../audio/mix-processor-url.ts';
+import type { AssetChannels } from '../../../shared/mix/engine/clip-player.ts';
+import { addImportedTrack } from './imported-track.ts';
 
 /** Length of the synthesised demo song. */
 export const demoSeconds = 12;
@@ -28,6 +30,8 @@ export class MixerSession extends EventTarget {
   #context: AudioContext | null = null;
   #engine: MixEngine | null = null;
   #starting: Promise<void> | null = null;
+  /** Files added from the device, kept encoded by asset id: export decodes them again at its own rate. */
+  readonly #importedFiles = new Map<string, ArrayBuffer>();
   playing = false;
   looping = false;
   metronome = false;
@@ -69,6 +73,23 @@ export class MixerSession extends EventTarget {
     engine.setLoop(this.looping, 0, demoSeconds);
     this.#context = context;
     this.#engine = engine;
+  }
+
+  /**
+   * Decodes an audio file from the device (any format the browser decodes)
+   * at the engine's rate and adds it as a new track whose clip plays it
+   * from the start. Rejects, adding nothing, when the file cannot be decoded.
+   */
+  async addAudioFile(file: File): Promise<void> {
+    const bytes = await file.arrayBuffer();
+    await this.start();
+    // decodeAudioData detaches the buffer it is given; the original is kept for export.
+    const audio = await this.#context!.decodeAudioData(bytes.slice(0));
+    const ids = addImportedTrack(this.#document, { key: crypto.randomUUID(), fileName: file.name, durationSeconds: audio.duration });
+    this.#importedFiles.set(ids.assetId, bytes);
+    // The audio goes first, so the configuration that adds the clip finds it.
+    this.#engine!.loadAsset(ids.assetId, audio);
+    this.#update();
   }
 
   /** Changes one strip field (a track, bus or the master). */
@@ -115,10 +136,12 @@ export class MixerSession extends EventTarget {
     return this.#engine?.readMeters() ?? null;
   }
 
-  /** Renders the demo mix offline with the worklet engine; the audio is synthesised again at the export rate. */
-  export(settings: ExportSettings): Promise<ExportResult> {
+  /** Renders the mix offline with the worklet engine; the demo audio is synthesised and added files decoded again at the export rate. */
+  async export(settings: ExportSettings): Promise<ExportResult> {
     const song = createDemoSong({ sampleRate: settings.sampleRate, durationSeconds: demoSeconds, trackCount: demoTracks });
-    return exportMix(this.#mix, song.assets, settings, workletRenderer(mixProcessorUrl));
+    const assets = new Map<string, AssetChannels>(song.assets);
+    for (const [assetId, bytes] of this.#importedFiles) assets.set(assetId, await decodeAtRate(bytes, settings.sampleRate));
+    return exportMix(this.#mix, assets, settings, workletRenderer(mixProcessorUrl));
   }
 
   async close(): Promise<void> {
@@ -139,4 +162,11 @@ export class MixerSession extends EventTarget {
   #changed(): void {
     this.dispatchEvent(new Event('change'));
   }
+}
+
+/** Decodes a file's bytes resampled to `sampleRate` (an OfflineAudioContext decodes at its own rate and needs no user gesture). */
+async function decodeAtRate(bytes: ArrayBuffer, sampleRate: number): Promise<AssetChannels> {
+  const context = new OfflineAudioContext({ numberOfChannels: 1, length: 1, sampleRate });
+  const audio = await context.decodeAudioData(bytes.slice(0));
+  return Array.from({ length: audio.numberOfChannels }, (_, channel) => audio.getChannelData(channel));
 }
