@@ -30,7 +30,11 @@ function unexpected(problems: string[]): string[] {
 }
 
 async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {
+  // Let the start-up refresh (a guest's 401) finish first: if it lands after the sign-in it clears
+  // the new access token, and the next call needs a second refresh (a race in the shell, not here).
+  const restored = page.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
   await page.goto(`${baseUrl}/sign-in?next=/projects`);
+  await restored;
   await page.getByLabel('E-mail').fill(account.email);
   await page.getByLabel('Password', { exact: true }).fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -5,6 +5,7 @@ import { connectivityContext, sessionContext } from '../../app/contexts.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
 import { ServiceController } from '../../app/service-controller.ts';
 import { baseStyles, pageStyles } from '../../ui/base-styles.ts';
+import { SessionStatus } from '../auth/session-service.ts';
 import './cs-collaborators-panel.ts';
 import './cs-lyrics-editor.ts';
 import './cs-mix-panel.ts';
@@ -282,7 +283,9 @@ export class CsProjectPage extends LitElement {
 
   #renderStudio(session: ProjectSession, canEdit: boolean) {
     const t = (id: string): string => this.#i18n.t(id);
-    const online = this.#connectivity.value.online;
+    // A session restored from the cache has no access token yet: the panels wait for the real one.
+    const state = this.#user.value.state;
+    const online = this.#connectivity.value.online && !(state.status === SessionStatus.signedIn && state.offline);
     return html`<div class="studio">
       <section class="panel lyrics" aria-labelledby="lyrics-title">
         <h2 class="panel-title" id="lyrics-title">${t('projects.lyrics.title')}</h2>

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { ProjectTitle } from '../../../shared/schemas/projects.ts';
+import { SessionStatus } from '../auth/session-service.ts';
 import { connectivityContext, sessionContext } from '../../app/contexts.ts';
 import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
@@ -166,7 +167,27 @@ export class CsProjectsPage extends LitElement {
     window.removeEventListener('online', this.#onOnline);
   }
 
-  readonly #onOnline = (): void => void this.#load();
+  /**
+   * Back online: reload now, unless the session itself is still offline (restored from the cache).
+   * Then the shell is refreshing it, and calling before that finishes would go out without a token;
+   * the reload follows from the session change instead (see willUpdate).
+   */
+  readonly #onOnline = (): void => {
+    if (!this.#sessionOffline) void this.#load();
+  };
+
+  #wasSessionOffline = false;
+
+  get #sessionOffline(): boolean {
+    const state = this.#session.available ? this.#session.value.state : null;
+    return state?.status === SessionStatus.signedIn && state.offline;
+  }
+
+  protected override willUpdate(): void {
+    const offline = this.#sessionOffline;
+    if (this.#wasSessionOffline && !offline) void this.#load();
+    this.#wasSessionOffline = offline;
+  }
 
   get #userId(): string | null {
     return this.#session.available ? (this.#session.value.user?.id ?? null) : null;
