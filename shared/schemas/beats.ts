@@ -89,7 +89,7 @@ export const BeatAudio = z
     peaks: z
       .array(z.number().int())
       .nullable()
-      .meta({ description: 'Waveform overview: [min, max] pairs flattened, scaled to -127…127; null for compressed formats.' }),
+      .meta({ description: 'Waveform overview: [min, max] pairs flattened, scaled to -127…127. Only in GET /api/beats/:id (null in search results) and null for compressed formats.' }),
   })
   .meta({ id: 'BeatAudio' });
 export type BeatAudio = z.infer<typeof BeatAudio>;

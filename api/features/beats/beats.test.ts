@@ -196,6 +196,9 @@ describe.each(databaseKinds())('beats API (%s)', (kind) => {
       expect(Math.max(...response.json.audio.peaks)).toBe(127);
       const fetched = await call(t.app, 'GET', `/api/beats/${id}`, { token: producer.accessToken });
       expect(fetched.json.audio.peaks).toEqual(response.json.audio.peaks);
+      // Lists carry the audio facts but not the waveform.
+      const listed = await call(t.app, 'GET', `/api/beats?producer=${producer.userId}`, { token: producer.accessToken });
+      expect(listed.json.beats[0].audio).toMatchObject({ sampleRate: 22_050, peaks: null });
     });
 
     it('refuses a text file called .wav, an empty body and an oversize file, storing nothing', async () => {

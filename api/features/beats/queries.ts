@@ -12,6 +12,9 @@ export interface BeatWithProducer {
 /** Every column but the tsvector, which is only ever searched, never read. */
 const { searchVector: _searchVector, ...beatColumns } = getTableColumns(beats);
 const selection = { beat: beatColumns, producerName: users.displayName };
+/** Lists leave the waveform out: 800 peak pairs per beat would make a page ten times heavier. */
+const { peaks: _peaks, ...listColumns } = beatColumns;
+const listSelection = { beat: { ...listColumns, peaks: sql<number[] | null>`null` }, producerName: users.displayName };
 
 export async function findBeat(db: Database, id: string): Promise<BeatWithProducer | undefined> {
   const [row] = await db.select(selection).from(beats).innerJoin(users, eq(users.id, beats.producerId)).where(eq(beats.id, id)).limit(1);
@@ -112,7 +115,7 @@ export async function searchBeats(db: Database, filters: SearchFilters, sort: Se
   }
   const order = direction === 'desc' ? [desc(key), desc(beats.id)] : [asc(key), asc(beats.id)];
   const rows = await db
-    .select({ ...selection, sortValue: sql<number | string | Date>`${key}` })
+    .select({ ...listSelection, sortValue: sql<number | string | Date>`${key}` })
     .from(beats)
     .innerJoin(users, eq(users.id, beats.producerId))
     .where(and(...where))
