@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { fileTypeFromFile } from 'file-type';
 import { parseFile } from 'music-metadata';
-import { readWavFormat, wavPeaks } from './wav.ts';
+import { createPeakAccumulator, readWavFormat } from './wav.ts';
 
 /** What an uploaded file turned out to be, judged by its bytes. */
 export type AudioInspection =
@@ -49,11 +50,9 @@ export async function inspectAudio(file: string): Promise<AudioInspection> {
   const { duration, sampleRate, numberOfChannels } = metadata.format;
   let peaks: number[] | null = null;
   if (type.ext === 'wav') {
-    // Bounded by UPLOAD_MAX_BYTES; a streaming peak pass would avoid holding the file in memory.
-    const bytes = await readFile(file);
-    const format = readWavFormat(bytes);
-    if (!format) return { ok: false, reason: 'unreadable' };
-    peaks = wavPeaks(bytes, format, PEAK_PAIRS);
+    const computed = await streamedWavPeaks(file);
+    if (!computed) return { ok: false, reason: 'unreadable' };
+    peaks = computed;
   }
   if (duration === undefined || !Number.isFinite(duration) || duration <= 0) return { ok: false, reason: 'unreadable' };
   return {
@@ -65,4 +64,29 @@ export async function inspectAudio(file: string): Promise<AudioInspection> {
     channels: numberOfChannels ?? null,
     peaks,
   };
+}
+
+/** WAV headers are small, but LIST/bext chunks can push `data` back; 1 MiB covers real files. */
+const WAV_HEADER_WINDOW = 1024 * 1024;
+
+/** Peaks read from the file in chunks: memory stays flat whatever the file's length. */
+async function streamedWavPeaks(file: string): Promise<number[] | undefined> {
+  const handle = await open(file);
+  let format;
+  try {
+    const { size } = await handle.stat();
+    const head = new Uint8Array(Math.min(size, WAV_HEADER_WINDOW));
+    await handle.read(head, 0, head.length, 0);
+    format = readWavFormat(head, size);
+  } finally {
+    await handle.close();
+  }
+  if (!format) return undefined;
+  const accumulator = createPeakAccumulator(format, PEAK_PAIRS);
+  if (format.dataBytes > 0) {
+    for await (const chunk of createReadStream(file, { start: format.dataOffset, end: format.dataOffset + format.dataBytes - 1 })) {
+      accumulator.push(chunk as Buffer);
+    }
+  }
+  return accumulator.result();
 }

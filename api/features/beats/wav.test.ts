@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readWavFormat, sineWav, wavPeaks } from './wav.ts';
+import { createPeakAccumulator, readWavFormat, sineWav, wavPeaks } from './wav.ts';
 
 describe('WAV reader', () => {
   it('reads the format of a generated file', () => {
@@ -27,5 +27,23 @@ describe('WAV reader', () => {
   it('gives one pair per frame for very short files and silence as zeros', () => {
     const tiny = sineWav({ seconds: 10 / 44_100, amplitude: 0 });
     expect(wavPeaks(tiny, readWavFormat(tiny)!, 800)).toEqual(new Array(20).fill(0));
+  });
+
+  it('gives the same peaks however the data is cut into chunks', () => {
+    const bytes = sineWav({ seconds: 0.3, channels: 2, frequency: 97 });
+    const format = readWavFormat(bytes)!;
+    const whole = wavPeaks(bytes, format, 120);
+    for (const size of [1, 3, 7, 4096]) {
+      const accumulator = createPeakAccumulator(format, 120);
+      const data = bytes.subarray(format.dataOffset);
+      for (let offset = 0; offset < data.length; offset += size) accumulator.push(data.subarray(offset, offset + size));
+      expect(accumulator.result(), `chunks of ${size}`).toEqual(whole);
+    }
+  });
+
+  it('reads the format from the start of a file and clips data to the file size', () => {
+    const bytes = sineWav({ seconds: 1 });
+    expect(readWavFormat(bytes.subarray(0, 64), bytes.length)?.dataBytes).toBe(88_200);
+    expect(readWavFormat(bytes.subarray(0, 1000))?.dataBytes).toBe(956);
   });
 });

@@ -17,8 +17,12 @@ export interface WavFormat {
 
 const ascii = (bytes: Uint8Array, offset: number) => String.fromCharCode(bytes[offset]!, bytes[offset + 1]!, bytes[offset + 2]!, bytes[offset + 3]!);
 
-/** The format of a WAV file, or undefined when the bytes are not a WAV this reader understands. */
-export function readWavFormat(bytes: Uint8Array): WavFormat | undefined {
+/**
+ * The format of a WAV file, or undefined when the bytes are not a WAV this reader understands.
+ * `bytes` may be only the start of the file (enough to reach the `data` chunk header); `fileBytes`
+ * is then the whole file's size, so the data length is clipped to what the file really holds.
+ */
+export function readWavFormat(bytes: Uint8Array, fileBytes = bytes.length): WavFormat | undefined {
   if (bytes.length < 12 || ascii(bytes, 0) !== 'RIFF' || ascii(bytes, 8) !== 'WAVE') return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let offset = 12;
@@ -41,7 +45,7 @@ export function readWavFormat(bytes: Uint8Array): WavFormat | undefined {
       format = { encoding, channels, sampleRate, bitsPerSample };
     } else if (id === 'data') {
       if (!format) return undefined;
-      return { ...format, dataOffset: body, dataBytes: Math.min(size, bytes.length - body) };
+      return { ...format, dataOffset: body, dataBytes: Math.max(0, Math.min(size, fileBytes - body)) };
     }
     // Chunks are padded to an even length.
     offset = body + size + (size % 2);
@@ -68,35 +72,69 @@ function sampleAt(view: DataView, offset: number, format: WavFormat): number {
 }
 
 /**
- * `count` [min, max] pairs over the whole file (all channels mixed into one envelope), flattened and
- * scaled to integers -127…127 so 800 pairs stay a few kilobytes of JSON. Files shorter than `count`
- * frames give one pair per frame.
+ * Builds `count` [min, max] pairs over the sample data fed to it in chunks of any size (all channels
+ * mixed into one envelope), so a long file is never held in memory. Values are scaled to integers
+ * -127…127, which keeps 800 pairs to a few kilobytes of JSON. Files shorter than `count` frames give
+ * one pair per frame.
  */
-export function wavPeaks(bytes: Uint8Array, format: WavFormat, count = 800): number[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+export function createPeakAccumulator(format: WavFormat, count = 800) {
   const bytesPerSample = format.bitsPerSample / 8;
   const frameBytes = bytesPerSample * format.channels;
   const frames = Math.floor(format.dataBytes / frameBytes);
   const buckets = Math.min(count, frames);
-  const peaks = new Array<number>(buckets * 2);
-  const scale = (value: number) => Math.max(-127, Math.min(127, Math.round(value * 127)));
-  for (let bucket = 0; bucket < buckets; bucket++) {
-    const first = Math.floor((bucket * frames) / buckets);
-    const last = Math.floor(((bucket + 1) * frames) / buckets);
-    let min = 0;
-    let max = 0;
-    for (let frame = first; frame < last; frame++) {
-      const frameOffset = format.dataOffset + frame * frameBytes;
-      for (let channel = 0; channel < format.channels; channel++) {
-        const value = sampleAt(view, frameOffset + channel * bytesPerSample, format);
-        if (value < min) min = value;
-        if (value > max) max = value;
-      }
+  const minimum = new Float64Array(buckets);
+  const maximum = new Float64Array(buckets);
+  // A frame split across two chunks waits here for the rest of its bytes.
+  const carry = new Uint8Array(frameBytes);
+  const carryView = new DataView(carry.buffer);
+  let carried = 0;
+  let frame = 0;
+
+  function addFrame(view: DataView, offset: number) {
+    if (frame >= frames) return;
+    const bucket = Math.floor((frame * buckets) / frames);
+    for (let channel = 0; channel < format.channels; channel++) {
+      const value = sampleAt(view, offset + channel * bytesPerSample, format);
+      if (value < minimum[bucket]!) minimum[bucket] = value;
+      if (value > maximum[bucket]!) maximum[bucket] = value;
     }
-    peaks[bucket * 2] = scale(min);
-    peaks[bucket * 2 + 1] = scale(max);
+    frame++;
   }
-  return peaks;
+
+  return {
+    push(chunk: Uint8Array) {
+      const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      let offset = 0;
+      if (carried > 0) {
+        const needed = Math.min(frameBytes - carried, chunk.length);
+        carry.set(chunk.subarray(0, needed), carried);
+        carried += needed;
+        offset = needed;
+        if (carried < frameBytes) return;
+        addFrame(carryView, 0);
+        carried = 0;
+      }
+      for (; offset + frameBytes <= chunk.length; offset += frameBytes) addFrame(view, offset);
+      carry.set(chunk.subarray(offset), 0);
+      carried = chunk.length - offset;
+    },
+    result(): number[] {
+      const scale = (value: number) => Math.max(-127, Math.min(127, Math.round(value * 127)));
+      const peaks = new Array<number>(buckets * 2);
+      for (let bucket = 0; bucket < buckets; bucket++) {
+        peaks[bucket * 2] = scale(minimum[bucket]!);
+        peaks[bucket * 2 + 1] = scale(maximum[bucket]!);
+      }
+      return peaks;
+    },
+  };
+}
+
+/** Peaks of a WAV held in memory; see createPeakAccumulator. */
+export function wavPeaks(bytes: Uint8Array, format: WavFormat, count = 800): number[] {
+  const accumulator = createPeakAccumulator(format, count);
+  accumulator.push(bytes.subarray(format.dataOffset, format.dataOffset + format.dataBytes));
+  return accumulator.result();
 }
 
 /**
