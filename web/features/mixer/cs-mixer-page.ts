@@ -95,6 +95,10 @@ export class CsMixerPage extends LitElement {
       .import p {
         margin: 0;
       }
+      .import input:focus-visible + label {
+        outline: 3px solid var(--cs-color-focus, #6b2fd6);
+        outline-offset: 2px;
+      }
       .hint {
         color: var(--cs-color-text-muted, #5c5870);
         font-size: 0.875rem;
@@ -231,11 +235,20 @@ export class CsMixerPage extends LitElement {
 
   #renderImport(t: (id: string, values?: Record<string, unknown>) => string) {
     const status = this.importStatus;
+    // The native file control's button is worded by the browser, not our catalog: it is hidden and its label is the button.
     return html`<div class="import">
-      <label
-        >${t('mixer.import.add')}
-        <input type="file" accept="audio/*,.wav,.mp3,.ogg,.oga,.flac,.m4a,.aac,.opus,.webm" multiple aria-describedby="import-hint" @change=${this.#onImport}
-      /></label>
+      <div>
+        <input
+          id="import-file"
+          class="visually-hidden"
+          type="file"
+          accept="audio/*,.wav,.mp3,.ogg,.oga,.flac,.m4a,.aac,.opus,.webm"
+          multiple
+          aria-describedby="import-hint"
+          @change=${this.#onImport}
+        />
+        <label for="import-file" class="button secondary">${t('mixer.import.add')}</label>
+      </div>
       <p id="import-hint" class="hint">${t('mixer.import.hint')}</p>
       <p role="status">
         ${status.state === 'working'
