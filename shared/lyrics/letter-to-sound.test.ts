@@ -24,6 +24,15 @@ describe('letterToSound', () => {
     expect(wrong.map(([word]) => `${word}:${syllables(word)}`)).toEqual([]);
   });
 
+  it('reads a one-syllable -ey as EY, a silent u after initial g, and final -sm as a syllable', () => {
+    expect(letterToSound('whey')).toEqual(['W', 'EY1']);
+    expect(letterToSound('jockey').at(-1)).toBe('IY0');
+    expect(letterToSound('guilt')).toEqual(['G', 'IH1', 'L', 'T']);
+    expect(syllables('guesstimate')).toBe(3);
+    expect(letterToSound('spasm')).toEqual(['S', 'P', 'AE1', 'Z', 'AH0', 'M']);
+    expect(syllables('fandomism')).toBe(4);
+  });
+
   it('puts primary stress on exactly one vowel', () => {
     for (const word of ['finna', 'dababy', 'skrrt', 'nation', 'a']) {
       expect(letterToSound(word).filter((phoneme) => phoneme.endsWith('1'))).toHaveLength(1);

@@ -60,7 +60,7 @@ const VOWEL_TEAMS: readonly { spelling: string; phonemes: string[]; end?: boolea
   { spelling: 'ai', phonemes: ['EY'] },
   { spelling: 'ay', phonemes: ['EY'] },
   { spelling: 'ei', phonemes: ['EY'] },
-  { spelling: 'ey', phonemes: ['IY'], end: true },
+  { spelling: 'ey', phonemes: ['IY'], end: true, afterVowel: true }, // "money"; a one-syllable "they", "grey" is EY
   { spelling: 'ey', phonemes: ['EY'] },
   { spelling: 'oa', phonemes: ['OW'] },
   { spelling: 'ook', phonemes: ['UH', 'K'] },
@@ -177,7 +177,18 @@ function scan(word: string): Unit[] {
       index += 1;
       continue;
     }
-    if (letter === 'e' && atEnd(1) && word[index - 1] === 'y' && index > 1) {
+    // Final -sm is two syllables: "prism", "racism" (IH Z AH M).
+    if (remaining === 'sm' && units.some((unit) => unit.nucleus)) {
+      units.push({ phonemes: ['Z'] }, { phonemes: ['AH', 'M'], nucleus: 'AH', reducible: true });
+      break;
+    }
+    // Initial gu before a vowel is a hard g with a silent u: "guess", "guide", "guarantee".
+    if (letter === 'g' && index === 0 && at(1) === 'u' && isVowelLetter(at(2))) {
+      units.push({ phonemes: ['G'] });
+      index += 2;
+      continue;
+    }
+    if (letter === 'e' && atEnd(1) && word[index - 1] === 'y' && isConsonantLetter(word[index - 2])) {
       units.push({ phonemes: ['EY'], nucleus: 'EY' }); // "kanye", "oye": the y is a glide, the e is sounded
       break;
     }

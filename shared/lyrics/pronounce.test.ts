@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pronounceWord } from './pronounce.ts';
+import { pronunciationIndexFromEntries } from './pronunciation-index.ts';
 import { cmuIndex } from './testing/cmu-index.ts';
 
 const index = cmuIndex();
@@ -26,5 +27,38 @@ describe('pronounceWord', () => {
   it('returns nothing for text without letters and never throws', () => {
     expect(pronounceWord('!!!', index).pronunciations).toEqual([]);
     fc.assert(fc.property(fc.string({ maxLength: 24 }), (text) => void pronounceWord(text, index)), { numRuns: 1000 });
+  });
+
+  it("reads an apostrophe -in' as the -ing form before a dictionary name spelled -in", () => {
+    expect(pronounceWord('Rollin', index).pronunciations[0]).toEqual(['R', 'AA1', 'L', 'IH0', 'N']); // the surname
+    expect(pronounceWord("rollin'", index)).toMatchObject({ source: 'derived', pronunciations: [['R', 'OW1', 'L', 'IH0', 'N']] });
+  });
+
+  it('adds -es as the plural of the stem: IH0 Z only after a sibilant', () => {
+    expect(pronounceWord('dingoes', index).pronunciations[0]).toEqual(['D', 'IH1', 'NG', 'G', 'OW0', 'Z']);
+    expect(pronounceWord('buffaloes', index).pronunciations[0]?.slice(-2)).toEqual(['OW2', 'Z']);
+  });
+
+  it('drops the schwa of a syllabic -le before a vowel suffix or -ly', () => {
+    expect(pronounceWord('feeblest', index).pronunciations[0]).toEqual(['F', 'IY1', 'B', 'L', 'AH0', 'S', 'T']);
+  });
+
+  it('does not build words from vowel teams, sounded e or spelled-out abbreviations', () => {
+    const tiny = pronunciationIndexFromEntries([
+      ['the', [['DH', 'AH0']]],
+      ['pai', [['P', 'AA1', 'IY0']]],
+      ['sundae', [['S', 'AH1', 'N', 'D', 'EY0']]],
+      ['afl', [['EY1', 'EH1', 'F', 'EH1', 'L']]],
+      ['oat', [['OW1', 'T']]],
+      ['cho', [['CH', 'OW1']]],
+      ['ose', [['OW1', 'Z']]],
+      ['shine', [['SH', 'AY1', 'N']]],
+    ]);
+    expect(pronounceWord('they', tiny).source).toBe('rules'); // not "the" + y
+    expect(pronounceWord('paid', tiny).source).toBe('rules'); // not "pai" + d
+    expect(pronounceWord('sunday', tiny).source).toBe('rules'); // the e of "sundae" is sounded
+    expect(pronounceWord('afloat', tiny).source).toBe('rules'); // "afl" is read letter by letter
+    expect(pronounceWord('choose', tiny).source).toBe('rules'); // "cho|ose" cuts the vowel team "oo"
+    expect(pronounceWord('shiny', tiny)).toMatchObject({ source: 'derived', pronunciations: [['SH', 'AY1', 'N', 'IY0']] });
   });
 });

@@ -1,4 +1,4 @@
-import type { Phoneme, Pronunciation } from './arpabet.ts';
+import { countVowels, isVowel, type Phoneme, type Pronunciation } from './arpabet.ts';
 import { letterToSound } from './letter-to-sound.ts';
 import type { PronunciationIndex } from './pronunciation-index.ts';
 
@@ -14,13 +14,15 @@ export interface WordPronunciation {
 }
 
 /** Suffixes we can peel off to find a dictionary stem, with the sound to add back. */
-const SUFFIXES: readonly { spelling: string; sound: (stem: Pronunciation) => Phoneme[]; restore?: string[] }[] = [
+const SUFFIXES: readonly { spelling: string; sound: (stem: Pronunciation) => Phoneme[]; restore?: string[]; afterE?: boolean }[] = [
   { spelling: "'s", sound: (stem) => plural(stem) },
   { spelling: 's', sound: (stem) => plural(stem) },
   { spelling: 'z', sound: (stem) => plural(stem) },
-  { spelling: 'es', sound: () => ['IH0', 'Z'] },
+  // -es is whatever the plural of the stem is: "boxes" IH0 Z, but "heroes", "babies" just Z.
+  { spelling: 'es', sound: (stem) => plural(stem) },
   { spelling: 'ed', sound: (stem) => past(stem), restore: ['', 'e'] },
-  { spelling: 'd', sound: (stem) => past(stem) },
+  // A bare -d is the past of a stem ending in e ("freed", "tied"), never "pai" + d.
+  { spelling: 'd', sound: (stem) => past(stem), afterE: true },
   { spelling: 'ing', sound: () => ['IH0', 'NG'], restore: ['', 'e'] },
   { spelling: 'in', sound: () => ['IH0', 'N'], restore: ['', 'e'] },
   { spelling: 'er', sound: () => ['ER0'], restore: ['', 'e'] },
@@ -64,6 +66,12 @@ export function pronounceWord(rawWord: string, index: PronunciationIndex): WordP
   const bare = word.replace(/^'+|'+$/g, '');
   if (!/[a-z]/.test(bare)) return { word, pronunciations: [], source: PronunciationSource.none };
 
+  // "fallin'" with its apostrophe is "falling" with the g dropped, whatever else "fallin" may be
+  // (a surname); the -ing form wins when the dictionary has it.
+  if (/in'$/.test(word)) {
+    const dropped = droppedG(bare, index);
+    if (dropped) return { word, pronunciations: dropped, source: PronunciationSource.derived };
+  }
   const direct = index.lookup(word) ?? index.lookup(bare);
   if (direct) return { word, pronunciations: withSmoothing(bare, direct), source: PronunciationSource.dictionary };
 
@@ -110,30 +118,68 @@ function derive(word: string, index: PronunciationIndex, depth: number): readonl
     }
   }
   // Dropped g: "drippin'" / "drippin" → "dripping" with the final NG → N.
-  if (/in'?$/.test(word)) {
-    const full = known(word.replace(/in'?$/, 'ing'));
-    if (full) return full.map((pronunciation) => (pronunciation.at(-1) === 'NG' ? [...pronunciation.slice(0, -1), 'N'] : pronunciation));
-  }
+  const dropped = droppedG(word, index);
+  if (dropped) return dropped;
   for (const suffix of SUFFIXES) {
     if (!word.endsWith(suffix.spelling) || word.length - suffix.spelling.length < 2) continue;
     const base = word.slice(0, -suffix.spelling.length);
-    const stems = [base];
-    for (const ending of suffix.restore ?? []) if (ending) stems.push(base + ending);
-    if (/([bdgklmnprt])\1$/.test(base)) stems.push(base.slice(0, -1)); // "drippin" stem "drip"
-    if (base.endsWith('i')) stems.push(`${base.slice(0, -1)}y`); // "vibin" no, "babies" → "baby"
-    for (const stem of stems) {
-      const stemPronunciations = known(stem);
-      const first = stemPronunciations?.[0];
-      if (first) return [[...first, ...suffix.sound(first)]];
+    if (suffix.afterE && !base.endsWith('e')) continue;
+    // A y right after a vowel letter spells a vowel team: "they" is not "the" + y.
+    if (suffix.spelling === 'y' && /[aeiouy]$/.test(base)) continue;
+    const stems: { stem: string; silentE: boolean }[] = [{ stem: base, silentE: false }];
+    for (const ending of suffix.restore ?? []) if (ending) stems.push({ stem: base + ending, silentE: true });
+    if (/([bdgklmnprt])\1$/.test(base)) stems.push({ stem: base.slice(0, -1), silentE: false }); // "drippin" stem "drip"
+    if (base.endsWith('i')) stems.push({ stem: `${base.slice(0, -1)}y`, silentE: false }); // "babies" → "baby"
+    for (const { stem, silentE } of stems) {
+      const first = known(stem)?.[0];
+      if (!first || !plausiblePart(stem, first)) continue;
+      // A restored e must be silent in the stem ("shine" → "shiny"); "entre" + y is not "entry".
+      if (silentE && isVowel(first.at(-1) ?? '')) continue;
+      return [[...joinSuffix(stem, first, suffix.sound(first))]];
     }
   }
-  // Compounds of two dictionary words, each at least 3 letters: "lowkey", "moneybag".
+  // Compounds of two dictionary words, each at least 3 letters: "lowkey", "moneybag". The split
+  // may not cut a vowel team ("cho|ose"), and a tail may not start like a suffix ("vers|ion").
   for (let split = word.length - 3; split >= 3; split -= 1) {
-    const head = known(word.slice(0, split))?.[0];
-    const tail = head ? known(word.slice(split))?.[0] : undefined;
-    if (head && tail) return [[...head, ...demote(tail)]];
+    const headSpelling = word.slice(0, split);
+    const tailSpelling = word.slice(split);
+    if (/[aeiou]$/.test(headSpelling) && /^[aeiou]/.test(tailSpelling)) continue;
+    if (/^[ie][aeiou]/.test(tailSpelling)) continue;
+    const head = known(headSpelling)?.[0];
+    const tail = head ? known(tailSpelling)?.[0] : undefined;
+    if (head && tail && plausiblePart(headSpelling, head) && plausiblePart(tailSpelling, tail)) return [[...head, ...demote(tail)]];
   }
   return undefined;
+}
+
+/** "drippin'" / "drippin" → "dripping" with the final NG → N, when the dictionary has the -ing form. */
+function droppedG(word: string, index: PronunciationIndex): readonly Pronunciation[] | undefined {
+  if (!/in'?$/.test(word)) return undefined;
+  const full = index.lookup(word.replace(/in'?$/, 'ing'));
+  return full?.map((pronunciation) => (pronunciation.at(-1) === 'NG' ? [...pronunciation.slice(0, -1), 'N'] : pronunciation));
+}
+
+/**
+ * A dictionary entry read letter by letter ("ach" as A-C-H, "afl") has more syllables than its
+ * spelling has vowel groups; such entries are abbreviations, not parts of a longer word.
+ */
+function plausiblePart(spelling: string, pronunciation: Pronunciation): boolean {
+  const groups = (spelling.match(/[aeiouy]+/g) ?? []).length;
+  return countVowels(pronunciation) <= groups + 1;
+}
+
+/**
+ * Appends a suffix to a stem. A stem ending in syllabic -le (AH0 L) loses its schwa before a
+ * vowel-initial or -ly suffix: "simple" + est is "simplest", "possible" + y is "possibly".
+ */
+function joinSuffix(spelling: string, stem: Pronunciation, suffix: readonly Phoneme[]): Pronunciation {
+  if (stem.at(-1) === 'L' && suffix[0] === 'L') return [...stem, ...suffix.slice(1)]; // "final" + ly: one L
+  const syllabicL = /[^aeiou]le$/.test(spelling) && stem.at(-1) === 'L' && stem.at(-2) === 'AH0' && !isVowel(stem.at(-3) ?? 'AH0');
+  if (syllabicL && suffix.length > 0 && (isVowel(suffix[0] as Phoneme) || suffix[0] === 'L')) {
+    const trimmed = [...stem.slice(0, -2), 'L'];
+    return suffix[0] === 'L' ? [...trimmed, ...suffix.slice(1)] : [...trimmed, ...suffix];
+  }
+  return [...stem, ...suffix];
 }
 
 /** In a compound the second part keeps secondary stress only ("LOW-key"). */
