@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { decodeWav } from '../../web/audio/wav-decoder.ts';
 import { encodeWav, WavBitDepth } from '../../web/audio/wav-encoder.ts';
 import { focusedElement, launchChromium, screenshot, VIEWPORTS, WatchedPage } from './browser.ts';
 
@@ -75,6 +77,19 @@ describe('mixer console', () => {
     await expect(page.getByRole('status').filter({ hasText: 'guitare.wav a été ajouté comme nouvelle piste.' }).count()).resolves.toBe(1);
     await expect(page.getByRole('slider', { name: /^Fader de / }).count()).resolves.toBe(tracksBefore + 1);
     expect(await unnamedControls()).toEqual([]);
+  });
+
+  it('exports the added track as a stem that carries its audio', async () => {
+    await page.getByLabel('Exporter aussi les stems (un fichier par piste)').check();
+    await page.getByRole('button', { name: 'Exporter en WAV' }).click();
+    const link = page.getByRole('link', { name: /^Télécharger \d+-guitare\.wav$/ });
+    await link.waitFor({ state: 'visible', timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const stem = decodeWav(new Uint8Array(readFileSync(await download.path())));
+    // The 1 s tone at -6 dBFS, re-decoded at the export rate, through a default strip.
+    let peak = 0;
+    for (const sample of stem.channels[0]!.subarray(0, stem.sampleRate)) peak = Math.max(peak, Math.abs(sample));
+    expect(peak).toBeGreaterThan(0.2);
   });
 
   it('reports a file it cannot decode and adds no track', async () => {
