@@ -4,6 +4,7 @@ import { benchBundle } from './bench/bundle.ts';
 import { benchCollab } from './bench/collab.ts';
 import { benchDsp } from './bench/dsp.ts';
 import { benchLyricsWorker } from './bench/lyrics-worker.ts';
+import { benchMixerBrowser } from './bench/mixer-browser.ts';
 
 /**
  * `npm run bench`: every performance target, measured in one run and printed as tables with the
@@ -17,6 +18,7 @@ if (wants('argon2')) await benchArgon2();
 if (wants('login')) await benchLogin();
 if (wants('bundle')) benchBundle();
 if (wants('dsp')) benchDsp();
+if (wants('mixer-browser')) await benchMixerBrowser();
 if (wants('ai')) await benchAi();
 if (wants('lyrics-worker')) await benchLyricsWorker();
 if (wants('collab')) await benchCollab();
