@@ -250,6 +250,18 @@ describe.each(databaseKinds())('beats API (%s)', (kind) => {
       expect(files[0]).toMatch(new RegExp(`^beats/${id}/[0-9a-f-]{36}\\.wav$`));
       expect((await filesUnder(storageDir)).filter((file) => /passwd|escape/.test(file))).toEqual([]);
     });
+    it('keeps exactly one file when uploads race', async () => {
+      const producer = await signUp(t.app);
+      const id = (await call(t.app, 'POST', '/api/beats', { token: producer.accessToken, body: validBeat })).json.id;
+      const results = await Promise.all([0.1, 0.2, 0.3, 0.4].map((seconds) => upload(producer.accessToken, id, sineWav({ seconds }))));
+      expect(results.map((result) => result.status)).toEqual([200, 200, 200, 200]);
+      const files = (await filesUnder(path.join(storageDir, 'objects'))).filter((file) => file.includes(id));
+      expect(files).toHaveLength(1);
+      const beat = await call(t.app, 'GET', `/api/beats/${id}`, { token: producer.accessToken });
+      const preview = await t.app.request(`/api/beats/${id}/preview`, { headers: { authorization: `Bearer ${producer.accessToken}` } });
+      expect(Number(preview.headers.get('content-length'))).toBe(beat.json.audio.bytes);
+      await preview.arrayBuffer();
+    });
   });
 
   describe('preview streaming', () => {

@@ -29,6 +29,20 @@ export async function updateBeat(db: Database, id: string, changes: Partial<NewB
   await db.update(beats).set(changes).where(eq(beats.id, id));
 }
 
+/**
+ * Points the beat at newly stored audio and returns the key it pointed at before, read under a row
+ * lock so two concurrent uploads each learn the right file to delete. Undefined when the beat was
+ * deleted meanwhile (the caller then deletes the new file).
+ */
+export async function replaceAudio(db: Database, id: string, changes: Partial<NewBeatRow>): Promise<{ previousKey: string | null } | undefined> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select({ audioKey: beats.audioKey }).from(beats).where(eq(beats.id, id)).for('update');
+    if (!current) return undefined;
+    await tx.update(beats).set(changes).where(eq(beats.id, id));
+    return { previousKey: current.audioKey };
+  });
+}
+
 export async function deleteBeat(db: Database, id: string): Promise<void> {
   await db.delete(beats).where(eq(beats.id, id));
 }

@@ -224,7 +224,7 @@ export function createBeatsService(deps: BeatsDeps) {
      * passed, and the temp file is always removed.
      */
     async uploadAudio(userId: string, id: string, body: ReadableStream<Uint8Array> | null, declaredLength: number | undefined): Promise<Beat> {
-      const { beat } = await owned(userId, id);
+      await owned(userId, id);
       const limit = deps.uploadMaxBytes;
       if (declaredLength !== undefined && declaredLength > limit) throw new AppError('audio_too_large', { params: { limit } });
       if (!body || declaredLength === 0) throw new AppError('audio_empty');
@@ -246,8 +246,9 @@ export function createBeatsService(deps: BeatsDeps) {
         // The key never contains anything the client sent: a hostile file name cannot reach a path.
         const key = `beats/${id}/${randomUUID()}.${inspection.extension}`;
         const stored = await storage.put(key, createReadStream(file), { contentType: inspection.contentType, contentLength: size });
+        let replaced;
         try {
-          await queries.updateBeat(db, id, {
+          replaced = await queries.replaceAudio(db, id, {
             audioKey: key,
             audioContentType: inspection.contentType,
             audioBytes: size,
@@ -262,7 +263,12 @@ export function createBeatsService(deps: BeatsDeps) {
           await forget(key);
           throw error;
         }
-        await forget(beat.audioKey);
+        if (!replaced) {
+          // The beat was deleted while its audio was uploading.
+          await forget(key);
+          throw new AppError('beat_not_found');
+        }
+        await forget(replaced.previousKey);
         return reload(id);
       } finally {
         await rm(folder, { recursive: true, force: true });
