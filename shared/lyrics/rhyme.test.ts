@@ -38,6 +38,20 @@ describe('rhyme types', () => {
     expect(rhyme("happy", "sadly").strength).toBeLessThan(orange.strength);
   });
 
+  it('rhymes on a final secondary stress or a final full unstressed vowel, a little weaker', () => {
+    const birthday = rhyme('birthday', 'stay');
+    expect(birthday.type).toBe('perfect');
+    expect(birthday.strength).toBeGreaterThan(0.85);
+    expect(birthday.strength).toBeLessThan(1);
+    expect(rhyme('anything', 'ring').type).toBe('perfect');
+    const harmony = rhyme('harmony', 'free');
+    expect(harmony.strength).toBeGreaterThanOrEqual(0.55);
+    expect(harmony.strength).toBeLessThan(birthday.strength);
+    expect(rhyme('shadow', 'glow').strength).toBeGreaterThanOrEqual(0.55);
+    // Two unstressed endings do not rhyme on that ending alone.
+    expect(rhyme('happy', 'body').strength).toBeLessThan(0.55);
+  });
+
   it('hears assonance and consonance as weaker links', () => {
     expect(rhyme('night', 'time')).toMatchObject({ type: 'assonance' });
     expect(rhyme('night', 'time').strength).toBeLessThan(0.55);

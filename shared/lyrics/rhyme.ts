@@ -126,14 +126,70 @@ export function compareWords(a: Pronunciation, b: Pronunciation): Rhyme {
 export function compareEndings(a: readonly Pronunciation[], b: readonly Pronunciation[]): Rhyme {
   const lastA = a.at(-1) ?? [];
   const lastB = b.at(-1) ?? [];
-  const partA = rhymePart(lastA);
-  const partB = rhymePart(lastB);
+  const mainA = rhymeVowelIndex(lastA);
+  const mainB = rhymeVowelIndex(lastB);
+  if (mainA === -1 || mainB === -1) return NO_RHYME;
+  let best = compareEndingsAt(a, b, mainA, mainB);
+  if (best.strength >= 1) return best;
+  // Songwriters also rhyme on a later syllable: a final secondary stress ("holiday" / "play",
+  // "everything" / "sing"), or a final full unstressed vowel against a stressed one ("melody" /
+  // "me"). Those count a little weaker than a rhyme on the main stress.
+  const laterA = laterRhymeVowels(lastA, mainA);
+  const laterB = laterRhymeVowels(lastB, mainB);
+  const candidates: [number, number, number][] = [];
+  for (const [indexA, weightA] of laterA) candidates.push([indexA, mainB, weightA], ...laterB.map(([indexB, weightB]): [number, number, number] => [indexA, indexB, Math.min(weightA, weightB)]));
+  for (const [indexB, weightB] of laterB) candidates.push([mainA, indexB, weightB]);
+  for (const [indexA, indexB, weight] of candidates) {
+    const vowelA = lastA[indexA] as Phoneme;
+    const vowelB = lastB[indexB] as Phoneme;
+    // An unstressed vowel only rhymes against a stressed one.
+    if (stressOf(vowelA) === Stress.none && stressOf(vowelB) === Stress.none) continue;
+    const rhyme = compareEndingsAt(a, b, indexA, indexB);
+    const strength = round(rhyme.strength * weight);
+    if (rhyme.type !== RhymeType.none && strength > best.strength) best = { ...rhyme, strength };
+  }
+  return best;
+}
+
+/** A secondary stress after the main one counts nearly as much; a final unstressed full vowel less. */
+const LATER_SECONDARY_WEIGHT = 0.92;
+const FINAL_UNSTRESSED_WEIGHT = 0.8;
+const RHYMING_UNSTRESSED = new Set(['IY', 'OW', 'UW', 'EY', 'AY']);
+
+/** Vowels after the main rhyme vowel that a rhyme can also land on, with the weight of such a rhyme. */
+function laterRhymeVowels(pronunciation: Pronunciation, main: number): [number, number][] {
+  const later: [number, number][] = [];
+  let lastVowel = -1;
+  for (let index = pronunciation.length - 1; index > main; index -= 1) {
+    if (isVowel(pronunciation[index] as Phoneme)) {
+      lastVowel = index;
+      break;
+    }
+  }
+  if (lastVowel === -1) return later;
+  for (let index = main + 1; index < pronunciation.length; index += 1) {
+    const phoneme = pronunciation[index] as Phoneme;
+    if (isVowel(phoneme) && stressOf(phoneme) === Stress.secondary) later.push([index, LATER_SECONDARY_WEIGHT]);
+  }
+  const final = pronunciation[lastVowel] as Phoneme;
+  const tail = pronunciation.slice(lastVowel + 1);
+  // An open final syllable ("melody", "pillow"), or one closed only by a plural/verb -s.
+  const open = tail.length === 0 || (tail.length === 1 && (tail[0] === 'Z' || tail[0] === 'S'));
+  if (stressOf(final) === Stress.none && open && RHYMING_UNSTRESSED.has(vowelQuality(final))) later.push([lastVowel, FINAL_UNSTRESSED_WEIGHT]);
+  return later;
+}
+
+function compareEndingsAt(a: readonly Pronunciation[], b: readonly Pronunciation[], vowelA: number, vowelB: number): Rhyme {
+  const lastA = a.at(-1) ?? [];
+  const lastB = b.at(-1) ?? [];
+  const partA = lastA.slice(vowelA);
+  const partB = lastB.slice(vowelB);
   if (partA.length === 0 || partB.length === 0) return NO_RHYME;
 
   const flatA = a.flat();
   const flatB = b.flat();
-  const rhymeA = flatA.length - lastA.length + rhymeVowelIndex(lastA);
-  const rhymeB = flatB.length - lastB.length + rhymeVowelIndex(lastB);
+  const rhymeA = flatA.length - lastA.length + vowelA;
+  const rhymeB = flatB.length - lastB.length + vowelB;
   const chain = vowelChain(flatA, flatB, rhymeA, rhymeB);
   const partVowels = Math.max(partA.filter(isVowel).length, partB.filter(isVowel).length);
   const codaA = partA.slice(1);
@@ -159,8 +215,8 @@ export function compareEndings(a: readonly Pronunciation[], b: readonly Pronunci
   }
   if (perfectPart) {
     // Same onset too ("light" / "delight") is rime riche: still perfect, a touch weaker to the ear.
-    const onsetA = onsetOf(lastA);
-    const onsetB = onsetOf(lastB);
+    const onsetA = onsetOf(lastA, vowelA);
+    const onsetB = onsetOf(lastB, vowelB);
     const strength = onsetA.length > 0 && onsetA.join(' ') === onsetB.join(' ') ? 0.9 : 1;
     return { type: RhymeType.perfect, strength, vowelsMatched: Math.max(1, chain.length) };
   }
@@ -180,9 +236,9 @@ export function compareEndings(a: readonly Pronunciation[], b: readonly Pronunci
 }
 
 /** Consonants before the rhyme vowel back to the previous vowel: "B L" in "block". */
-function onsetOf(pronunciation: Pronunciation): Phoneme[] {
+function onsetOf(pronunciation: Pronunciation, vowelIndex: number): Phoneme[] {
   const onset: Phoneme[] = [];
-  for (let index = rhymeVowelIndex(pronunciation) - 1; index >= 0; index -= 1) {
+  for (let index = vowelIndex - 1; index >= 0; index -= 1) {
     const phoneme = pronunciation[index] as Phoneme;
     if (isVowel(phoneme)) break;
     onset.unshift(phoneme);
