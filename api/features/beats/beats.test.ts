@@ -320,11 +320,22 @@ describe.each(databaseKinds())('beats API (%s)', (kind) => {
       }
     });
 
-    it('counts plays from listeners, not from the producer or range continuations', async () => {
+    it('honours If-Range: a stale validator gets the whole file', async () => {
+      const etag = (await preview({ range: 'bytes=0-0' })).headers.get('etag')!;
+      expect((await preview({ range: 'bytes=0-9', 'if-range': etag })).status).toBe(206);
+      const stale = await preview({ range: 'bytes=0-9', 'if-range': '"something-else"' });
+      expect(stale.status).toBe(200);
+      expect((await stale.arrayBuffer()).byteLength).toBe(wav.length);
+    });
+
+    it('counts plays from listeners, not from the producer, HEAD requests or range continuations', async () => {
       const before = (await call(t.app, 'GET', `/api/beats/${id}`)).json.plays;
       await (await preview()).arrayBuffer();
       await (await preview({ range: 'bytes=100-' })).arrayBuffer();
       await (await preview({}, producer.accessToken)).arrayBuffer();
+      const head = await t.app.request(`/api/beats/${id}/preview`, { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('content-length')).toBe(String(wav.length));
       expect((await call(t.app, 'GET', `/api/beats/${id}`)).json.plays).toBe(before + 1);
     });
   });

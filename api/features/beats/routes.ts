@@ -119,7 +119,14 @@ export function beatRoutes(deps: { auth: AuthService; beats: BeatsService }) {
     return c.json(await beats.uploadAudio(me(c), c.req.valid('param').id, c.req.raw.body, declared), 200);
   });
   router.openapi(routes.preview, async (c) => {
-    const audio = await beats.openAudio(viewer(c), c.req.valid('param').id, (size) => parseRange(c.req.header('range'), size));
+    const audio = await beats.openAudio(viewer(c), c.req.valid('param').id, {
+      // If-Range: a client resuming with a stale validator gets the whole (new) file, not a mixed one.
+      rangeFor: (size, etag) => {
+        const ifRange = c.req.header('if-range');
+        return ifRange && ifRange !== etag ? undefined : parseRange(c.req.header('range'), size);
+      },
+      countsAsPlay: c.req.method === 'GET',
+    });
     c.header('Content-Type', audio.contentType);
     c.header('Accept-Ranges', 'bytes');
     c.header('ETag', audio.etag);

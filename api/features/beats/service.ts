@@ -276,23 +276,23 @@ export function createBeatsService(deps: BeatsDeps) {
     },
 
     /**
-     * The stored audio (or a range of it) for a viewer allowed to hear it. A request from the start
-     * of the file by someone other than the producer counts as a play for "trending".
+     * The stored audio (or a range of it) for a viewer allowed to hear it. Size and ETag come from the
+     * beat's row (keys are never reused, so a stored file never changes): one storage round trip per
+     * request. A GET from the start of the file by someone other than the producer counts as a play.
      */
     async openAudio(
       viewerId: string | undefined,
       id: string,
-      rangeFor: (size: number) => ByteRange | 'unsatisfiable' | undefined,
-    ): Promise<StoredStream & { contentType: string }> {
+      request: { rangeFor: (size: number, etag: string) => ByteRange | 'unsatisfiable' | undefined; countsAsPlay: boolean },
+    ): Promise<StoredStream> {
       const { beat } = await visible(viewerId, id);
-      if (!beat.audioKey) throw new AppError('beat_not_found');
-      const head = await storage.head(beat.audioKey);
-      if (!head) throw new AppError('beat_not_found');
-      const range = rangeFor(head.size);
-      if (range === 'unsatisfiable') throw new AppError('range_not_satisfiable', { headers: { 'Content-Range': `bytes */${head.size}` } });
+      if (!beat.audioKey || beat.audioBytes === null || !beat.audioEtag) throw new AppError('beat_not_found');
+      const size = beat.audioBytes;
+      const range = request.rangeFor(size, beat.audioEtag);
+      if (range === 'unsatisfiable') throw new AppError('range_not_satisfiable', { headers: { 'Content-Range': `bytes */${size}` } });
       const opened = await storage.get(beat.audioKey, range);
       if (!opened) throw new AppError('beat_not_found');
-      if (viewerId !== beat.producerId && (!range || range.start === 0)) await queries.countPlay(db, id);
+      if (request.countsAsPlay && viewerId !== beat.producerId && (!range || range.start === 0)) await queries.countPlay(db, id);
       return opened;
     },
 
