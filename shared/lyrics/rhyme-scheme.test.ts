@@ -34,6 +34,22 @@ The radio was playing low
 And you had much to say`)).toMatchObject({ scheme: 'ABCB', name: 'ballad' });
   });
 
+  it('does not chain two rhyme pairs together through a weak slant link', () => {
+    expect(schemeOf(`
+I never asked you for much more
+You drove me home in your old car
+We danced across the kitchen floor
+And made a wish on every star`).scheme).toBe('ABAB');
+  });
+
+  it('merges two pairs into one sound when every cross pair rhymes well', () => {
+    expect(schemeOf(`
+The rain came pouring on the town
+I heard a soft and distant sound
+The river water running down
+A feeling I have never found`).scheme).toBe('AAAA');
+  });
+
   it('finds monorhyme (AAAA)', () => {
     expect(schemeOf(`
 The night is cold, the night is long

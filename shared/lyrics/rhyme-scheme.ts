@@ -38,31 +38,92 @@ export const DEFAULT_SCHEME_STRENGTH = 0.55;
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const MAX_LOOKBACK = 16;
 
+/** A link this strong can join two lines that each already have a rhyme partner of their own. */
+const MERGING_STRENGTH = 0.9;
+/** Two groups whose every cross pair rhymes this well on average are one sound. */
+const MERGING_MEAN_STRENGTH = 0.8;
+
+function allRhymeWell(a: readonly number[], b: readonly number[], rhymeBetween: (x: number, y: number) => Rhyme | undefined): boolean {
+  let total = 0;
+  for (const x of a) {
+    for (const y of b) {
+      const rhyme = rhymeBetween(x, y);
+      if (!rhyme) return false;
+      total += rhyme.strength;
+    }
+  }
+  return total / (a.length * b.length) >= MERGING_MEAN_STRENGTH;
+}
+
 /**
- * Rhyme scheme of one stanza. Each line takes the letter of the earlier line it rhymes with most
- * strongly (ties go to the nearest), counting perfect, multisyllabic and slant rhymes and repeated
- * end words; otherwise it opens a new letter.
+ * Rhyme scheme of one stanza. Lines are grouped by their links, strongest first (ties to the
+ * nearest pair): perfect pairs settle first, and a weaker link may add a line to a group only when
+ * that line rhymes with most of the group, never chain two settled groups together ("scar" must
+ * not pull the "-ar" pair into the "-ore" pair through a slant "four" / "scar"). Perfect,
+ * multisyllabic and slant rhymes count, and repeated end words; a line in no group gets its own
+ * letter. Each line's link is to its strongest earlier partner in its group.
  */
 export function detectRhymeScheme(lines: readonly LineSound[], minimumStrength = DEFAULT_SCHEME_STRENGTH): RhymeScheme {
-  const letters: string[] = [];
-  const links: RhymeLink[] = [];
-  let nextLetter = 0;
-  for (let line = 0; line < lines.length; line += 1) {
-    let best: RhymeLink | undefined;
-    // A rhyme partner more than 16 lines back is beyond what a listener hears as a pair, and the
-    // bound keeps an unbroken 200-line verse linear rather than quadratic.
+  const count = lines.length;
+  // A rhyme partner more than 16 lines back is beyond what a listener hears as a pair, and the
+  // bound keeps an unbroken 200-line verse linear rather than quadratic.
+  const rhymes = new Map<number, Rhyme>();
+  const key = (earlier: number, line: number) => earlier * count + line;
+  const candidates: { earlier: number; line: number; rhyme: Rhyme }[] = [];
+  for (let line = 1; line < count; line += 1) {
     for (let earlier = line - 1; earlier >= Math.max(0, line - MAX_LOOKBACK); earlier -= 1) {
       const rhyme = compareLines(lines[earlier] as LineSound, lines[line] as LineSound);
-      const counts = rhyme.type === RhymeType.identical || rhyme.strength >= minimumStrength;
-      if (counts && (!best || rhyme.strength > best.rhyme.strength)) best = { line, rhymesWith: earlier, rhyme };
+      if (rhyme.type === RhymeType.identical || rhyme.strength >= minimumStrength) {
+        rhymes.set(key(earlier, line), rhyme);
+        candidates.push({ earlier, line, rhyme });
+      }
     }
-    if (best) {
-      links.push(best);
-      letters.push(letters[best.rhymesWith] as string);
+  }
+  candidates.sort((x, y) => y.rhyme.strength - x.rhyme.strength || x.line - x.earlier - (y.line - y.earlier) || x.line - y.line);
+  const rhymeBetween = (x: number, y: number) => (x < y ? rhymes.get(key(x, y)) : rhymes.get(key(y, x)));
+
+  const group = Array.from({ length: count }, (_, line) => line);
+  const members: number[][] = Array.from({ length: count }, (_, line) => [line]);
+  for (const { earlier, line, rhyme } of candidates) {
+    const groupA = group[earlier] as number;
+    const groupB = group[line] as number;
+    if (groupA === groupB) continue;
+    const a = members[groupA] as number[];
+    const b = members[groupB] as number[];
+    if (a.length > 1 && b.length > 1) {
+      // Two settled groups merge on a near-perfect link, or when every line of one rhymes well with
+      // every line of the other (a monorhyme of two perfect pairs: "down/crown", "sound/bound").
+      if (rhyme.strength < MERGING_STRENGTH && !allRhymeWell(a, b, rhymeBetween)) continue;
     } else {
-      letters.push(letterFor(nextLetter));
-      nextLetter += 1;
+      // A single line joins a group only when it rhymes with at least half of the group.
+      const [single, settled] = a.length === 1 ? [a[0] as number, b] : [b[0] as number, a];
+      const partners = settled.filter((member) => rhymeBetween(member, single) !== undefined).length;
+      if (settled.length > 1 && 2 * partners < settled.length) continue;
     }
+    const [keep, drop] = groupA < groupB ? [groupA, groupB] : [groupB, groupA];
+    for (const member of members[drop] as number[]) group[member] = keep;
+    (members[keep] as number[]).push(...(members[drop] as number[]));
+    members[drop] = [];
+  }
+
+  const letters: string[] = [];
+  const letterOfGroup = new Map<number, string>();
+  const links: RhymeLink[] = [];
+  for (let line = 0; line < count; line += 1) {
+    const own = group[line] as number;
+    let letter = letterOfGroup.get(own);
+    if (letter === undefined) {
+      letter = letterFor(letterOfGroup.size);
+      letterOfGroup.set(own, letter);
+    }
+    letters.push(letter);
+    let best: RhymeLink | undefined;
+    for (let earlier = line - 1; earlier >= Math.max(0, line - MAX_LOOKBACK); earlier -= 1) {
+      if (group[earlier] !== own) continue;
+      const rhyme = rhymes.get(key(earlier, line));
+      if (rhyme && (!best || rhyme.strength > best.rhyme.strength)) best = { line, rhymesWith: earlier, rhyme };
+    }
+    if (best) links.push(best);
   }
   const scheme = letters.join('');
   return { scheme, name: nameScheme(scheme), links };

@@ -52,6 +52,13 @@ describe('rhyme types', () => {
     expect(rhyme('happy', 'body').strength).toBeLessThan(0.55);
   });
 
+  it('forgives a dropped final -s/-z or a cluster-reduced final stop more than other missing sounds', () => {
+    expect(sequenceSimilarity(['N'], ['N', 'D'])).toBeGreaterThan(sequenceSimilarity(['N'], ['N', 'K']));
+    expect(sequenceSimilarity([], ['Z'])).toBeGreaterThan(sequenceSimilarity([], ['K']));
+    expect(rhyme('town', 'ground').strength).toBeGreaterThanOrEqual(0.8);
+    expect(rhyme('glow', 'shadows').strength).toBeGreaterThanOrEqual(0.55);
+  });
+
   it('hears assonance and consonance as weaker links', () => {
     expect(rhyme('night', 'time')).toMatchObject({ type: 'assonance' });
     expect(rhyme('night', 'time').strength).toBeLessThan(0.55);

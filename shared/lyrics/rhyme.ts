@@ -77,9 +77,12 @@ export function rhymeKey(pronunciation: Pronunciation): string {
 export function sequenceSimilarity(a: readonly Phoneme[], b: readonly Phoneme[]): number {
   if (a.length === 0 && b.length === 0) return 1;
   const gap = 0.6;
-  let previous = Array.from({ length: b.length + 1 }, (_, column) => column * gap);
+  const gapA = (position: number) => (position === a.length - 1 && lightFinal(a) ? LIGHT_GAP : gap);
+  const gapB = (position: number) => (position === b.length - 1 && lightFinal(b) ? LIGHT_GAP : gap);
+  let previous = [0];
+  for (let column = 1; column <= b.length; column += 1) previous.push((previous[column - 1] as number) + gapB(column - 1));
   for (let row = 1; row <= a.length; row += 1) {
-    const current = [row * gap];
+    const current = [(previous[0] as number) + gapA(row - 1)];
     for (let column = 1; column <= b.length; column += 1) {
       const x = a[row - 1] as Phoneme;
       const y = b[column - 1] as Phoneme;
@@ -88,8 +91,8 @@ export function sequenceSimilarity(a: readonly Phoneme[], b: readonly Phoneme[])
       current.push(
         Math.min(
           (previous[column - 1] as number) + (1 - similarity),
-          (previous[column] as number) + gap,
-          (current[column - 1] as number) + gap,
+          (previous[column] as number) + gapA(row - 1),
+          (current[column - 1] as number) + gapB(column - 1),
         ),
       );
     }
@@ -97,6 +100,22 @@ export function sequenceSimilarity(a: readonly Phoneme[], b: readonly Phoneme[])
   }
   const cost = previous[b.length] as number;
   return Math.max(0, 1 - cost / Math.max(a.length, b.length));
+}
+
+/** Dropping one of these costs half a gap. */
+const LIGHT_GAP = 0.3;
+
+/**
+ * A final consonant singers drop or listeners forgive: an inflectional S/Z ("go" / "shows"), or a
+ * stop after a consonant at the same place, which cluster reduction drops ("down" / "sound",
+ * "coal" / "cold", "bess" / "best").
+ */
+function lightFinal(sequence: readonly Phoneme[]): boolean {
+  const last = sequence.at(-1);
+  if (last === 'S' || last === 'Z') return true;
+  if (last !== 'T' && last !== 'D') return false;
+  const before = sequence.at(-2);
+  return before === 'N' || before === 'L' || before === 'S' || before === 'Z';
 }
 
 const sameSounds = (a: readonly Phoneme[], b: readonly Phoneme[]) =>
