@@ -291,7 +291,7 @@ describe.each(databaseKinds())('beats API (%s)', (kind) => {
       expect(response.headers.get('content-type')).toBe('audio/wav');
       expect(response.headers.get('accept-ranges')).toBe('bytes');
       expect(response.headers.get('content-length')).toBe(String(wav.length));
-      expect(response.headers.get('cache-control')).toBe('public, max-age=86400');
+      expect(response.headers.get('cache-control')).toBe('public, max-age=60');
       expect(response.headers.get('etag')).toMatch(/^"/);
       expect(new Uint8Array(await response.arrayBuffer())).toEqual(wav);
       expect((await preview({ 'if-none-match': response.headers.get('etag')! })).status).toBe(304);
@@ -333,6 +333,8 @@ describe.each(databaseKinds())('beats API (%s)', (kind) => {
       await (await preview()).arrayBuffer();
       await (await preview({ range: 'bytes=100-' })).arrayBuffer();
       await (await preview({}, producer.accessToken)).arrayBuffer();
+      const etag = (await preview({ range: 'bytes=1-1' })).headers.get('etag')!;
+      expect((await preview({ 'if-none-match': etag })).status).toBe(304);
       const head = await t.app.request(`/api/beats/${id}/preview`, { method: 'HEAD' });
       expect(head.status).toBe(200);
       expect(head.headers.get('content-length')).toBe(String(wav.length));

@@ -69,6 +69,7 @@ const routes = {
     responses: {
       200: { description: 'The whole file', content: { 'audio/*': { schema: binary } } },
       206: { description: 'The requested range', content: { 'audio/*': { schema: binary } } },
+      304: { description: 'The cached copy (If-None-Match) is current' },
       ...errorResponses(401, 404),
       416: { description: 'Range outside the file' },
     },
@@ -119,7 +120,10 @@ export function beatRoutes(deps: { auth: AuthService; beats: BeatsService }) {
     return c.json(await beats.uploadAudio(me(c), c.req.valid('param').id, c.req.raw.body, declared), 200);
   });
   router.openapi(routes.preview, async (c) => {
+    // Drafts and re-uploads must show quickly, so caches keep the audio briefly and revalidate by ETag.
+    c.header('Cache-Control', c.get('auth') ? 'private, max-age=60' : 'public, max-age=60');
     const audio = await beats.openAudio(viewer(c), c.req.valid('param').id, {
+      isFresh: (etag) => (c.req.header('if-none-match') ?? '').split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag),
       // If-Range: a client resuming with a stale validator gets the whole (new) file, not a mixed one.
       rangeFor: (size, etag) => {
         const ifRange = c.req.header('if-range');
@@ -127,12 +131,14 @@ export function beatRoutes(deps: { auth: AuthService; beats: BeatsService }) {
       },
       countsAsPlay: c.req.method === 'GET',
     });
+    if ('notModified' in audio) {
+      c.header('ETag', audio.etag);
+      return c.body(null, 304);
+    }
     c.header('Content-Type', audio.contentType);
     c.header('Accept-Ranges', 'bytes');
     c.header('ETag', audio.etag);
     c.header('Last-Modified', audio.lastModified.toUTCString());
-    // Keys change with every upload, so a stored file never changes: cache long, but privately for drafts.
-    c.header('Cache-Control', c.get('auth') ? 'private, max-age=86400' : 'public, max-age=86400');
     if (audio.range) {
       c.header('Content-Range', `bytes ${audio.range.start}-${audio.range.end}/${audio.size}`);
       c.header('Content-Length', String(audio.range.end - audio.range.start + 1));

@@ -283,10 +283,16 @@ export function createBeatsService(deps: BeatsDeps) {
     async openAudio(
       viewerId: string | undefined,
       id: string,
-      request: { rangeFor: (size: number, etag: string) => ByteRange | 'unsatisfiable' | undefined; countsAsPlay: boolean },
-    ): Promise<StoredStream> {
+      request: {
+        /** Whether the client's cached copy (If-None-Match) is current: then nothing is opened or counted. */
+        isFresh: (etag: string) => boolean;
+        rangeFor: (size: number, etag: string) => ByteRange | 'unsatisfiable' | undefined;
+        countsAsPlay: boolean;
+      },
+    ): Promise<StoredStream | { notModified: true; etag: string }> {
       const { beat } = await visible(viewerId, id);
       if (!beat.audioKey || beat.audioBytes === null || !beat.audioEtag) throw new AppError('beat_not_found');
+      if (request.isFresh(beat.audioEtag)) return { notModified: true, etag: beat.audioEtag };
       const size = beat.audioBytes;
       const range = request.rangeFor(size, beat.audioEtag);
       if (range === 'unsatisfiable') throw new AppError('range_not_satisfiable', { headers: { 'Content-Range': `bytes */${size}` } });
