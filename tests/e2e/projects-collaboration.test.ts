@@ -170,6 +170,26 @@ describe('two people on one project', () => {
     await screenshot(a, 'projects-laptop-light-2-mix');
   });
 
+  it('undoes only this person’s own changes, from the keyboard and the toolbar', async () => {
+    await lyrics(a).locator('.cm-line').nth(1).click();
+    await a.keyboard.press('End');
+    await a.keyboard.type(' (draft)');
+    await waitForText(b, (text) => text.includes('(draft)'), 'B sees A’s draft');
+    await a.keyboard.press('Control+z');
+    const undone = await waitForText(a, (text) => !text.includes('(draft)'), 'A’s typing undone');
+    expect(undone).toContain('Engine hums a lullaby');
+    // The track A added just before is a separate step: still there.
+    expect(await a.locator('cs-mix-panel li.strip').count()).toBe(1);
+    await waitForText(b, (text) => text === undone, 'B sees the undo');
+
+    await moveFader(a, 3);
+    await expect.poll(() => faderValue(b)).toBe(3);
+    await a.getByRole('button', { name: 'Undo' }).click();
+    // Back to B's -12 dB, not to 0: A's undo stack holds only A's own moves.
+    await expect.poll(() => faderValue(a)).toBe(-12);
+    await expect.poll(() => faderValue(b)).toBe(-12);
+  });
+
   it('merges what both changed while B was offline, lyrics and mix', async () => {
     await contextB.setOffline(true);
     await status(b).getByText(/^Offline/).waitFor();

@@ -77,6 +77,16 @@ export class ProjectSession extends EventTarget {
     ];
     // Only this person's edits are undoable; the editor adds its own origin (see cs-lyrics-editor).
     this.undoManager = new Y.UndoManager(scope, { trackedOrigins: new Set([MIX_EDIT_ORIGIN]) });
+    // Typing and mixing are separate undo steps even when they happen within the capture window.
+    let lastOrigin: unknown;
+    const onBeforeTransaction = (transaction: Y.Transaction) => {
+      const origin = transaction.origin;
+      if (!this.undoManager.trackedOrigins.has(origin) || origin === this.undoManager) return;
+      if (origin !== lastOrigin) this.undoManager.stopCapturing();
+      lastOrigin = origin;
+    };
+    this.doc.on('beforeTransaction', onBeforeTransaction);
+    this.#cleanups.push(() => this.doc.off('beforeTransaction', onBeforeTransaction));
     const onStack = () => this.#emit();
     this.undoManager.on('stack-item-added', onStack);
     this.undoManager.on('stack-item-popped', onStack);
