@@ -194,7 +194,10 @@ function laterRhymeVowels(pronunciation: Pronunciation, main: number): [number, 
   const tail = pronunciation.slice(lastVowel + 1);
   // An open final syllable ("melody", "pillow"), or one closed only by a plural/verb -s.
   const open = tail.length === 0 || (tail.length === 1 && (tail[0] === 'Z' || tail[0] === 'S'));
-  if (stressOf(final) === Stress.none && open && RHYMING_UNSTRESSED.has(vowelQuality(final))) later.push([lastVowel, FINAL_UNSTRESSED_WEIGHT]);
+  // Only two or more syllables after the stress promote the last one to a beat ("MEL-o-DY", not
+  // "PAR-ty"): a trochee's weak syllable stays weak.
+  const between = pronunciation.slice(main + 1, lastVowel).filter(isVowel).length;
+  if (stressOf(final) === Stress.none && open && between >= 1 && RHYMING_UNSTRESSED.has(vowelQuality(final))) later.push([lastVowel, FINAL_UNSTRESSED_WEIGHT]);
   return later;
 }
 
