@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Compressor, defaultCompressorParameters } from './compressor.ts';
+import { Compressor, defaultCompressorParameters, fastAmplitudeToDb, fastDbToGain } from './compressor.ts';
 
 /**
  * The static curve as the threshold/ratio/knee definitions state it, written
@@ -79,6 +79,17 @@ describe('Compressor', () => {
     compressor.process([input], input.length, [sidechain]);
     // Sidechain at -10 dB is 20 dB over; 10:1 leaves 2 dB, so 18 dB of reduction.
     expect(20 * Math.log10(input[47999]! / 0.01)).toBeCloseTo(-18, 2);
+  });
+
+  it('converts levels with its fast log and exp to within 1e-6 dB', () => {
+    fc.assert(
+      fc.property(fc.float({ min: Math.fround(1e-7), max: Math.fround(1e4), noNaN: true }), fc.double({ min: -300, max: 100, noNaN: true }), (magnitude, db) => {
+        expect(Math.abs(fastAmplitudeToDb(magnitude) - 20 * Math.log10(magnitude))).toBeLessThan(1e-6);
+        expect(Math.abs(20 * Math.log10(fastDbToGain(db)) - db)).toBeLessThan(1e-6);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(fastDbToGain(0)).toBe(1);
   });
 
   it('stays finite for nonsense settings', () => {

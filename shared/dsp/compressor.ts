@@ -25,6 +25,61 @@ export const defaultCompressorParameters: CompressorParameters = {
 /** Levels below this are treated as silence by the detector (keeps log10 finite). */
 const detectorFloorDb = -120;
 
+/** 20·log10(2): dB per octave of amplitude. */
+const dbPerOctave = 20 * Math.LOG10E * Math.LN2;
+/** log2(10) / 20: octaves of amplitude per dB. */
+const octavesPerDb = 1 / dbPerOctave;
+
+// Scratch words for reading and writing IEEE-754 fields (no allocation per call).
+const float32Scratch = new Float32Array(1);
+const float32Bits = new Uint32Array(float32Scratch.buffer);
+
+/**
+ * 20·log10(x) for a positive float32 value `x` (a sample magnitude), to
+ * within 1e-6 dB: the exponent is read from the bits, the mantissa is
+ * brought into [√½, √2) and its logarithm is the atanh series
+ * ln m = 2(t + t³/3 + t⁵/5 + t⁷/7 + t⁹/9), t = (m - 1)/(m + 1), |t| < 0.172.
+ * `Math.log10` per sample was the compressor's main cost.
+ */
+export function fastAmplitudeToDb(x: number): number {
+  float32Scratch[0] = x;
+  const bits = float32Bits[0]!;
+  let exponent = (bits >>> 23) - 127;
+  float32Bits[0] = (bits & 0x7fffff) | 0x3f800000;
+  let mantissa = float32Scratch[0]!;
+  if (mantissa > Math.SQRT2) {
+    mantissa *= 0.5;
+    exponent++;
+  }
+  const t = (mantissa - 1) / (mantissa + 1);
+  const t2 = t * t;
+  const lnMantissa = 2 * t * (1 + t2 * (1 / 3 + t2 * (1 / 5 + t2 * (1 / 7 + t2 * (1 / 9)))));
+  return dbPerOctave * (exponent + lnMantissa * Math.LOG2E);
+}
+
+/** fastDbToGain works in 1/32 octave steps over ±maxOctaves (±843 dB: beyond float32 either way). */
+const stepsPerOctave = 32;
+const maxOctaves = 140;
+/** 2^k for k in [-maxOctaves, maxOctaves], and 2^(j/32) for j in [0, 32). */
+const wholeOctaves = Float64Array.from({ length: 2 * maxOctaves + 1 }, (_, index) => Math.pow(2, index - maxOctaves));
+const octaveSteps = Float64Array.from({ length: stepsPerOctave }, (_, index) => Math.pow(2, index / stepsPerOctave));
+
+/**
+ * 10^(db/20), relative error below 1e-10 (1e-9 dB), exactly 1 at 0 dB;
+ * `db` is clamped to ±843 dB, past which a float32 sample times the gain is 0
+ * or infinite anyway. Splits into 2^k · 2^(j/32) from tables times
+ * e^v, v = r·ln 2 in [0, ln2/32), from a degree-4 Taylor polynomial.
+ */
+export function fastDbToGain(db: number): number {
+  let steps = db * (octavesPerDb * stepsPerOctave);
+  if (!(steps > -maxOctaves * stepsPerOctave)) steps = -maxOctaves * stepsPerOctave;
+  else if (steps > maxOctaves * stepsPerOctave - 1) steps = maxOctaves * stepsPerOctave - 1;
+  const whole = Math.floor(steps);
+  const v = (steps - whole) * (Math.LN2 / stepsPerOctave);
+  const fraction = 1 + v * (1 + v * (1 / 2 + v * (1 / 6 + v * (1 / 24))));
+  return wholeOctaves[(whole >> 5) + maxOctaves]! * octaveSteps[whole & 31]! * fraction;
+}
+
 /**
  * A feed-forward, stereo-linked compressor with an optional sidechain.
  *
@@ -43,6 +98,9 @@ export class Compressor {
   #attackCoefficient = 0;
   #releaseCoefficient = 0;
   #makeupGainDb = 0;
+  /** Detector peaks at or below this (linear) get {@link #quietTargetDb} without taking a logarithm. */
+  #quietBelow = 0;
+  #quietTargetDb = 0;
   #smoothedGainDb = 0;
 
   constructor(sampleRate: number, parameters: CompressorParameters = defaultCompressorParameters) {
@@ -58,6 +116,10 @@ export class Compressor {
     this.#makeupGainDb = finiteOr(parameters.makeupGainDb, 0);
     this.#attackCoefficient = this.#timeConstantCoefficient(parameters.attackMs);
     this.#releaseCoefficient = this.#timeConstantCoefficient(parameters.releaseMs);
+    // Below the knee the curve is 0 dB; when the knee starts under the detector floor, only silence is skipped.
+    const kneeStartDb = this.#thresholdDb - this.#kneeDb / 2;
+    this.#quietBelow = kneeStartDb > detectorFloorDb ? Math.pow(10, kneeStartDb / 20) : 0;
+    this.#quietTargetDb = compressorGainDb(detectorFloorDb, this.#thresholdDb, this.#ratio, this.#kneeDb);
   }
 
   /** Current gain reduction in dB (≤ 0), for the channel strip's meter. */
@@ -82,6 +144,8 @@ export class Compressor {
     const attack = this.#attackCoefficient;
     const release = this.#releaseCoefficient;
     const makeupGainDb = this.#makeupGainDb;
+    const quietBelow = this.#quietBelow;
+    const quietTargetDb = this.#quietTargetDb;
     let smoothedGainDb = this.#smoothedGainDb;
     for (let index = 0; index < frames; index++) {
       let peak = 0;
@@ -90,11 +154,12 @@ export class Compressor {
         const magnitude = Math.abs(detectChannels[channel]![index]!);
         if (magnitude > peak) peak = magnitude;
       }
-      const levelDb = peak > 0 ? Math.max(20 * Math.log10(peak), detectorFloorDb) : detectorFloorDb;
-      const targetGainDb = compressorGainDb(levelDb, thresholdDb, ratio, kneeDb);
+      // The level in dB is only needed where the curve is not flat (fast log: see fastAmplitudeToDb).
+      const targetGainDb =
+        peak <= quietBelow ? quietTargetDb : compressorGainDb(Math.max(fastAmplitudeToDb(peak), detectorFloorDb), thresholdDb, ratio, kneeDb);
       const coefficient = targetGainDb < smoothedGainDb ? attack : release;
       smoothedGainDb = targetGainDb + coefficient * (smoothedGainDb - targetGainDb);
-      const gain = Math.pow(10, (smoothedGainDb + makeupGainDb) / 20);
+      const gain = fastDbToGain(smoothedGainDb + makeupGainDb);
       for (let channel = 0; channel < channels.length; channel++) channels[channel]![index]! *= gain;
     }
     this.#smoothedGainDb = smoothedGainDb;
