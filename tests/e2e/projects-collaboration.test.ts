@@ -254,4 +254,36 @@ describe('two people on one project', () => {
     await status(b).getByText('Synced').waitFor();
     await screenshot(b, 'projects-laptop-dark-8-studio');
   });
+
+  it('gives a viewer, invited by link, a read-only song', async () => {
+    const cyd = { email: uniqueEmail('cyd-projects'), password, displayName: 'Cyd' };
+    await registerThroughApi(baseUrl, cyd);
+    await a.goto(`${baseUrl}${projectPath}`);
+    await status(a).getByText('Synced').waitFor();
+    const before = await textOf(a);
+    await a.locator('#link-role').selectOption('viewer');
+    await a.getByRole('button', { name: 'Create invite link' }).click();
+    await a.getByText('Invite link ready.').waitFor();
+    const link = await a.locator('#invite-link').inputValue();
+
+    const contextC = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'en-US', colorScheme: 'light' });
+    const watchedC = await WatchedPage.open(contextC);
+    const c = watchedC.page;
+    try {
+      await signIn(c, cyd);
+      await c.goto(link);
+      await c.getByRole('heading', { level: 1, name: 'Night Drive' }).waitFor();
+      await c.locator('#role').getByText('Viewer').waitFor();
+      await c.locator('#read-only-note').waitFor();
+      await waitForText(c, (text) => text === before, 'the viewer sees the song');
+      await expect(lyrics(c).getAttribute('contenteditable')).resolves.toBe('false');
+      await expect(fader(c).isDisabled()).resolves.toBe(true);
+      await expect(c.getByRole('button', { name: 'Add track' }).count()).resolves.toBe(0);
+      await expect(c.getByRole('button', { name: 'Undo' }).count()).resolves.toBe(0);
+      await screenshot(c, 'projects-phone-light-9-viewer');
+    } finally {
+      await contextC.close();
+    }
+    expect(unexpected(watchedC.problems())).toEqual([]);
+  });
 });

@@ -43,9 +43,10 @@ export class CsCollaboratorsPanel extends LitElement {
         list-style: none;
       }
 
+      /* On a phone the role picker wraps under the name rather than squeezing it to an ellipsis. */
       .member {
-        display: grid;
-        grid-template-columns: auto minmax(0, 1fr) auto;
+        display: flex;
+        flex-wrap: wrap;
         align-items: center;
         gap: var(--cs-space-2, 0.5rem);
         --cs-avatar-size: 36px;
@@ -53,6 +54,7 @@ export class CsCollaboratorsPanel extends LitElement {
 
       .who {
         display: grid;
+        flex: 1 1 9rem;
         min-width: 0;
       }
 
@@ -67,6 +69,7 @@ export class CsCollaboratorsPanel extends LitElement {
       }
 
       .member-actions {
+        margin-inline-start: auto;
         display: flex;
         align-items: center;
         gap: var(--cs-space-1, 0.25rem);
@@ -217,8 +220,8 @@ export class CsCollaboratorsPanel extends LitElement {
         ${INVITABLE_ROLES.map((role) => html`<option value=${role}>${t(roleLabelId(role))}</option>`)}
       </select>`;
     return html`<div class="invite">
-      <h3>${t('projects.invite.title')}</h3>
-      <form @submit=${this.#inviteByEmail}>
+      <form @submit=${this.#inviteByEmail} aria-labelledby="invite-heading">
+        <h3 id="invite-heading">${t('projects.invite.title')}</h3>
         <div class="form-row">
           <div class="field">
             <label for="invite-email">${t('projects.invite.email')}</label>
@@ -231,7 +234,8 @@ export class CsCollaboratorsPanel extends LitElement {
         </div>
         <button class="button small" type="submit" ?disabled=${!this.online || this.busy}>${t('projects.invite.send')}</button>
       </form>
-      <form @submit=${this.#createLink}>
+      <form @submit=${this.#createLink} aria-labelledby="link-heading">
+        <h3 id="link-heading" class="muted">${t('projects.invite.orLink')}</h3>
         <div class="form-row">
           <div class="field">
             <label for="link-role">${t('projects.invite.role')}</label>
