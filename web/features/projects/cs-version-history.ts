@@ -221,7 +221,9 @@ export class CsVersionHistory extends LitElement {
               </li>`,
             )}
           </ul>`
-        : html`<p class="muted">${this.online ? t('projects.versions.empty') : t('projects.versions.offline')}</p>`}
+        : html`<p class="muted">
+            ${!this.online ? t('projects.versions.offline') : this.canEdit ? t('projects.versions.empty') : t('projects.versions.none')}
+          </p>`}
     </div>`;
   }
 
