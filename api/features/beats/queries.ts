@@ -56,6 +56,18 @@ export async function countSale(db: Database, id: string): Promise<void> {
   await db.update(beats).set({ saleCount: sql`${beats.saleCount} + 1` }).where(eq(beats.id, id));
 }
 
+/**
+ * Whether a search text has any lexeme left after parsing: one of only stop words ("the", "a") has
+ * none, and matching on it would find nothing. Asked separately so the search itself keeps a plain
+ * `@@` the GIN index can serve.
+ */
+export async function hasLexemes(db: Database, text: string): Promise<boolean> {
+  // The drivers shape raw results differently (postgres.js: an array, PGlite: { rows }).
+  const result: unknown = await db.execute(sql`select numnode(${textQuery(text)}) as nodes`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { nodes: number | string }[];
+  return Number(rows[0]?.nodes ?? 0) > 0;
+}
+
 export type SearchSort = 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'trending';
 export type FacetDimension = 'genre' | 'musicalKey' | 'mood';
 

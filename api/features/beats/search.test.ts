@@ -100,6 +100,8 @@ describe.each(databaseKinds())('beat search (%s)', (kind) => {
     await seed([{ title: 'Unrelated', description: 'no match' }]);
     const found = await search({ q: marker });
     expect(found.beats.map((beat) => beat.id)).toEqual([inTitle, inTags, inDescription]);
+    // Only stop words: no text filter rather than no results.
+    expect((await search({ q: 'the', limit: 100 })).beats.length).toBeGreaterThanOrEqual(4);
     // Stemming: "nights" finds "night".
     expect((await search({ q: `${marker} night` })).beats.map((beat) => beat.id)).toEqual([inTitle]);
   });

@@ -189,7 +189,7 @@ export function createBeatsService(deps: BeatsDeps) {
     async search(viewerId: string | undefined, query: BeatSearchQuery): Promise<BeatPage> {
       const sort: BeatSort = query.sort ?? (query.q ? 'relevance' : 'newest');
       const filters: queries.SearchFilters = {
-        text: query.q || undefined,
+        text: query.q && (await queries.hasLexemes(db, query.q)) ? query.q : undefined,
         producerId: query.producer,
         includeDrafts: query.producer !== undefined && query.producer === viewerId,
         genre: query.genre,
