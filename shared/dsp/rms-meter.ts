@@ -32,17 +32,21 @@ export class RmsMeter {
   process(samples: Float32Array, frames: number = samples.length): void {
     const squares = this.#squares;
     const size = squares.length;
+    let sum = this.#sum;
+    let position = this.#position;
     for (let index = 0; index < frames; index++) {
-      const square = samples[index]! * samples[index]!;
-      this.#sum += square - squares[this.#position]!;
-      squares[this.#position] = square;
-      this.#position++;
-      if (this.#position === size) {
-        this.#position = 0;
-        let sum = 0;
+      const sample = samples[index]!;
+      const square = sample * sample;
+      sum += square - squares[position]!;
+      squares[position] = square;
+      position++;
+      if (position === size) {
+        position = 0;
+        sum = 0;
         for (let k = 0; k < size; k++) sum += squares[k]!;
-        this.#sum = sum;
       }
     }
+    this.#sum = sum;
+    this.#position = position;
   }
 }

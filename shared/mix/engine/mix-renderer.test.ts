@@ -115,6 +115,26 @@ describe('MixRenderer', () => {
     expect(maxDifference(left.subarray(reference.latencyFrames), reference.left)).toBe(0);
   });
 
+  it('renders the same audio with meters off (export) as with meters on', () => {
+    const song = createDemoSong({ sampleRate, durationSeconds: 0.5 });
+    const config = toEngineConfig(parseMix(song.document).mix);
+    const render = (metersPerSecond: number) => {
+      const renderer = new MixRenderer({ sampleRate, metersPerSecond });
+      renderer.configure(config);
+      for (const [id, channels] of song.assets) renderer.setAsset(id, channels);
+      renderer.schedule([{ frame: 0, event: { target: 'transport', command: 'play' } }]);
+      const left = new Float32Array(180 * 128);
+      const right = new Float32Array(left.length);
+      for (let start = 0; start < left.length; start += 128) renderer.process(left.subarray(start, start + 128), right.subarray(start, start + 128), 128, start);
+      return { left, right, meterValues: renderer.meterValues };
+    };
+    const metered = render(60);
+    const unmetered = render(0);
+    expect(maxDifference(metered.left, unmetered.left)).toBe(0);
+    expect(maxDifference(metered.right, unmetered.right)).toBe(0);
+    expect(unmetered.meterValues[MeterHeader.sequence]).toBe(0);
+  });
+
   it('reports meters at 60 Hz with the transport position', () => {
     const song = createDemoSong({ sampleRate, durationSeconds: 1 });
     const renderer = new MixRenderer({ sampleRate });

@@ -129,7 +129,7 @@ export class MixRenderer {
         existing.applySettings(settings);
         strip = existing;
       } else {
-        strip = new StripProcessor(settings, sampleRate, this.blockFrames);
+        strip = new StripProcessor(settings, sampleRate, this.blockFrames, this.#metersEnabled);
         created.add(strip);
       }
       strips.push(strip);

@@ -144,8 +144,11 @@ export class StripProcessor {
   readonly #peakRight: PeakMeter;
   readonly #rmsLeft: RmsMeter;
   readonly #rmsRight: RmsMeter;
+  /** False when nobody reads the meters (offline export): the peak and RMS meters are skipped. */
+  readonly #metering: boolean;
 
-  constructor(strip: EngineStrip, sampleRate: number, blockFrames: number) {
+  constructor(strip: EngineStrip, sampleRate: number, blockFrames: number, metering = true) {
+    this.#metering = metering;
     this.id = strip.id;
     this.role = strip.role;
     this.#sampleRate = sampleRate;
@@ -291,10 +294,12 @@ export class StripProcessor {
     }
     this.limiter?.process(this.channels, frames);
 
-    this.#peakLeft.process(left, frames);
-    this.#peakRight.process(right, frames);
-    this.#rmsLeft.process(left, frames);
-    this.#rmsRight.process(right, frames);
+    if (this.#metering) {
+      this.#peakLeft.process(left, frames);
+      this.#peakRight.process(right, frames);
+      this.#rmsLeft.process(left, frames);
+      this.#rmsRight.process(right, frames);
+    }
 
     const postSends = this.postSends;
     if (postSends.length > 0) {
