@@ -155,3 +155,24 @@ describe('ApiClient', () => {
     expect(error).toMatchObject({ status: 502, code: 'unexpected_response', localized: false });
   });
 });
+
+describe('ApiClient refresh racing a sign-in', () => {
+  it('keeps a session adopted while a refresh was in flight, even when that refresh answers 401', async () => {
+    let answerRefresh: (response: Response) => void = () => {};
+    const fetch = (input: RequestInfo | URL) =>
+      String(input).endsWith('/api/auth/refresh')
+        ? new Promise<Response>((resolve) => (answerRefresh = resolve))
+        : Promise.resolve(new Response(null, { status: 204 }));
+    const client = new ApiClient({ fetch: fetch as typeof globalThis.fetch, getLocale: () => 'en' });
+    const pending = client.refresh();
+    await Promise.resolve();
+    client.setSession({
+      user: { id: 'u1', email: 'a@b.co', displayName: 'A', bio: '', locale: 'en', avatarUrl: null, roles: [], createdAt: '2026-01-01T00:00:00.000Z' },
+      accessToken: 'fresh.access.token',
+      expiresIn: 900,
+    });
+    answerRefresh(new Response('{"error":{"code":"refresh_token_invalid","message":"x"}}', { status: 401 }));
+    expect(await pending).toBeNull();
+    expect(client.hasAccessToken).toBe(true);
+  });
+});

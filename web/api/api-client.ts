@@ -35,6 +35,8 @@ export class ApiClient {
   readonly #baseUrl: string;
   readonly #listeners = new Set<SessionListener>();
   #accessToken: string | null = null;
+  /** Bumped by every setSession, so a refresh can tell that a sign-in happened while it was in flight. */
+  #generation = 0;
   /** Concurrent 401s share one refresh: the API rotates the cookie, so a second refresh would fail. */
   #refreshing: Promise<Session | null> | null = null;
 
@@ -56,6 +58,7 @@ export class ApiClient {
 
   /** Adopts a session returned by register, login or a password change. */
   setSession(session: Session | null): void {
+    this.#generation++;
     this.#accessToken = session?.accessToken ?? null;
     for (const listener of this.#listeners) listener(session);
   }
@@ -81,15 +84,17 @@ export class ApiClient {
   }
 
   async #refreshNow(): Promise<Session | null> {
+    const startedAt = this.#generation;
     const response = await this.#send({ method: 'POST', path: '/api/auth/refresh' });
     if (response.status === 401) {
       // Drain the body so the connection can be reused; its content is not needed.
       await response.body?.cancel();
-      this.setSession(null);
+      // A sign-in that finished while this refresh was in flight wins: a stale 401 must not wipe it.
+      if (this.#generation === startedAt) this.setSession(null);
       return null;
     }
     const session = await this.#read(response, Session);
-    this.setSession(session);
+    if (this.#generation === startedAt) this.setSession(session);
     return session;
   }
 

@@ -77,7 +77,8 @@ export class SessionService extends EventTarget {
     this.#lastRestoreUnreachable = false;
     try {
       const session = await this.#api.refresh();
-      if (!session) this.#signedOut();
+      // No session from the cookie, unless the user signed in while the restore was in flight.
+      if (!session && !this.#api.client.hasAccessToken) this.#signedOut();
     } catch (error) {
       if (!(error instanceof ApiError) || !error.isNetworkError) {
         this.#reportError(error);
