@@ -61,4 +61,20 @@ describe('pronounceWord', () => {
     expect(pronounceWord('choose', tiny).source).toBe('rules'); // "cho|ose" cuts the vowel team "oo"
     expect(pronounceWord('shiny', tiny)).toMatchObject({ source: 'derived', pronunciations: [['SH', 'AY1', 'N', 'IY0']] });
   });
+
+  it('prefers the silent-e stem after one vowel and one consonant, and keeps every stem variant', () => {
+    const tiny = pronunciationIndexFromEntries([
+      ['slat', [['S', 'L', 'AE1', 'T']]],
+      ['slate', [['S', 'L', 'EY1', 'T']]],
+      ['slop', [['S', 'L', 'AA1', 'P']]],
+      ['slope', [['S', 'L', 'OW1', 'P']]],
+      ['fee', [['F', 'IY1']]],
+      ['fe', [['F', 'EY1']]],
+      ['lead', [['L', 'IY1', 'D'], ['L', 'EH1', 'D']]],
+    ]);
+    expect(pronounceWord('slating', tiny).pronunciations[0]).toEqual(['S', 'L', 'EY1', 'T', 'IH0', 'NG']);
+    expect(pronounceWord('slopping', tiny).pronunciations[0]).toEqual(['S', 'L', 'AA1', 'P', 'IH0', 'NG']);
+    expect(pronounceWord('feed', tiny).pronunciations[0]).toEqual(['F', 'IY1', 'D']); // "ee", not "fe" + ed
+    expect(pronounceWord('leading', tiny).pronunciations).toHaveLength(2);
+  });
 });

@@ -126,16 +126,23 @@ function derive(word: string, index: PronunciationIndex, depth: number): readonl
     if (suffix.afterE && !base.endsWith('e')) continue;
     // A y right after a vowel letter spells a vowel team: "they" is not "the" + y.
     if (suffix.spelling === 'y' && /[aeiouy]$/.test(base)) continue;
+    // An e-suffix after a base ending in e spells "ee": "feed" is not "fe" + ed.
+    if (suffix.spelling.startsWith('e') && base.endsWith('e')) continue;
     const stems: { stem: string; silentE: boolean }[] = [{ stem: base, silentE: false }];
-    for (const ending of suffix.restore ?? []) if (ending) stems.push({ stem: base + ending, silentE: true });
+    // One vowel letter and one consonant before a vowel suffix spell a long vowel whose silent e
+    // was dropped ("taking" ← take, "lady" ← lade); a short vowel doubles the consonant instead.
+    const magicE = /^[aeiouy]/.test(suffix.spelling) && /(?:^|[^aeiou])[aeiou][bcdfgklmnprstvz]$/.test(base);
+    for (const ending of suffix.restore ?? []) if (ending) stems[magicE ? 'unshift' : 'push']({ stem: base + ending, silentE: true });
     if (/([bdgklmnprt])\1$/.test(base)) stems.push({ stem: base.slice(0, -1), silentE: false }); // "drippin" stem "drip"
     if (base.endsWith('i')) stems.push({ stem: `${base.slice(0, -1)}y`, silentE: false }); // "babies" → "baby"
     for (const { stem, silentE } of stems) {
-      const first = known(stem)?.[0];
-      if (!first || !plausiblePart(stem, first)) continue;
+      const found = known(stem);
+      const first = found?.[0];
+      if (!found || !first || !plausiblePart(stem, first)) continue;
       // A restored e must be silent in the stem ("shine" → "shiny"); "entre" + y is not "entry".
       if (silentE && isVowel(first.at(-1) ?? '')) continue;
-      return [[...joinSuffix(stem, first, suffix.sound(first))]];
+      // Every variant of the stem carries over ("reading" from both readings of "read").
+      return found.slice(0, 3).map((variant) => joinSuffix(stem, variant, suffix.sound(variant)));
     }
   }
   // Compounds of two dictionary words, each at least 3 letters: "lowkey", "moneybag". The split
