@@ -139,3 +139,24 @@ describe('BiquadFilter with cookbook coefficients', () => {
     expect(Array.from(inPlace)).toEqual(Array.from(whole));
   });
 });
+
+describe('BiquadFilter.processCascade', () => {
+  it('matches three process calls bit for bit, across blocks', () => {
+    const sections = [
+      designBiquad({ type: BiquadType.lowShelf, frequency: 120, q: Math.SQRT1_2, gainDb: 4 }, 48000),
+      designBiquad({ type: BiquadType.peaking, frequency: 1500, q: 2, gainDb: -6 }, 48000),
+      designBiquad({ type: BiquadType.highShelf, frequency: 9000, q: Math.SQRT1_2, gainDb: 3 }, 48000),
+    ];
+    const separate = sections.map((coefficients) => new BiquadFilter(coefficients));
+    const fused = sections.map((coefficients) => new BiquadFilter(coefficients));
+    const signal = Float32Array.from({ length: 1000 }, (_, n) => Math.sin(n * 0.3) * 0.7 + (n % 17 === 0 ? 0.5 : 0));
+    const expected = Float32Array.from(signal);
+    const actual = Float32Array.from(signal);
+    for (let start = 0; start < signal.length; start += 128) {
+      const frames = Math.min(128, signal.length - start);
+      for (const filter of separate) filter.process(expected.subarray(start), expected.subarray(start), frames);
+      BiquadFilter.processCascade(fused[0]!, fused[1]!, fused[2]!, actual.subarray(start), frames);
+    }
+    expect([...actual]).toEqual([...expected]);
+  });
+});

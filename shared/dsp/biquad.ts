@@ -59,4 +59,43 @@ export class BiquadFilter {
     this.#state1 = Math.abs(state1) < 1e-30 ? 0 : state1;
     this.#state2 = Math.abs(state2) < 1e-30 ? 0 : state2;
   }
+
+  /**
+   * Runs three filters in series over `samples` in place, in one pass: the
+   * same result, bit for bit, as three {@link process} calls (each stage's
+   * output is rounded to float32 as the block would store it), without
+   * storing and reloading the block between stages.
+   */
+  static processCascade(first: BiquadFilter, second: BiquadFilter, third: BiquadFilter, samples: Float32Array, frames: number = samples.length): void {
+    const { b0: p0, b1: p1, b2: p2, a1: pa1, a2: pa2 } = first.coefficients;
+    const { b0: q0, b1: q1, b2: q2, a1: qa1, a2: qa2 } = second.coefficients;
+    const { b0: r0, b1: r1, b2: r2, a1: ra1, a2: ra2 } = third.coefficients;
+    let p1State = first.#state1;
+    let p2State = first.#state2;
+    let q1State = second.#state1;
+    let q2State = second.#state2;
+    let r1State = third.#state1;
+    let r2State = third.#state2;
+    for (let index = 0; index < frames; index++) {
+      const x = samples[index]!;
+      const y = p0 * x + p1State;
+      p1State = p1 * x - pa1 * y + p2State;
+      p2State = p2 * x - pa2 * y;
+      const yStored = Math.fround(y);
+      const z = q0 * yStored + q1State;
+      q1State = q1 * yStored - qa1 * z + q2State;
+      q2State = q2 * yStored - qa2 * z;
+      const zStored = Math.fround(z);
+      const w = r0 * zStored + r1State;
+      r1State = r1 * zStored - ra1 * w + r2State;
+      r2State = r2 * zStored - ra2 * w;
+      samples[index] = w;
+    }
+    first.#state1 = Math.abs(p1State) < 1e-30 ? 0 : p1State;
+    first.#state2 = Math.abs(p2State) < 1e-30 ? 0 : p2State;
+    second.#state1 = Math.abs(q1State) < 1e-30 ? 0 : q1State;
+    second.#state2 = Math.abs(q2State) < 1e-30 ? 0 : q2State;
+    third.#state1 = Math.abs(r1State) < 1e-30 ? 0 : r1State;
+    third.#state2 = Math.abs(r2State) < 1e-30 ? 0 : r2State;
+  }
 }

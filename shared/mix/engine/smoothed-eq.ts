@@ -74,12 +74,8 @@ export class SmoothedEq {
     if (this.#remainingChunks === 0) {
       if (this.#flatFrames >= this.#bypassAfterFrames) return;
       const [lowLeft, midLeft, highLeft, lowRight, midRight, highRight] = this.#filters as [BiquadFilter, BiquadFilter, BiquadFilter, BiquadFilter, BiquadFilter, BiquadFilter];
-      lowLeft.process(left, left, frames);
-      midLeft.process(left, left, frames);
-      highLeft.process(left, left, frames);
-      lowRight.process(right, right, frames);
-      midRight.process(right, right, frames);
-      highRight.process(right, right, frames);
+      BiquadFilter.processCascade(lowLeft, midLeft, highLeft, left, frames);
+      BiquadFilter.processCascade(lowRight, midRight, highRight, right, frames);
       if (this.#isFlat()) {
         this.#flatFrames += frames;
         if (this.#flatFrames >= this.#bypassAfterFrames) for (const filter of this.#filters) filter.reset();
