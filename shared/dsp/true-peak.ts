@@ -63,6 +63,23 @@ function designPhases(): Float64Array[] {
 const phaseKernels = designPhases();
 
 /**
+ * Phases 1 and 3 are mirror images of each other and phase 2 of itself
+ * (the interpolated points sit symmetrically between the taps), so all three
+ * are computed from the sums and differences of mirrored sample pairs:
+ * 24 multiplies per input sample instead of 48.
+ */
+const halfTaps = truePeakTapsPerPhase / 2;
+const outerEven = new Float64Array(halfTaps);
+const outerOdd = new Float64Array(halfTaps);
+const middleEven = new Float64Array(halfTaps);
+for (let j = 0; j < halfTaps; j++) {
+  const mirror = truePeakTapsPerPhase - 1 - j;
+  outerEven[j] = (phaseKernels[0]![j]! + phaseKernels[0]![mirror]!) / 2;
+  outerOdd[j] = (phaseKernels[0]![j]! - phaseKernels[0]![mirror]!) / 2;
+  middleEven[j] = (phaseKernels[1]![j]! + phaseKernels[1]![mirror]!) / 2;
+}
+
+/**
  * One channel's oversampling peak detector. Keeps the last
  * `truePeakTapsPerPhase` samples in a doubled ring buffer so each push reads a
  * contiguous window without wrapping.
@@ -89,13 +106,23 @@ export class TruePeakDetector {
     history[start] = sample;
     history[start + taps] = sample;
     let peak = Math.abs(history[start + truePeakLatency]!);
-    for (let phase = 0; phase < truePeakOversampling - 1; phase++) {
-      const kernel = phaseKernels[phase]!;
-      let value = 0;
-      for (let j = 0; j < taps; j++) value += kernel[j]! * history[start + j]!;
-      const magnitude = Math.abs(value);
-      if (magnitude > peak) peak = magnitude;
+    let even1 = 0;
+    let odd1 = 0;
+    let even2 = 0;
+    for (let j = 0; j < halfTaps; j++) {
+      const newer = history[start + j]!;
+      const older = history[start + taps - 1 - j]!;
+      const sum = newer + older;
+      even1 += outerEven[j]! * sum;
+      odd1 += outerOdd[j]! * (newer - older);
+      even2 += middleEven[j]! * sum;
     }
+    const phase1 = Math.abs(even1 + odd1);
+    const phase2 = Math.abs(even2);
+    const phase3 = Math.abs(even1 - odd1);
+    if (phase1 > peak) peak = phase1;
+    if (phase2 > peak) peak = phase2;
+    if (phase3 > peak) peak = phase3;
     return peak;
   }
 }
