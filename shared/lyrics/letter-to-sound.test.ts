@@ -33,6 +33,14 @@ describe('letterToSound', () => {
     expect(syllables('fandomism')).toBe(4);
   });
 
+  it('stresses the root after an unstressed prefix when the root has a long vowel', () => {
+    expect(letterToSound('obtain').filter((phoneme) => phoneme.endsWith('1'))).toEqual(['EY1']);
+    expect(letterToSound('dethrone').filter((phoneme) => phoneme.endsWith('1'))).toEqual(['OW1']);
+    // A short-vowel root or a weak second syllable keeps the stress on the first syllable.
+    expect(letterToSound('conduct')[1]).toBe('AA1');
+    expect(letterToSound('ember')[0]).toBe('EH1');
+  });
+
   it('puts primary stress on exactly one vowel', () => {
     for (const word of ['finna', 'dababy', 'skrrt', 'nation', 'a']) {
       expect(letterToSound(word).filter((phoneme) => phoneme.endsWith('1'))).toHaveLength(1);

@@ -313,6 +313,25 @@ function addSyllabicNucleus(units: Unit[]): void {
 const FINAL_STRESS_SUFFIXES = ['ee', 'eer', 'oon', 'ette', 'esque', 'ique', 'ade'];
 const PRE_STRESS_SUFFIXES = ['tion', 'sion', 'cian', 'tial', 'cial', 'ic', 'ics', 'ical', 'ity', 'ian', 'ious', 'ify', 'itis'];
 
+const PREFIX = /^(?:a|be|de|re|pre|pro|con|com|dis|mis|ex|en|em|in|im|un|sub|sup|suc|sur|per|ad|ob)(?=[^aeiouy])/;
+
+/**
+ * Two-syllable words made of an unstressed prefix and a root with a long vowel stress the root:
+ * "afloat", "detail", "precise", "include", "complain". A short-vowel root ("insect", "progress")
+ * or a weak second syllable ("enter", "empty", "intro", "ankle") keeps the stress up front.
+ */
+function unstressedPrefix(word: string, units: readonly Unit[], nuclei: readonly number[]): boolean {
+  const prefix = PREFIX.exec(word)?.[0];
+  if (!prefix) return false;
+  // The prefix must hold the first vowel and nothing of the root: its letters end before the second nucleus.
+  const firstVowelLetter = word.search(/[aeiouy]/);
+  if (firstVowelLetter >= prefix.length) return false;
+  const second = units[nuclei[1] as number] as Unit;
+  if (second.reducible || second.nucleus === 'ER') return false;
+  const open = (nuclei[1] as number) === units.length - 1 && second.phonemes.length === 1;
+  return !open;
+}
+
 function assignStress(word: string, units: Unit[]): Pronunciation {
   const nuclei: number[] = [];
   units.forEach((unit, position) => {
@@ -323,7 +342,7 @@ function assignStress(word: string, units: Unit[]): Pronunciation {
   if (count >= 2) {
     if (FINAL_STRESS_SUFFIXES.some((suffix) => word.endsWith(suffix) && word.length > suffix.length + 1)) stressed = count - 1;
     else if (PRE_STRESS_SUFFIXES.some((suffix) => word.endsWith(suffix))) stressed = Math.max(0, count - 2);
-    else if (count === 2) stressed = 0;
+    else if (count === 2) stressed = unstressedPrefix(word, units, nuclei) ? 1 : 0;
     else {
       const penultimate = units[nuclei[count - 2] as number] as Unit;
       const between = units.slice((nuclei[count - 2] as number) + 1, nuclei[count - 1]);
