@@ -103,7 +103,8 @@ describe.each(databaseKinds())('beats API (%s)', (kind) => {
     it('answers generated bad bodies with 4xx, never 5xx', async () => {
       const producer = await signUp(t.app);
       const badField = fc.oneof(
-        fc.record({ title: fc.oneof(fc.string({ maxLength: 2 }), fc.string({ minLength: 101, maxLength: 300 }), fc.integer(), fc.constant(null)) }),
+        // Long titles get letters at both ends: titles are trimmed, so edge spaces could make them valid.
+        fc.record({ title: fc.oneof(fc.string({ maxLength: 2 }), fc.string({ minLength: 99, maxLength: 300 }).map((title) => `x${title}x`), fc.integer(), fc.constant(null)) }),
         fc.record({ genre: fc.string().filter((genre) => !(BEAT_GENRES as readonly string[]).includes(genre)) }),
         fc.record({ price: fc.oneof(fc.double({ max: 0.99, noNaN: true }), fc.double({ min: 1000.01, noNaN: true }), fc.string(), fc.constant(Number.NaN)) }),
         // NaN is not generated for bpm: JSON turns it into null, and a null bpm (unknown tempo) is valid.
