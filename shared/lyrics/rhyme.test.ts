@@ -61,6 +61,12 @@ describe('rhyme types', () => {
     expect(rhyme('glow', 'shadows').strength).toBeGreaterThanOrEqual(0.55);
   });
 
+  it('does not count stops differing in both place and voicing as slant', () => {
+    expect(rhyme('bad', 'back').strength).toBeLessThan(0.55);
+    expect(rhyme('sag', 'hat').strength).toBeLessThan(0.55);
+    expect(rhyme('bad', 'bat').type).toBe('slant');
+  });
+
   it('hears assonance and consonance as weaker links', () => {
     expect(rhyme('night', 'time')).toMatchObject({ type: 'assonance' });
     expect(rhyme('night', 'time').strength).toBeLessThan(0.55);

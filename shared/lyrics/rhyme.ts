@@ -102,6 +102,13 @@ export function sequenceSimilarity(a: readonly Phoneme[], b: readonly Phoneme[])
   return Math.max(0, 1 - cost / Math.max(a.length, b.length));
 }
 
+/**
+ * Codas must be at least this alike for a same-vowel pair to be a slant rhyme: two fricatives at
+ * different places (0.55) still are; stops differing in both place and voicing ("lad" / "pack")
+ * are only assonance.
+ */
+const SLANT_CODA = 0.55;
+
 /** Dropping one of these costs half a gap. */
 const LIGHT_GAP = 0.3;
 
@@ -243,7 +250,7 @@ function compareEndingsAt(a: readonly Pronunciation[], b: readonly Pronunciation
     return { type: RhymeType.perfect, strength, vowelsMatched: Math.max(1, chain.length) };
   }
   if (vowelMatch === 1) {
-    if (codaSimilarity >= 0.5) {
+    if (codaSimilarity >= SLANT_CODA) {
       return { type: RhymeType.slant, strength: round(0.5 + 0.4 * codaSimilarity), vowelsMatched: Math.max(1, chain.length) };
     }
     return { type: RhymeType.assonance, strength: round(0.4 + 0.1 * codaSimilarity), vowelsMatched: Math.max(1, chain.length) };
