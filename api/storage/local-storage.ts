@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { Readable, Transform } from 'node:stream';
@@ -31,6 +31,15 @@ export function createLocalStorage(root: string): Storage {
     return resolved;
   }
 
+  /**
+   * Refuses a path whose real location (symbolic links resolved) is outside `folder`: the key checks
+   * stop `..`, this stops a link planted inside the root from leading out of it.
+   */
+  async function insideReally(folder: string, target: string): Promise<void> {
+    const [realFolder, realTarget] = await Promise.all([realpath(folder), realpath(target)]);
+    if (realTarget !== realFolder && !realTarget.startsWith(realFolder + path.sep)) throw new Error(`storage path leads outside the root: ${target}`);
+  }
+
   async function readSidecar(key: string): Promise<Sidecar | undefined> {
     try {
       return JSON.parse(await readFile(within(meta, key, '.json'), 'utf8')) as Sidecar;
@@ -45,6 +54,7 @@ export function createLocalStorage(root: string): Storage {
     const sidecar = await readSidecar(key);
     if (!sidecar) return undefined;
     try {
+      await insideReally(objects, file);
       const info = await stat(file);
       return { key, size: info.size, contentType: sidecar.contentType, etag: sidecar.etag, lastModified: info.mtime };
     } catch (error) {
@@ -75,6 +85,8 @@ export function createLocalStorage(root: string): Storage {
         const sidecar: Sidecar = { contentType: options.contentType, etag: `"${hash.digest('hex')}"` };
         await mkdir(path.dirname(file), { recursive: true });
         await mkdir(path.dirname(sidecarFile), { recursive: true });
+        await insideReally(objects, path.dirname(file));
+        await insideReally(meta, path.dirname(sidecarFile));
         const tempSidecar = `${tempFile}.json`;
         await writeFile(tempSidecar, JSON.stringify(sidecar));
         // Content first, then its sidecar: an object counts as present only once both are in place.

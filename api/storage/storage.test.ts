@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
@@ -50,5 +50,19 @@ describe('local folder storage', () => {
     await expect(storage.put('short', new TextEncoder().encode('abc'), { contentType: 'text/plain', contentLength: 10 })).rejects.toThrow();
     expect(await storage.head('short')).toBeUndefined();
     expect(await readdir(path.join(root, 'tmp'))).toEqual([]);
+  });
+
+  it('does not follow a symbolic link planted inside the root to a place outside it', async () => {
+    const root = await tempFolder('cs-local-link-');
+    const outside = await tempFolder('cs-local-outside-');
+    await writeFile(path.join(outside, 'secret'), 'do not serve');
+    const storage = createLocalStorage(root);
+    await storage.put('beats/real', new TextEncoder().encode('ok'), { contentType: 'text/plain', contentLength: 2 });
+    await symlink(outside, path.join(root, 'objects', 'beats', 'link'));
+    await mkdir(path.join(root, 'meta', 'beats', 'link'), { recursive: true });
+    await writeFile(path.join(root, 'meta', 'beats', 'link', 'secret.json'), JSON.stringify({ contentType: 'text/plain', etag: '"x"' }));
+    await expect(storage.get('beats/link/secret')).rejects.toThrow(/outside the root/);
+    await expect(storage.put('beats/link/new', new TextEncoder().encode('x'), { contentType: 'text/plain', contentLength: 1 })).rejects.toThrow(/outside the root/);
+    expect(await readdir(outside)).toEqual(['secret']);
   });
 });
