@@ -1,5 +1,5 @@
 import { countVowels, type Pronunciation } from './arpabet.ts';
-import { compareEndings, rhymeKey, RhymeType, type Rhyme } from './rhyme.ts';
+import { compareEndings, rhymeKey, rhymePart, RhymeType, type Rhyme } from './rhyme.ts';
 import type { LineSound, WordSound } from './syllables.ts';
 
 /** Rhymes strong enough to carry a repeated end word ("sun up" / "come up"). */
@@ -43,7 +43,24 @@ export function compareWordRuns(a: readonly WordSound[], b: readonly WordSound[]
       if (rhyme.strength > best.strength) best = rhyme;
     }
   }
+  if (best.strength < EYE_RHYME_STRENGTH && isEyeRhyme(lastA, lastB)) return { type: RhymeType.slant, strength: EYE_RHYME_STRENGTH, vowelsMatched: 1 };
   return best;
+}
+
+/** An eye rhyme counts as the weakest slant that still binds a scheme. */
+const EYE_RHYME_STRENGTH = 0.6;
+
+/**
+ * An eye rhyme, a convention of hymns and ballads: the same spelled rime ("love" / "stove",
+ * "come" / "home", "poor" / "door") over the same final consonants, though the vowels differ.
+ */
+function isEyeRhyme(a: WordSound, b: WordSound): boolean {
+  const rimeA = /[aeiouy]+[^aeiouy]+e?$/.exec(a.token.word)?.[0];
+  const rimeB = /[aeiouy]+[^aeiouy]+e?$/.exec(b.token.word)?.[0];
+  if (!rimeA || rimeA !== rimeB || rimeA === a.token.word || rimeB === b.token.word) return false;
+  const codaA = rhymePart(a.pronunciation).slice(1);
+  const codaB = rhymePart(b.pronunciation).slice(1);
+  return codaA.length > 0 && codaA.join(' ') === codaB.join(' ');
 }
 
 /** Compares the endings of two lines. */

@@ -67,6 +67,13 @@ describe('rhyme types', () => {
     expect(rhyme('bad', 'bat').type).toBe('slant');
   });
 
+  it('counts an eye rhyme (same spelled rime, same final consonants) as the weakest slant', () => {
+    expect(rhyme('glove', 'grove')).toMatchObject({ type: 'slant', strength: 0.6 });
+    expect(rhyme('some', 'dome')).toMatchObject({ type: 'slant', strength: 0.6 });
+    // Same spelling but different final sounds is no eye rhyme: "cough" / "though".
+    expect(rhyme('cough', 'though').strength).toBeLessThan(0.55);
+  });
+
   it('hears assonance and consonance as weaker links', () => {
     expect(rhyme('night', 'time')).toMatchObject({ type: 'assonance' });
     expect(rhyme('night', 'time').strength).toBeLessThan(0.55);
