@@ -203,6 +203,18 @@ describe.each(databaseKinds())('beats API (%s)', (kind) => {
       expect(listed.json.beats[0].audio).toMatchObject({ sampleRate: 22_050, peaks: null });
     });
 
+    it('accepts an MP3 by its frames, with duration but no peaks', async () => {
+      const producer = await signUp(t.app);
+      const id = (await call(t.app, 'POST', '/api/beats', { token: producer.accessToken, body: validBeat })).json.id;
+      // 40 silent MPEG-1 Layer III frames: 128 kb/s, 44.1 kHz, 417 bytes, 1,152 samples each.
+      const mp3 = new Uint8Array(417 * 40);
+      for (let frame = 0; frame < 40; frame++) mp3.set([0xff, 0xfb, 0x90, 0x00], frame * 417);
+      const response = await upload(producer.accessToken, id, mp3, { 'content-type': 'audio/wav' });
+      expect(response.status).toBe(200);
+      expect(response.json.audio).toMatchObject({ contentType: 'audio/mpeg', sampleRate: 44_100, peaks: null });
+      expect(response.json.audio.durationSeconds).toBeCloseTo((40 * 1152) / 44_100, 3);
+    });
+
     it('refuses a text file called .wav, an empty body and an oversize file, storing nothing', async () => {
       const producer = await signUp(t.app);
       const id = (await call(t.app, 'POST', '/api/beats', { token: producer.accessToken, body: validBeat })).json.id;
@@ -211,6 +223,12 @@ describe.each(databaseKinds())('beats API (%s)', (kind) => {
       const text = await upload(producer.accessToken, id, 'just some words, not audio at all\n'.repeat(50), { 'content-disposition': 'attachment; filename="beat.wav"' });
       expect(text.status).toBe(415);
       expect(text.json.error.code).toBe('audio_type_not_allowed');
+
+      // The right magic bytes with nothing playable behind them.
+      const hollow = new TextEncoder().encode('RIFF\u0024\u0000\u0000\u0000WAVEjunkjunkjunkjunkjunkjunkjunkjunk');
+      const unreadable = await upload(producer.accessToken, id, hollow);
+      expect(unreadable.status).toBe(422);
+      expect(unreadable.json.error.code).toBe('audio_unreadable');
 
       const empty = await upload(producer.accessToken, id, new Uint8Array(0));
       expect(empty.status).toBe(400);
