@@ -30,7 +30,8 @@ describe('beats on S3 storage (s3rver)', () => {
   it('uploads, streams ranges and deletes through the bucket', async () => {
     const producer = await signUp(t.app);
     const id = (await call(t.app, 'POST', '/api/beats', { token: producer.accessToken, body: { title: 'Cloud Beat', genre: 'house', price: 10 } })).json.id;
-    const wav = sineWav({ seconds: 0.25 });
+    // Several read-stream chunks (64 KiB each), so the streamed PutObject is exercised, not a single buffer.
+    const wav = sineWav({ seconds: 2 });
     const uploaded = await t.app.request(`/api/beats/${id}/audio`, {
       method: 'POST',
       headers: { authorization: `Bearer ${producer.accessToken}`, 'content-type': 'application/octet-stream' },
