@@ -41,6 +41,14 @@ describe('letterToSound', () => {
     expect(letterToSound('ember')[0]).toBe('EH1');
   });
 
+  it('rounds a short a after w/qu before a coronal, and reads final -ough by what precedes it', () => {
+    expect(letterToSound('swat')).toEqual(['S', 'W', 'AA1', 'T']);
+    expect(letterToSound('wag')).toEqual(['W', 'AE1', 'G']);
+    expect(letterToSound('trough').slice(-2)).toEqual(['AH1', 'F']);
+    expect(letterToSound('thorough').at(-1)).not.toBe('F');
+    expect(letterToSound('dough')).toEqual(['D', 'OW1']);
+  });
+
   it('puts primary stress on exactly one vowel', () => {
     for (const word of ['finna', 'dababy', 'skrrt', 'nation', 'a']) {
       expect(letterToSound(word).filter((phoneme) => phoneme.endsWith('1'))).toHaveLength(1);

@@ -194,6 +194,16 @@ function scan(word: string): Unit[] {
     }
     if (letter === 'e' && atEnd(1) && units.some((unit) => unit.nucleus)) break; // silent final e
 
+    // Final -ough: "through" UW after thr, "rough", "tough", "enough" AH F after r, t or n.
+    if (remaining === 'ough' && index > 0) {
+      const through = word.slice(index - 3, index) === 'thr';
+      // ... but not after a vowel and r ("thorough", "borough" end in OW).
+      const afterVowelR = word[index - 1] === 'r' && isVowelLetter(word[index - 2]);
+      if (through || (/[rtn]/.test(word[index - 1] as string) && !afterVowelR)) {
+        units.push(through ? { phonemes: ['UW'], nucleus: 'UW' } : { phonemes: ['AH', 'F'], nucleus: 'AH' });
+        break;
+      }
+    }
     if (isVowelLetter(letter) || (letter === 'y' && !isVowelLetter(at(1)))) {
       const team = VOWEL_TEAMS.find(
         (rule) =>
@@ -290,6 +300,11 @@ function singleVowel(word: string, index: number): Unit {
   if (isVowelLetter(word[index + 1])) {
     const long = letter === 'i' ? 'IY' : (LONG[letter] as string);
     return { phonemes: [long], nucleus: long };
+  }
+  // A short a after w or qu is rounded to AA before a coronal: "want", "wash", "swan", "squad"
+  // (but "wax", "wag", "swam" keep AE).
+  if (letter === 'a' && (word[index - 1] === 'w' || word.slice(index - 2, index) === 'qu') && /^(?:[ntdsl]|tch|sh)/.test(after)) {
+    return { phonemes: ['AA'], nucleus: 'AA', reducible: true };
   }
   const short = SHORT[letter] as string;
   return { phonemes: [short], nucleus: short, reducible: true };
