@@ -152,7 +152,14 @@ export function createApp(deps: AppDeps) {
   app.route('/api', healthRoutes({ database, pingRedis: deps.redis ? async () => void (await deps.redis!.ping()) : undefined }));
   app.route(
     '/api/auth',
-    authRoutes({ auth, clock, deviceSecret: keys.deviceCookies, limiters, allowedOrigins: config.corsOrigins }),
+    authRoutes({
+      auth,
+      clock,
+      deviceSecret: keys.deviceCookies,
+      limiters,
+      allowedOrigins: config.corsOrigins,
+      signUpsPerHour: config.rateLimit.signUpsPerHour,
+    }),
   );
 
   const versions = createVersionsService({ db: database.db, clock, projects, sync });

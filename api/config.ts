@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(100),
   RATE_LIMIT_SIGNED_IN_MAX: z.coerce.number().int().min(1).default(1000),
+  SIGNUP_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   STATIC_DIR: z.string().default('./dist'),
@@ -53,7 +54,7 @@ export interface Config {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   bodyLimitBytes: number;
-  rateLimit: { windowSeconds: number; max: number; signedInMax: number };
+  rateLimit: { windowSeconds: number; max: number; signedInMax: number; signUpsPerHour: number };
   /** Whether X-Forwarded-For names the client (only behind a proxy you run). */
   trustProxy: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -90,7 +91,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
-    rateLimit: { windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS, max: e.RATE_LIMIT_MAX, signedInMax: e.RATE_LIMIT_SIGNED_IN_MAX },
+    rateLimit: {
+      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+      max: e.RATE_LIMIT_MAX,
+      signedInMax: e.RATE_LIMIT_SIGNED_IN_MAX,
+      signUpsPerHour: e.SIGNUP_RATE_LIMIT_PER_HOUR,
+    },
     trustProxy: e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR,

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, signUp } from '../testing/test-app.ts';
 
-const budget = { windowSeconds: 900, max: 5, signedInMax: 8 };
+const budget = { windowSeconds: 900, max: 5, signedInMax: 8, signUpsPerHour: 1000 };
 
 describe('public API rate limit', () => {
   it('gives each address its budget, then 429 with Retry-After; health probes are exempt', async () => {

@@ -19,7 +19,7 @@ export async function createTestApp(
   const logger = createMemoryLogger();
   const config = testConfig({
     // Tests send many requests from one (absent) address; the rate-limit test sets its own budget.
-    rateLimit: { windowSeconds: 900, max: 100_000, signedInMax: 100_000 },
+    rateLimit: { windowSeconds: 900, max: 100_000, signedInMax: 100_000, signUpsPerHour: 100_000 },
     ...options.config,
   });
   const keys = await loadSigningKeys(database.db, config.jwtSecret, clock.now());

@@ -31,7 +31,7 @@ export function benchSong(lines: number): string {
  */
 export async function benchAi(samples = 40) {
   const database = await openDatabase({ kind: 'pglite' });
-  const config = testConfig({ rateLimit: { windowSeconds: 900, max: 1e9, signedInMax: 1e9 } });
+  const config = testConfig({ rateLimit: { windowSeconds: 900, max: 1e9, signedInMax: 1e9, signUpsPerHour: 1e9 } });
   const keys = await loadSigningKeys(database.db, config.jwtSecret, new Date());
   const { app, sync } = createApp({ config, database, clock: systemClock, logger: createMemoryLogger(), keys });
   const request = async (method: string, path: string, token: string | undefined, body?: unknown) => {

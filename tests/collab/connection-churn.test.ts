@@ -17,7 +17,7 @@ describe('connection churn', () => {
   let s: TestServer;
   beforeAll(async () => {
     s = await startTestServer('pglite', {
-      config: { rateLimit: { windowSeconds: 900, max: 1e9, signedInMax: 1e9 } },
+      config: { rateLimit: { windowSeconds: 900, max: 1e9, signedInMax: 1e9, signUpsPerHour: 1e9 } },
     });
   });
   afterAll(() => s.close());

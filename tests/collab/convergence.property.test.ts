@@ -48,7 +48,7 @@ async function runScenario(operations: Operation[]) {
   const database = await createTestDatabase('pglite');
   const config = testConfig({
     jwtSecret: 'convergence-test-secret-with-32-characters',
-    rateLimit: { windowSeconds: 900, max: 1e9, signedInMax: 1e9 },
+    rateLimit: { windowSeconds: 900, max: 1e9, signedInMax: 1e9, signUpsPerHour: 1e9 },
     sync: { maxFrameBytes: 1024 * 1024, messagesPerSecond: 100_000, compactAfterUpdates: 200 },
   });
   const clock = manualClock(new Date());

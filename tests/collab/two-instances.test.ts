@@ -23,7 +23,7 @@ describe.skipIf(!redisUrl || !databaseUrl)('two instances with Redis fan-out', (
   it('lets clients on different instances co-edit and see each other’s cursors, and closes removed members everywhere', async () => {
     const database = await createTestDatabase('postgres');
     cleanup.push(() => database.close());
-    const config = testConfig({ jwtSecret: 'two-instances-secret-with-at-least-32-chars', rateLimit: { windowSeconds: 900, max: 1e6, signedInMax: 1e6 } });
+    const config = testConfig({ jwtSecret: 'two-instances-secret-with-at-least-32-chars', rateLimit: { windowSeconds: 900, max: 1e6, signedInMax: 1e6, signUpsPerHour: 1e6 } });
     const instances: TestServer[] = [];
     for (let i = 0; i < 2; i++) {
       const redis = new Redis(redisUrl!);

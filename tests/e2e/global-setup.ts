@@ -47,10 +47,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let log = '';
   // Vitest sets NODE_ENV=test; passed on, it would make start.ts's `vite build` a development build
   // (Lit dev mode, no service worker registration). Start the product as `npm start` would.
-  const { NODE_ENV: _vitestNodeEnv, ...environment } = process.env;
+  // Every browser test signs people up from 127.0.0.1, so the per-address budgets (tested in the API
+  // suites) are raised here; and the server runs alone, without the CI's Redis, whose counters would
+  // otherwise carry over from earlier runs in the same hour.
+  const { NODE_ENV: _vitestNodeEnv, REDIS_URL: _sharedRedis, ...environment } = process.env;
   const child = spawn(process.execPath, ['scripts/start.ts'], {
     cwd: ROOT,
-    env: { ...environment, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    env: {
+      ...environment,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      RATE_LIMIT_MAX: '100000',
+      RATE_LIMIT_SIGNED_IN_MAX: '100000',
+      SIGNUP_RATE_LIMIT_PER_HOUR: '100000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer): void => {

@@ -30,6 +30,8 @@ export interface AuthRoutesDeps {
   limiters: RateLimiterFactory;
   /** Origins (besides the app's own) allowed to send cookie-authenticated requests. */
   allowedOrigins: readonly string[];
+  /** Accounts one address may create per hour. */
+  signUpsPerHour: number;
 }
 
 const bearer = [{ bearerAuth: [] }];
@@ -126,7 +128,7 @@ const changePasswordRoute = createRoute({
 
 export function authRoutes(deps: AuthRoutesDeps) {
   const { auth, clock, deviceSecret, limiters } = deps;
-  const signupLimiter = limiters.create({ keyPrefix: 'signup-ip', points: 20, durationSeconds: 3600 });
+  const signupLimiter = limiters.create({ keyPrefix: 'signup-ip', points: deps.signUpsPerHour, durationSeconds: 3600 });
   const router = createRouter();
 
   const clientOf = (c: Context<AppEnv>) => ({ ip: c.get('clientIp'), userAgent: c.req.header('user-agent') });
