@@ -42,6 +42,8 @@ export class CsChannelStrip extends LitElement {
       }
       section {
         display: grid;
+        /* One column that may shrink below its content's width, so controls never spill out of the card. */
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--cs-space-2, 0.5rem);
         padding: var(--cs-space-3, 0.75rem);
         border: 1px solid var(--cs-color-border, #d9d6e3);
@@ -67,10 +69,12 @@ export class CsChannelStrip extends LitElement {
       }
       .buttons {
         display: flex;
+        flex-wrap: wrap;
         gap: var(--cs-space-2, 0.5rem);
       }
       .buttons .button {
-        flex: 1;
+        flex: 1 1 3.5rem;
+        min-inline-size: 0;
         padding-inline: 0.5rem;
       }
       .button[aria-pressed='true'] {

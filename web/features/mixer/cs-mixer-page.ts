@@ -50,7 +50,7 @@ export class CsMixerPage extends LitElement {
     css`
       .strips {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr));
         gap: var(--cs-space-3, 0.75rem);
       }
       .row {
