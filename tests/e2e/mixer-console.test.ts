@@ -66,6 +66,75 @@ describe('mixer console', () => {
     await expect.poll(() => mute.getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('opens a strip’s settings: EQ, compressor and sends, named, inside the card, changed from the keyboard', async () => {
+    const strip = page.getByRole('region', { name: 'Basse', exact: true });
+    const summary = strip.locator('summary');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => strip.locator('details').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
+
+    // Every new control is named, after the strip too.
+    const names = [
+      'Gain des graves (plateau) (Basse)',
+      'Fréquence des médiums (Basse)',
+      'Gain des médiums (Basse)',
+      'Q des médiums (largeur de bande) (Basse)',
+      'Gain des aigus (plateau) (Basse)',
+      'Seuil (Basse)',
+      'Taux (Basse)',
+      'Attaque (Basse)',
+      'Relâchement (Basse)',
+      'Gain de compensation (Basse)',
+      'Départ vers Réverbération (Basse)',
+      'Départ vers Délai (Basse)',
+    ];
+    for (const name of names) await expect(strip.getByRole('slider', { name, exact: true }).count(), name).resolves.toBe(1);
+    for (const name of ['Compresseur activé (Basse)', 'Départ vers Réverbération avant le fader (Basse)', 'Départ vers Délai avant le fader (Basse)']) {
+      await expect(strip.getByRole('checkbox', { name, exact: true }).count(), name).resolves.toBe(1);
+    }
+    // The effect returns show their reverb and delay settings.
+    for (const bus of ['Réverbération', 'Délai']) await page.getByRole('region', { name: bus, exact: true }).locator('summary').click();
+    await expect(page.getByRole('slider', { name: 'Durée de déclin (Réverbération)', exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('slider', { name: 'Réinjection (Délai)', exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('combobox', { name: 'Valeur de note (Délai)', exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('checkbox', { name: 'Ping-pong (alterne gauche et droite) (Délai)', exact: true }).count()).resolves.toBe(1);
+    expect(await unnamedControls()).toEqual([]);
+
+    // Nothing spills out of its card at phone width.
+    const card = await strip.boundingBox();
+    const controls = strip.locator('input, select, output');
+    for (let index = 0; index < (await controls.count()); index++) {
+      const box = await controls.nth(index).boundingBox();
+      expect(box, `control ${index}`).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(card!.x);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(card!.x + card!.width + 0.5);
+    }
+    await screenshot(page, 'mixer-phone-fr-settings');
+
+    // The bass has +3 dB of low shelf; two steps right make it +4 dB.
+    const lowGainName = { name: 'Gain des graves (plateau) (Basse)', exact: true };
+    const lowGain = strip.getByRole('slider', lowGainName);
+    const lowGainShown = strip.locator('label', { has: page.getByRole('slider', lowGainName) }).locator('output');
+    await expect(lowGainShown.textContent()).resolves.toMatch(/^3,0\sdB$/);
+    await lowGain.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => lowGainShown.textContent()).toMatch(/^4,0\sdB$/);
+    await expect(lowGain.getAttribute('aria-valuetext')).resolves.toMatch(/^4,0\sdB$/);
+
+    // The bass has no reverb send yet: it shows silent, and the first key press creates it.
+    const sendName = { name: 'Départ vers Réverbération (Basse)', exact: true };
+    const send = strip.getByRole('slider', sendName);
+    const sendShown = strip.locator('label', { has: page.getByRole('slider', sendName) }).locator('output');
+    await expect(sendShown.textContent()).resolves.toMatch(/^[-−]96,0\sdB$/);
+    await send.focus();
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => sendShown.textContent()).not.toMatch(/96,0/);
+    const level = Number((await send.inputValue()).replace(',', '.'));
+    expect(level).toBeGreaterThan(-96);
+    await expect(sendShown.textContent()).resolves.toContain(`${new Intl.NumberFormat('fr', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(level))}`);
+  });
+
   it('adds an audio file from the device as a new track', async () => {
     // One second of a 220 Hz sine, 16-bit stereo WAV, made here: no fixture file to keep.
     const sampleRate = 44100;

@@ -4,12 +4,13 @@ import { messageId } from '../../app/message-id.ts';
 import { baseStyles, pageStyles } from '../../ui/base-styles.ts';
 import type { ExportResult } from '../../audio/export-mix.ts';
 import { WavBitDepth } from '../../audio/wav-encoder.ts';
-import { masterId } from '../../../shared/mix/mix-entities.ts';
+import { masterId, type Insert } from '../../../shared/mix/mix-entities.ts';
 import type { MeterReading } from '../../../shared/mix/engine/meter-layout.ts';
 import { AnimationFrameController } from './animation-frame-controller.ts';
 import './cs-channel-strip.ts';
-import type { StripChange } from './cs-channel-strip.ts';
+import type { InsertChange, SendChange, SendView, StripChange } from './cs-channel-strip.ts';
 import { MixerSession } from './mixer-session.ts';
+import { absentSend, effectReturns, findSend } from './strip-controls.ts';
 
 const demoTrackNames = [messageId('mixer.demo.kick'), messageId('mixer.demo.hats'), messageId('mixer.demo.bass'), messageId('mixer.demo.pad'), messageId('mixer.demo.lead')];
 const busNames: Record<string, string> = {
@@ -73,7 +74,8 @@ export class CsMixerPage extends LitElement {
         inline-size: 100%;
         block-size: 6rem;
         border-radius: var(--cs-radius, 0.5rem);
-        background: var(--cs-color-surface-sunken, #f1eff7);
+        /* A token that global.css switches in dark mode, so the spectrum never sits on a light panel there. */
+        background: var(--cs-color-surface-muted, #efedf7);
       }
       form {
         display: grid;
@@ -153,7 +155,7 @@ export class CsMixerPage extends LitElement {
       <section class="card" aria-labelledby="strips-heading">
         <h2 id="strips-heading">${t('mixer.strips.title')}</h2>
         ${this.#renderImport(t)}
-        <div class="strips" @cs-strip-change=${this.#onStripChange}>${this.#renderStrips(t, session, meters)}</div>
+        <div class="strips" @cs-strip-change=${this.#onStripChange} @cs-send-change=${this.#onSendChange} @cs-insert-change=${this.#onInsertChange}>${this.#renderStrips(t, session, meters)}</div>
       </section>
       ${this.#renderMaster(t, meters)} ${this.#renderExport(t)}
     </div>`;
@@ -199,6 +201,18 @@ export class CsMixerPage extends LitElement {
     };
     const tracks = Object.values(mix.tracks).sort(byOrder);
     const buses = Object.values(mix.buses).sort(byOrder);
+    const busName = (id: string) => (busNames[id] ? t(busNames[id]) : (mix.buses[id]?.name ?? id));
+    const returns = Object.values(effectReturns(mix.inserts)).filter((insert): insert is Insert => insert !== undefined && mix.buses[insert.ownerId] !== undefined);
+    const returnIds = new Set(returns.map((insert) => insert.ownerId));
+    const insertOf = (id: string) => returns.find((insert) => insert.ownerId === id) ?? null;
+    // Every track and group bus sends to each effect return; the returns themselves do not (no feedback loops).
+    const sends = (sourceId: string): SendView[] =>
+      returnIds.has(sourceId)
+        ? []
+        : [...returnIds].map((targetBusId) => {
+            const send = findSend(mix.sends, sourceId, targetBusId) ?? absentSend;
+            return { targetBusId, busName: busName(targetBusId), levelDb: send.levelDb, preFader: send.preFader };
+          });
     return html`${tracks.map(
       (track) =>
         html`<cs-channel-strip
@@ -210,17 +224,22 @@ export class CsMixerPage extends LitElement {
           .solo=${track.solo}
           can-solo
           .peakDb=${peak(track.id)}
+          .settings=${track}
+          .sends=${sends(track.id)}
         ></cs-channel-strip>`,
     )}
     ${buses.map(
       (bus) =>
         html`<cs-channel-strip
           strip-id=${bus.id}
-          .name=${busNames[bus.id] ? t(busNames[bus.id]!) : bus.name}
+          .name=${busName(bus.id)}
           .faderDb=${bus.faderDb}
           .pan=${bus.pan}
           .mute=${bus.mute}
           .peakDb=${peak(bus.id)}
+          .settings=${bus}
+          .sends=${sends(bus.id)}
+          .insert=${insertOf(bus.id)}
         ></cs-channel-strip>`,
     )}
     <cs-channel-strip
@@ -230,6 +249,7 @@ export class CsMixerPage extends LitElement {
       .pan=${mix.master.pan}
       .mute=${mix.master.mute}
       .peakDb=${peak(masterId)}
+      .settings=${mix.master}
     ></cs-channel-strip>`;
   }
 
@@ -351,6 +371,14 @@ export class CsMixerPage extends LitElement {
 
   #onStripChange(event: CustomEvent<StripChange>): void {
     this.#session?.setStrip(event.detail.id, event.detail.field, event.detail.value);
+  }
+
+  #onSendChange(event: CustomEvent<SendChange>): void {
+    this.#session?.setSend(event.detail.sourceId, event.detail.targetBusId, event.detail.field, event.detail.value);
+  }
+
+  #onInsertChange(event: CustomEvent<InsertChange>): void {
+    this.#session?.setInsert(event.detail.id, event.detail.field, event.detail.value);
   }
 
   async #onExport(event: SubmitEvent): Promise<void> {

@@ -8,13 +8,45 @@ import { exportMix, workletRenderer, type ExportResult, type ExportSettings } fr
 import { mixProcessorUrl } from '../../audio/mix-processor-url.ts';
 import type { AssetChannels } from '../../../shared/mix/engine/clip-player.ts';
 import { addImportedTrack } from './imported-track.ts';
+import { writeSend, type SendField } from './strip-controls.ts';
 
 /** Length of the synthesised demo song. */
 export const demoSeconds = 12;
 const demoTracks = 5;
 
 /** Strip fields the console edits. */
-export type StripField = 'faderDb' | 'pan' | 'mute' | 'solo';
+export type StripField =
+  | 'faderDb'
+  | 'pan'
+  | 'mute'
+  | 'solo'
+  | 'eqLowGainDb'
+  | 'eqMidFrequency'
+  | 'eqMidGainDb'
+  | 'eqMidQ'
+  | 'eqHighGainDb'
+  | 'compressorEnabled'
+  | 'compressorThresholdDb'
+  | 'compressorRatio'
+  | 'compressorAttackMs'
+  | 'compressorReleaseMs'
+  | 'compressorMakeupGainDb';
+
+/** Insert fields the console edits (reverb and delay). */
+export type InsertField =
+  | 'decaySeconds'
+  | 'damping'
+  | 'size'
+  | 'preDelaySeconds'
+  | 'mix'
+  | 'tempoSync'
+  | 'division'
+  | 'modifier'
+  | 'timeSeconds'
+  | 'feedback'
+  | 'lowCutHz'
+  | 'highCutHz'
+  | 'pingPong';
 
 type PlainDocument = Record<string, Record<string, Record<string, unknown>> | Record<string, unknown>>;
 
@@ -97,6 +129,20 @@ export class MixerSession extends EventTarget {
     const strip = id === masterId ? (this.#document.master as Record<string, unknown>) : ((this.#document.tracks as Record<string, Record<string, unknown>>)[id] ?? (this.#document.buses as Record<string, Record<string, unknown>>)[id]);
     if (!strip) return;
     strip[field] = value;
+    this.#update();
+  }
+
+  /** Changes the level or tap of the send from a strip to a bus, creating the send if there is none yet. */
+  setSend(sourceId: string, targetBusId: string, field: SendField, value: number | boolean): void {
+    writeSend(this.#document, sourceId, targetBusId, field, value);
+    this.#update();
+  }
+
+  /** Changes one field of an insert (reverb or delay settings). */
+  setInsert(id: string, field: InsertField, value: number | boolean | string): void {
+    const insert = (this.#document.inserts as Record<string, Record<string, unknown>> | undefined)?.[id];
+    if (!insert) return;
+    insert[field] = value;
     this.#update();
   }
 
