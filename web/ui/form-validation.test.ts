@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LoginRequest, RegisterRequest, UpdateProfileRequest } from '../../shared/schemas/auth.ts';
-import { serverFieldErrors, validateForm } from './form-validation.ts';
+import { ApiError } from '../api/api-error.ts';
+import { fieldErrorsOf, serverFieldErrors, validateForm, withoutFieldError } from './form-validation.ts';
 
 describe('validateForm', () => {
   it('returns parsed data when the values are valid', () => {
@@ -42,5 +43,19 @@ describe('serverFieldErrors', () => {
         { path: 'email', code: 'other', message: 'ignored' },
       ]),
     ).toEqual({ email: { text: 'Already registered' }, roles: { text: 'Unknown role' } });
+  });
+});
+
+describe('clearing and reading field errors', () => {
+  it('drops only the edited field, and keeps the same object when it had no error', () => {
+    const errors = { email: { id: 'form.error.required' }, password: { text: 'too short' } };
+    expect(withoutFieldError(errors, 'email')).toEqual({ password: { text: 'too short' } });
+    expect(withoutFieldError(errors, 'displayName')).toBe(errors);
+  });
+
+  it('reads per-field problems from a validation error only', () => {
+    const validation = new ApiError({ status: 422, code: 'validation_failed', message: 'x', localized: true, details: [{ path: 'password', code: 'too_small', message: 'Too short' }] });
+    expect(fieldErrorsOf(validation)).toEqual({ password: { text: 'Too short' } });
+    expect(fieldErrorsOf(new Error('boom'))).toBeUndefined();
   });
 });

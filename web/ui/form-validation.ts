@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../shared/schemas/auth.ts';
-import type { FieldProblem } from '../api/api-error.ts';
+import { ApiError, type FieldProblem } from '../api/api-error.ts';
 import { messageId } from '../app/message-id.ts';
 
 /** A message for one field: a catalog id to translate, or text the API already localised. */
@@ -53,4 +53,16 @@ export function serverFieldErrors(details: readonly FieldProblem[]): FieldErrors
     if (field && !errors[field]) errors[field] = { text: problem.message };
   }
   return errors;
+}
+
+/** Per-field problems the API reported with a failed call (a `validation_failed` answer), if any. */
+export function fieldErrorsOf(error: unknown): FieldErrors | undefined {
+  return error instanceof ApiError && error.details.length > 0 ? serverFieldErrors(error.details) : undefined;
+}
+
+/** The errors without `field`'s (typing in a field clears its message); the same object when it had none. */
+export function withoutFieldError(errors: FieldErrors, field: string): FieldErrors {
+  if (!errors[field]) return errors;
+  const { [field]: _cleared, ...rest } = errors;
+  return rest;
 }

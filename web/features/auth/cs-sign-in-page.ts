@@ -1,6 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
 import { LoginRequest } from '../../../shared/schemas/auth.ts';
-import { ApiError } from '../../api/api-error.ts';
 import { sessionContext } from '../../app/contexts.ts';
 import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
@@ -9,7 +8,7 @@ import { baseStyles } from '../../ui/base-styles.ts';
 import '../../ui/cs-logo.ts';
 import { fieldMessageText, textField } from '../../ui/form-field.ts';
 import { formStyles } from '../../ui/form-styles.ts';
-import { serverFieldErrors, validateForm, type FieldErrors } from '../../ui/form-validation.ts';
+import { fieldErrorsOf, validateForm, withoutFieldError, type FieldErrors } from '../../ui/form-validation.ts';
 import { authStyles } from './auth-styles.ts';
 import { focusFirstInvalid } from '../../ui/focus-first-invalid.ts';
 
@@ -103,10 +102,7 @@ export class CsSignInPage extends LitElement {
 
   #edit(field: 'email' | 'password', value: string): void {
     this[field] = value;
-    if (this.errors[field]) {
-      const { [field]: _cleared, ...rest } = this.errors;
-      this.errors = rest;
-    }
+    this.errors = withoutFieldError(this.errors, field);
   }
 
   async #submit(event: SubmitEvent): Promise<void> {
@@ -124,7 +120,7 @@ export class CsSignInPage extends LitElement {
     try {
       await this.#session.value.signIn(result.data);
     } catch (error) {
-      if (error instanceof ApiError && error.details.length) this.errors = serverFieldErrors(error.details);
+      this.errors = fieldErrorsOf(error) ?? this.errors;
       this.formError = errorMessage(error, (id) => this.#i18n.t(id));
     } finally {
       this.submitting = false;

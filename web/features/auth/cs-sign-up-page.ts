@@ -1,6 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
 import { PASSWORD_MIN_LENGTH, RegisterRequest } from '../../../shared/schemas/auth.ts';
-import { ApiError } from '../../api/api-error.ts';
 import { sessionContext } from '../../app/contexts.ts';
 import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
@@ -10,7 +9,7 @@ import '../../ui/cs-logo.ts';
 import { focusFirstInvalid } from '../../ui/focus-first-invalid.ts';
 import { fieldMessageText, textField } from '../../ui/form-field.ts';
 import { formStyles } from '../../ui/form-styles.ts';
-import { serverFieldErrors, validateForm, type FieldErrors } from '../../ui/form-validation.ts';
+import { fieldErrorsOf, validateForm, withoutFieldError, type FieldErrors } from '../../ui/form-validation.ts';
 import { authStyles } from './auth-styles.ts';
 
 type Field = 'displayName' | 'email' | 'password';
@@ -117,10 +116,7 @@ export class CsSignUpPage extends LitElement {
 
   #edit(field: Field, value: string): void {
     this[field] = value;
-    if (this.errors[field]) {
-      const { [field]: _cleared, ...rest } = this.errors;
-      this.errors = rest;
-    }
+    this.errors = withoutFieldError(this.errors, field);
   }
 
   async #submit(event: SubmitEvent): Promise<void> {
@@ -143,7 +139,7 @@ export class CsSignUpPage extends LitElement {
     try {
       await this.#session.value.signUp(result.data);
     } catch (error) {
-      if (error instanceof ApiError && error.details.length) this.errors = serverFieldErrors(error.details);
+      this.errors = fieldErrorsOf(error) ?? this.errors;
       this.formError = errorMessage(error, (id) => this.#i18n.t(id));
     } finally {
       this.submitting = false;

@@ -1,7 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { SUPPORTED_LOCALES, type SupportedLocale } from '../../../shared/i18n/locales.ts';
 import { UpdateProfileRequest, USER_ROLES, type User, type UserRole } from '../../../shared/schemas/auth.ts';
-import { ApiError } from '../../api/api-error.ts';
 import { connectivityContext, sessionContext } from '../../app/contexts.ts';
 import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
@@ -12,7 +11,7 @@ import '../../ui/cs-avatar.ts';
 import { focusFirstInvalid } from '../../ui/focus-first-invalid.ts';
 import { fieldMessageText, textField } from '../../ui/form-field.ts';
 import { formStyles } from '../../ui/form-styles.ts';
-import { serverFieldErrors, validateForm, type FieldErrors } from '../../ui/form-validation.ts';
+import { fieldErrorsOf, validateForm, withoutFieldError, type FieldErrors } from '../../ui/form-validation.ts';
 import { SessionStatus } from '../auth/session-service.ts';
 import { profileDraft, profileUpdate, type ProfileDraft } from './profile-draft.ts';
 import { roleLabelId } from './roles.ts';
@@ -279,10 +278,7 @@ export class CsProfilePage extends LitElement {
 
   #edit(change: Partial<ProfileDraft>, field: keyof ProfileDraft): void {
     this.draft = { ...this.draft, ...change };
-    if (this.errors[field]) {
-      const { [field]: _cleared, ...rest } = this.errors;
-      this.errors = rest;
-    }
+    this.errors = withoutFieldError(this.errors, field);
   }
 
   #toggleRole(role: UserRole): void {
@@ -326,7 +322,7 @@ export class CsProfilePage extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#edit')?.focus();
     } catch (error) {
-      if (error instanceof ApiError && error.details.length) this.errors = serverFieldErrors(error.details);
+      this.errors = fieldErrorsOf(error) ?? this.errors;
       this.formError = errorMessage(error, (id) => this.#i18n.t(id));
     } finally {
       this.saving = false;
