@@ -46,7 +46,8 @@ async function json(url: string, method: string, body?: unknown, token?: string)
     headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as any };
+  // The fields the calls below read: a session's access token, a project's id.
+  return { status: response.status, body: (await response.json()) as { accessToken: string; id: string } };
 }
 
 const targets: Array<[string, 'pglite' | 'postgres']> = [['PGlite in DATA_DIR', 'pglite']];
