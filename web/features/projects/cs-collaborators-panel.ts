@@ -11,6 +11,7 @@ import { projectStyles } from './project-styles.ts';
 import type { Member } from './projects-api.ts';
 import { ProjectsApiController } from './projects-api-controller.ts';
 import { roleLabelId } from './role-label.ts';
+import { runAction } from './run-action.ts';
 
 /** Link lifetimes offered when creating a shareable invite, in hours. */
 const LINK_LIFETIMES = [24, 72, 168] as const;
@@ -264,18 +265,8 @@ export class CsCollaboratorsPanel extends LitElement {
     </div>`;
   }
 
-  async #run(action: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    this.error = '';
-    this.status = '';
-    try {
-      await action();
-    } catch (error) {
-      this.error = errorMessage(error, (id) => this.#i18n.t(id));
-    } finally {
-      this.busy = false;
-    }
+  #run(action: () => Promise<void>): Promise<void> {
+    return runAction(this, action, (error) => errorMessage(error, (id) => this.#i18n.t(id)));
   }
 
   readonly #inviteByEmail = (event: SubmitEvent): void => {

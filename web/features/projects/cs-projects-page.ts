@@ -12,6 +12,7 @@ import { mergeProjectList, patchProject, type CachedProject, type ProjectListSto
 import { projectStyles } from './project-styles.ts';
 import { ProjectsApiController } from './projects-api-controller.ts';
 import { roleLabelId } from './role-label.ts';
+import { runAction } from './run-action.ts';
 
 type ListKind = 'active' | 'bin';
 
@@ -360,18 +361,8 @@ export class CsProjectsPage extends LitElement {
     void this.#load();
   }
 
-  async #run(action: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    this.error = '';
-    this.status = '';
-    try {
-      await action();
-    } catch (error) {
-      this.error = errorMessage(error, (id) => this.#i18n.t(id));
-    } finally {
-      this.busy = false;
-    }
+  #run(action: () => Promise<void>): Promise<void> {
+    return runAction(this, action, (error) => errorMessage(error, (id) => this.#i18n.t(id)));
   }
 
   readonly #create = (event: Event): void => {

@@ -6,6 +6,7 @@ import { baseStyles } from '../../ui/base-styles.ts';
 import { projectStyles } from './project-styles.ts';
 import type { Comparison, VersionDetail, VersionSummary } from './projects-api.ts';
 import { ProjectsApiController } from './projects-api-controller.ts';
+import { runAction } from './run-action.ts';
 
 type Viewing = { kind: 'open'; detail: VersionDetail } | { kind: 'compare'; version: VersionSummary; comparison: Comparison } | null;
 
@@ -249,18 +250,8 @@ export class CsVersionHistory extends LitElement {
     </div>`;
   }
 
-  async #run(action: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    this.error = '';
-    this.status = '';
-    try {
-      await action();
-    } catch (error) {
-      this.error = errorMessage(error, (id) => this.#i18n.t(id));
-    } finally {
-      this.busy = false;
-    }
+  #run(action: () => Promise<void>): Promise<void> {
+    return runAction(this, action, (error) => errorMessage(error, (id) => this.#i18n.t(id)));
   }
 
   readonly #save = (event: SubmitEvent): void => {
