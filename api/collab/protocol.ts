@@ -43,29 +43,17 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
   }
 }
 
-export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
+function encodeSync(syncType: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE.sync);
-  encoding.writeVarUint(encoder, SYNC.step1);
-  encoding.writeVarUint8Array(encoder, stateVector);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeSyncStep2(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.sync);
-  encoding.writeVarUint(encoder, SYNC.step2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-export function encodeUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.sync);
-  encoding.writeVarUint(encoder, SYNC.update);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
+export const encodeSyncStep1 = (stateVector: Uint8Array): Uint8Array => encodeSync(SYNC.step1, stateVector);
+export const encodeSyncStep2 = (update: Uint8Array): Uint8Array => encodeSync(SYNC.step2, update);
+export const encodeUpdate = (update: Uint8Array): Uint8Array => encodeSync(SYNC.update, update);
 
 export function encodeAwareness(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
