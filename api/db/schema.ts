@@ -276,3 +276,6 @@ export const beats = pgTable(
     index('beats_genre_idx').on(table.genre),
   ],
 );
+
+export * from './schema-commerce.ts';
+export * from './schema-community.ts';
