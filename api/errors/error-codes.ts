@@ -45,6 +45,15 @@ export const ERROR_STATUS = {
   audio_unreadable: 422,
   range_not_satisfiable: 416,
   invalid_cursor: 400,
+  conversation_not_found: 404,
+  message_not_found: 404,
+  recipient_not_found: 404,
+  cannot_message_self: 422,
+  user_blocked: 403,
+  messages_rate_limited: 429,
+  analytics_range_invalid: 422,
+  preset_not_found: 404,
+  preset_forbidden: 403,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
