@@ -176,3 +176,31 @@ describe('ApiClient refresh racing a sign-in', () => {
     expect(client.hasAccessToken).toBe(true);
   });
 });
+
+describe('ApiClient raw uploads', () => {
+  it('sends the file through the upload transport with its type and token, and retries it after a refresh', async () => {
+    const sent: Array<{ url: string; headers: Headers; size: number }> = [];
+    const progress: number[] = [];
+    const answers = [json(401, { error: { code: 'token_expired', message: 'x' } }), json(200, { ok: true })];
+    const upload = async (url: string, init: { headers: Headers; body: Blob }, onProgress: (sent: number, total: number) => void) => {
+      sent.push({ url, headers: init.headers, size: init.body.size });
+      onProgress(init.body.size, init.body.size);
+      return answers.shift()!;
+    };
+    const { fetch } = fakeFetch(json(200, session('t1')), json(200, session('t2')));
+    const client = new ApiClient({ fetch, getLocale: () => 'en', upload });
+    await new AuthApi(client).login({ email: 'ada@example.com', password: 'secret' });
+    const file = new Blob([new Uint8Array(10)], { type: 'audio/wav' });
+    await client.request({
+      method: 'POST',
+      path: '/api/beats/b1/audio',
+      rawBody: { data: file, contentType: 'audio/wav' },
+      authenticated: true,
+      onUploadProgress: (bytes) => progress.push(bytes),
+    });
+    expect(sent.map((call) => call.headers.get('Authorization'))).toEqual(['Bearer t1', 'Bearer t2']);
+    expect(sent[0]).toMatchObject({ url: '/api/beats/b1/audio', size: 10 });
+    expect(sent[0]?.headers.get('Content-Type')).toBe('audio/wav');
+    expect(progress).toEqual([10, 10]);
+  });
+});

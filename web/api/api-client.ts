@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import { Session } from '../../shared/schemas/auth.ts';
 import { ApiError } from './api-error.ts';
+import { xhrUpload, type UploadTransport } from './xhr-upload.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
@@ -12,6 +13,10 @@ export interface ApiRequest<T> {
   authenticated?: boolean;
   /** Parses the JSON body; omit for 204 responses. */
   schema?: ZodType<T>;
+  /** A file sent as the raw request body (not JSON), e.g. beat audio. */
+  rawBody?: { data: Blob; contentType: string };
+  /** Reports upload progress of `rawBody` (sent through the upload transport). */
+  onUploadProgress?: (sent: number, total: number) => void;
 }
 
 export interface ApiClientOptions {
@@ -20,6 +25,8 @@ export interface ApiClientOptions {
   getLocale: () => string;
   /** Origin prefix, '' for same-origin (the app and the API are served together). */
   baseUrl?: string;
+  /** Sends bodies whose progress is watched; XMLHttpRequest by default. */
+  upload?: UploadTransport;
 }
 
 export type SessionListener = (session: Session | null) => void;
@@ -33,6 +40,7 @@ export class ApiClient {
   readonly #fetch: typeof fetch;
   readonly #getLocale: () => string;
   readonly #baseUrl: string;
+  readonly #upload: UploadTransport;
   readonly #listeners = new Set<SessionListener>();
   #accessToken: string | null = null;
   /** Bumped by every setSession, so a refresh can tell that a sign-in happened while it was in flight. */
@@ -44,6 +52,7 @@ export class ApiClient {
     this.#fetch = options.fetch;
     this.#getLocale = options.getLocale;
     this.#baseUrl = options.baseUrl ?? '';
+    this.#upload = options.upload ?? xhrUpload;
   }
 
   get hasAccessToken(): boolean {
@@ -101,8 +110,13 @@ export class ApiClient {
   async #send(request: ApiRequest<unknown>): Promise<Response> {
     const headers = new Headers({ Accept: 'application/json', 'Accept-Language': this.#getLocale() });
     if (request.body !== undefined) headers.set('Content-Type', 'application/json');
+    if (request.rawBody) headers.set('Content-Type', request.rawBody.contentType);
     if (request.authenticated && this.#accessToken) headers.set('Authorization', `Bearer ${this.#accessToken}`);
     try {
+      if (request.rawBody) {
+        const onProgress = request.onUploadProgress ?? (() => {});
+        return await this.#upload(this.#baseUrl + request.path, { method: request.method, headers, body: request.rawBody.data }, onProgress);
+      }
       return await this.#fetch(this.#baseUrl + request.path, {
         method: request.method,
         headers,

@@ -187,6 +187,8 @@ export class CsApp extends LitElement {
         ? html`<p class="notice warning offline-banner">${t('shell.offlineSession')}</p>`
         : nothing}
       <main id="main" tabindex="-1">${this.#renderPage()}</main>
+      <!-- App-wide bars that outlive a page (the marketplace's audio player) are appended here, lazily. -->
+      <slot name="dock"></slot>
       <footer>${t('shell.footer')}</footer>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       <!-- Toasts come and go; their text is announced from this region, which is always in the tree. -->

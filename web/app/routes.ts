@@ -85,6 +85,13 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: RouteAccess.anyone,
     load: () => import('../features/lyrics/cs-lyrics-page.ts'),
   },
+  {
+    path: '/beats',
+    tag: 'cs-beats-page',
+    titleId: messageId('marketplace.browse.title'),
+    access: RouteAccess.anyone,
+    load: () => import('../features/marketplace/cs-beats-page.ts'),
+  },
 ];
 
 export const NOT_FOUND_ROUTE: AppRoute = {
