@@ -26,9 +26,12 @@ import { createProjectsService } from './features/projects/service.ts';
 import { findMemberRole } from './features/projects/queries.ts';
 import { findUserById } from './features/auth/queries.ts';
 import { createDocumentStore } from './collab/document-store.ts';
-import { createLocalFanout, createRedisFanout } from './collab/fanout.ts';
+import { createLocalFanout, createLocalTopicFanout, createRedisFanout, createRedisTopicFanout } from './collab/fanout.ts';
+import { createMessagesLive, LIVE_TICKET_DOCUMENT } from './features/messages/live-server.ts';
+import { messageRoutes } from './features/messages/routes.ts';
+import { createMessagesService } from './features/messages/service.ts';
 import { createSyncServer } from './collab/sync-server.ts';
-import { createTicketIssuer } from './collab/tickets.ts';
+import { createTicketIssuer, TICKET_TTL_SECONDS } from './collab/tickets.ts';
 import type { ProjectRole } from '../shared/schemas/projects.ts';
 import { clientIp } from './http/client-ip.ts';
 import { errorResponse } from './http/error-response.ts';
@@ -166,6 +169,32 @@ export function createApp(deps: AppDeps) {
   app.route('/api/projects', versionRoutes({ auth, versions }));
   app.route('/api/projects', projectRoutes({ auth, projects, tickets }));
   app.route('/api/ai', aiRoutes({ auth, db: database.db, clock }));
+  const messagesLive = createMessagesLive({
+    fanout: deps.redis ? createRedisTopicFanout(deps.redis, logger, 'cs:messages:') : createLocalTopicFanout(),
+    logger,
+    allowedOrigins: config.corsOrigins,
+    redeemTicket: async (ticket) => {
+      const redeemed = await tickets.redeem(ticket, LIVE_TICKET_DOCUMENT);
+      return 'userId' in redeemed ? redeemed.userId : undefined;
+    },
+    authenticate: (token) => auth.authenticate(token).then((claims) => claims.userId, () => undefined),
+  });
+  const messages = createMessagesService({
+    db: database.db,
+    clock,
+    sendLimiter: limiters.create({ keyPrefix: 'messages-send', points: config.messagesPerMinute, durationSeconds: 60 }),
+    // The message is stored before this runs; a live push that fails (Redis down) only delays it
+    // until the recipient's next fetch, so it is logged rather than failing the send.
+    notify: (userIds, event) => messagesLive.publish(userIds, event).catch((error: unknown) => logger.warn('live message push failed', { error })),
+  });
+  app.route(
+    '/api/messages',
+    messageRoutes({
+      auth,
+      messages,
+      issueLiveTicket: async (userId) => ({ ticket: await tickets.issue(userId, LIVE_TICKET_DOCUMENT), expiresInSeconds: TICKET_TTL_SECONDS }),
+    }),
+  );
   app.route('/api/beats', beatRoutes({ auth, beats: createBeatsService({ db: database.db, clock, logger, storage: deps.storage ?? storageFromConfig(config.storage), uploadMaxBytes: config.uploadMaxBytes }) }));
 
   const openApiConfig = {
@@ -193,7 +222,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => errorResponse(new AppError('not_found'), c, logger));
   app.onError((error, c) => errorResponse(error, c, logger));
 
-  return { app, sync, projects, tickets, documents };
+  return { app, sync, projects, tickets, documents, messagesLive };
 }
 
 export type App = ReturnType<typeof createApp>['app'];

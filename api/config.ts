@@ -37,6 +37,8 @@ const EnvSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(200 * 1024 * 1024),
+  MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  DEMO_CATALOG: z.enum(['on', 'off']).default('on'),
 });
 
 export interface Config {
@@ -69,6 +71,10 @@ export interface Config {
   };
   /** Largest audio upload; bigger ones get 413 and nothing is stored. */
   uploadMaxBytes: number;
+  /** New messages one user may send per minute (retries of a stored message are free). */
+  messagesPerMinute: number;
+  /** Whether start-up seeds the demo store into an empty catalog. */
+  demoCatalog: boolean;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -119,10 +125,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     },
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    messagesPerMinute: e.MESSAGES_PER_MINUTE,
+    demoCatalog: e.DEMO_CATALOG === 'on',
   };
 }
 
 /** The configuration tests start from: everything embedded and in memory. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), logLevel: 'silent', ...overrides };
+  // No demo store in tests unless a test asks for it.
+  return { ...loadConfig({}), logLevel: 'silent', demoCatalog: false, ...overrides };
 }

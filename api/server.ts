@@ -35,9 +35,10 @@ export async function startServer(config: Config = loadConfig()) {
   const staticDir = existsSync(path.join(config.staticDir, 'index.html')) ? config.staticDir : undefined;
   if (!staticDir) logger.warn('no built app found; serving the API only', { staticDir: config.staticDir });
 
-  const { app, sync, projects, tickets } = createApp({ config, database, clock: systemClock, logger, keys, redis, staticDir, storage: storageFromConfig(config.storage) });
+  const { app, sync, projects, tickets, messagesLive } = createApp({ config, database, clock: systemClock, logger, keys, redis, staticDir, storage: storageFromConfig(config.storage) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
   sync.attach(server);
+  messagesLive.attach(server);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
   logger.info('listening', { url: `http://localhost:${port}`, database: database.kind, redis: redis ? 'on' : 'off' });
@@ -54,6 +55,7 @@ export async function startServer(config: Config = loadConfig()) {
     (closing ??= (async () => {
       clearInterval(housekeeping);
       await sync.close();
+      await messagesLive.close();
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       redis?.disconnect();

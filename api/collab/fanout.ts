@@ -102,3 +102,65 @@ export function createRedisFanout(publisher: Redis, logger: Logger): Fanout {
     },
   };
 }
+
+/**
+ * Fan-out by topic for features other than document sync (live messaging: one topic per user).
+ * Unlike the document fan-out, delivery always goes through it, on one instance too: a publish
+ * reaches every handler subscribed to the topic on every instance, the publishing one included,
+ * so a feature delivers to its local sockets in one place whether Redis is there or not.
+ */
+export interface TopicFanout {
+  subscribe(topic: string, handler: (payload: string) => void): Promise<void>;
+  unsubscribe(topic: string): Promise<void>;
+  publish(topic: string, payload: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createLocalTopicFanout(): TopicFanout {
+  const handlers = new Map<string, (payload: string) => void>();
+  return {
+    async subscribe(topic, handler) {
+      handlers.set(topic, handler);
+    },
+    async unsubscribe(topic) {
+      handlers.delete(topic);
+    },
+    async publish(topic, payload) {
+      handlers.get(topic)?.(payload);
+    },
+    async close() {
+      handlers.clear();
+    },
+  };
+}
+
+/** Topic fan-out over Redis pub/sub; `prefix` keeps one feature's channels apart from another's. */
+export function createRedisTopicFanout(publisher: Redis, logger: Logger, prefix: string): TopicFanout {
+  const subscriber = publisher.duplicate({ enableOfflineQueue: true, lazyConnect: false });
+  const handlers = new Map<string, (payload: string) => void>();
+  subscriber.on('message', (channel: string, message: string) => {
+    const handler = handlers.get(channel.slice(prefix.length));
+    if (!channel.startsWith(prefix) || !handler) return;
+    try {
+      handler(message);
+    } catch (error) {
+      logger.warn('topic handler failed', { channel, error });
+    }
+  });
+  return {
+    async subscribe(topic, handler) {
+      handlers.set(topic, handler);
+      await subscriber.subscribe(prefix + topic);
+    },
+    async unsubscribe(topic) {
+      handlers.delete(topic);
+      await subscriber.unsubscribe(prefix + topic);
+    },
+    async publish(topic, payload) {
+      await publisher.publish(prefix + topic, payload);
+    },
+    async close() {
+      subscriber.disconnect();
+    },
+  };
+}

@@ -23,8 +23,20 @@ export interface UpgradeGateOptions<Context extends { userId: string }> {
 
 const COLLAB_PATH = /^\/api\/collab\/([A-Za-z0-9_-]{1,64}(?:\.[a-z]{1,16})?)$/;
 
+/**
+ * Paths another feature's websocket owns on the same server (live messaging). The gate leaves
+ * upgrades to those paths alone instead of answering 404, so several sockets can share the port.
+ */
+const claimedPaths = new WeakMap<Server, RegExp[]>();
+
+export function claimUpgradePath(server: Server, path: RegExp): void {
+  claimedPaths.set(server, [...(claimedPaths.get(server) ?? []), path]);
+}
+
 export function attachUpgradeGate<Context extends { userId: string }>(server: Server, options: UpgradeGateOptions<Context>): void {
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (claimedPaths.get(server)?.some((claimed) => claimed.test(pathname))) return;
     void handleUpgrade(request, socket, head, options).catch((error: unknown) => {
       options.logger.error('upgrade failed', { error });
       refuse(socket, 500, 'Internal Server Error');
@@ -63,7 +75,7 @@ async function withTimeout<T>(work: Promise<T>, milliseconds: number): Promise<T
   }
 }
 
-function isAllowedOrigin(origin: string, host: string | undefined, allowed: readonly string[]): boolean {
+export function isAllowedOrigin(origin: string, host: string | undefined, allowed: readonly string[]): boolean {
   try {
     return new URL(origin).host === host || allowed.includes(origin);
   } catch {
@@ -71,7 +83,7 @@ function isAllowedOrigin(origin: string, host: string | undefined, allowed: read
   }
 }
 
-function refuse(socket: Duplex, status: number, reason: string) {
+export function refuse(socket: Duplex, status: number, reason: string) {
   if (socket.destroyed) return;
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }

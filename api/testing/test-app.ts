@@ -39,6 +39,7 @@ export async function createTestApp(
     projects: built.projects,
     tickets: built.tickets,
     documents: built.documents,
+    messagesLive: built.messagesLive,
     database,
     clock,
     logger,
@@ -46,6 +47,7 @@ export async function createTestApp(
     config,
     close: async () => {
       await built.sync.close();
+      await built.messagesLive.close();
       await database.close();
     },
   };

@@ -17,6 +17,7 @@ export async function listen(t: TestApp) {
   const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   t.sync.attach(server);
+  t.messagesLive.attach(server);
   const port = (server.address() as AddressInfo).port;
   return {
     ...t,
@@ -26,6 +27,7 @@ export async function listen(t: TestApp) {
     wsUrl: `ws://127.0.0.1:${port}/api/collab`,
     close: async () => {
       await t.sync.close();
+      await t.messagesLive.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await t.close();
