@@ -16,6 +16,9 @@ const STANZAS = [
   ['The morning finds me standing at the door', 'With empty hands and nothing left to say', 'I gave you everything and then some more', 'You took it all and still you walked away'],
 ];
 
+/** Words writers look up, from one to four syllables and across the vowels. */
+const RHYME_SPREAD = ['night', 'love', 'money', 'fire', 'orange', 'street', 'dream', 'pain', 'hustle', 'city', 'baby', 'forever', 'gold', 'rain', 'heart', 'alone', 'tomorrow', 'soul', 'broken', 'paradise'];
+
 /** A song of `lines` lyric lines in stanzas of four, with section headers, varied so no two stanzas are identical. */
 export function benchSong(lines: number): string {
   const stanzas: string[] = [];
@@ -55,8 +58,8 @@ export async function benchAi(samples = 40) {
   const firstRequest = await timeEach(1, () => request('POST', '/api/ai/analyze-style', token, { text: benchSong(16) }));
 
   const rows: Array<Record<string, string | number>> = [];
-  const measure = async (route: string, input: string, run: () => Promise<unknown>, count = samples) => {
-    await timeEach(3, run);
+  const measure = async (route: string, input: string, run: (index: number) => Promise<unknown>, count = samples) => {
+    await timeEach(count, run);
     const times = await timeEach(count, run);
     rows.push({ route, input, 'p50 ms': percentile(times, 50), 'p99 ms': percentile(times, 99), samples: count });
   };
@@ -66,6 +69,12 @@ export async function benchAi(samples = 40) {
   await measure('engine: analyzeLyrics', '100 lines', async () => analyzeLyrics(song100, engine.lexicon, { bpm: 92 }));
   await measure('engine: findRhymes', '"night", 3 types', async () =>
     findRhymes(engine.lexicon, engine.rhymes, { text: 'night', types: ['perfect', 'multisyllabic', 'slant'], limit: 50 }),
+  );
+  // One word flatters: long words with a common vowel ("forever", "orange") compare far more
+  // candidates than "night". The spread is every word of a varied list, each called in turn.
+  await measure('engine: findRhymes', `${RHYME_SPREAD.length} words (spread), 3 types`, async (index) =>
+    findRhymes(engine.lexicon, engine.rhymes, { text: RHYME_SPREAD[index % RHYME_SPREAD.length]!, types: ['perfect', 'multisyllabic', 'slant'], limit: 50 }),
+    RHYME_SPREAD.length * 4,
   );
   for (const lines of [16, 64, 100, 256]) {
     const text = benchSong(lines);

@@ -25,7 +25,6 @@ export type Pronunciation = readonly Phoneme[];
 export const Stress = { none: 0, primary: 1, secondary: 2 } as const;
 export type Stress = (typeof Stress)[keyof typeof Stress];
 
-const VOWEL_SET: ReadonlySet<string> = new Set(VOWELS);
 const CONSONANT_SET: ReadonlySet<string> = new Set(CONSONANTS);
 
 /** Every phoneme symbol the index can hold: vowels with each stress, then consonants. Order is part of the index format. */
@@ -34,9 +33,15 @@ export const PHONEME_SYMBOLS: readonly string[] = [
   ...CONSONANTS,
 ];
 
+/**
+ * Each vowel symbol, bare and with every stress digit, mapped to its quality. The rhyme search
+ * asks "is this a vowel, which one?" millions of times a second: a lookup, not a slice.
+ */
+const QUALITY_OF_VOWEL: ReadonlyMap<string, string> = new Map(VOWELS.flatMap((vowel) => [vowel, `${vowel}0`, `${vowel}1`, `${vowel}2`].map((symbol) => [symbol, vowel] as const)));
+
 /** True for a vowel phoneme (with or without its stress digit). */
 export function isVowel(phoneme: Phoneme): boolean {
-  return VOWEL_SET.has(phoneme.slice(0, 2));
+  return QUALITY_OF_VOWEL.has(phoneme);
 }
 
 /** True for a known consonant symbol. */
@@ -46,7 +51,7 @@ export function isConsonant(phoneme: Phoneme): boolean {
 
 /** The vowel quality without its stress digit (`"AY1"` → `"AY"`). Consonants come back unchanged. */
 export function vowelQuality(phoneme: Phoneme): string {
-  return isVowel(phoneme) ? phoneme.slice(0, 2) : phoneme;
+  return QUALITY_OF_VOWEL.get(phoneme) ?? phoneme;
 }
 
 /** The stress digit of a vowel; consonants and bare vowels count as unstressed. */

@@ -1,5 +1,5 @@
 import { countVowels, type Pronunciation } from './arpabet.ts';
-import { compareEndings, rhymeKey, rhymePart, RhymeType, type Rhyme } from './rhyme.ts';
+import { comparePreparedEndings, prepareEnding, rhymeKey, rhymePart, RhymeType, type PreparedEnding, type Rhyme } from './rhyme.ts';
 import type { LineSound, WordSound } from './syllables.ts';
 
 /** Rhymes strong enough to carry a repeated end word ("sun up" / "come up"). */
@@ -34,15 +34,43 @@ export function compareWordRuns(a: readonly WordSound[], b: readonly WordSound[]
     }
     return { type: RhymeType.identical, strength: 0.6, vowelsMatched: countVowels(lastA.pronunciation) };
   }
-  const headA = a.slice(0, -1).map((word) => word.pronunciation);
-  const headB = b.slice(0, -1).map((word) => word.pronunciation);
+  const best = compareSounds(
+    a.slice(0, -1).map((word) => word.pronunciation),
+    pronunciationVariants(lastA),
+    b.slice(0, -1).map((word) => word.pronunciation),
+    pronunciationVariants(lastB),
+  );
+  return withEyeRhyme(best, lastA, lastB);
+}
+
+/**
+ * The phonetic half of {@link compareWordRuns}: the best rhyme over every pairing of the last
+ * words' variants, each after its run's earlier words. Spelling plays no part, so a caller
+ * comparing one ending with many words may reuse a result for words that sound alike.
+ */
+export function compareSounds(headA: readonly Pronunciation[], variantsA: readonly Pronunciation[], headB: readonly Pronunciation[], variantsB: readonly Pronunciation[]): Rhyme {
+  return comparePreparedSounds(prepareVariants(headA, variantsA), prepareVariants(headB, variantsB));
+}
+
+/** Each variant of a last word after the same earlier words, prepared for many comparisons. */
+export function prepareVariants(head: readonly Pronunciation[], variants: readonly Pronunciation[]): PreparedEnding[] {
+  return variants.map((variant) => prepareEnding([...head, variant]));
+}
+
+/** {@link compareSounds} on prepared variants. */
+export function comparePreparedSounds(a: readonly PreparedEnding[], b: readonly PreparedEnding[]): Rhyme {
   let best: Rhyme = { type: RhymeType.none, strength: 0, vowelsMatched: 0 };
-  for (const variantA of variants(lastA)) {
-    for (const variantB of variants(lastB)) {
-      const rhyme = compareEndings([...headA, variantA], [...headB, variantB]);
+  for (const variantA of a) {
+    for (const variantB of b) {
+      const rhyme = comparePreparedEndings(variantA, variantB);
       if (rhyme.strength > best.strength) best = rhyme;
     }
   }
+  return best;
+}
+
+/** Lifts a pair too weak to rhyme by ear to a weak slant when it is an eye rhyme (see {@link isEyeRhyme}). */
+export function withEyeRhyme(best: Rhyme, lastA: WordSound, lastB: WordSound): Rhyme {
   if (best.strength < EYE_RHYME_STRENGTH && isEyeRhyme(lastA, lastB)) return { type: RhymeType.slant, strength: EYE_RHYME_STRENGTH, vowelsMatched: 1 };
   return best;
 }
@@ -55,12 +83,17 @@ const EYE_RHYME_STRENGTH = 0.6;
  * "come" / "home", "poor" / "door") over the same final consonants, though the vowels differ.
  */
 function isEyeRhyme(a: WordSound, b: WordSound): boolean {
-  const rimeA = /[aeiouy]+[^aeiouy]+e?$/.exec(a.token.word)?.[0];
-  const rimeB = /[aeiouy]+[^aeiouy]+e?$/.exec(b.token.word)?.[0];
+  const rimeA = spelledRime(a.token.word);
+  const rimeB = spelledRime(b.token.word);
   if (!rimeA || rimeA !== rimeB || rimeA === a.token.word || rimeB === b.token.word) return false;
   const codaA = rhymePart(a.pronunciation).slice(1);
   const codaB = rhymePart(b.pronunciation).slice(1);
   return codaA.length > 0 && codaA.join(' ') === codaB.join(' ');
+}
+
+/** The written rime an eye rhyme rests on: "ove" in "love", "oor" in "door"; undefined for open endings. */
+export function spelledRime(word: string): string | undefined {
+  return /[aeiouy]+[^aeiouy]+e?$/.exec(word)?.[0];
 }
 
 /** Compares the endings of two lines. */
@@ -74,6 +107,7 @@ export function lineRhymeKey(line: LineSound): string {
   return last ? rhymeKey(last.pronunciations[0] ?? last.pronunciation) : '';
 }
 
-function variants(word: WordSound): readonly Pronunciation[] {
+/** The dictionary pronunciations a rhyme may use (up to three), or the one guessed from spelling. */
+export function pronunciationVariants(word: WordSound): readonly Pronunciation[] {
   return word.pronunciations.length > 0 ? word.pronunciations.slice(0, 3) : [word.pronunciation];
 }

@@ -77,22 +77,25 @@ export function rhymeKey(pronunciation: Pronunciation): string {
 export function sequenceSimilarity(a: readonly Phoneme[], b: readonly Phoneme[]): number {
   if (a.length === 0 && b.length === 0) return 1;
   const gap = 0.6;
-  const gapA = (position: number) => (position === a.length - 1 && lightFinal(a) ? LIGHT_GAP : gap);
-  const gapB = (position: number) => (position === b.length - 1 && lightFinal(b) ? LIGHT_GAP : gap);
+  // Dropping a sound costs a gap; a light final (see lightFinal) costs less. Computed once, not per cell.
+  const lastGapA = lightFinal(a) ? LIGHT_GAP : gap;
+  const lastGapB = lightFinal(b) ? LIGHT_GAP : gap;
   let previous = [0];
-  for (let column = 1; column <= b.length; column += 1) previous.push((previous[column - 1] as number) + gapB(column - 1));
+  for (let column = 1; column <= b.length; column += 1) previous.push((previous[column - 1] as number) + (column === b.length ? lastGapB : gap));
   for (let row = 1; row <= a.length; row += 1) {
-    const current = [(previous[0] as number) + gapA(row - 1)];
+    const gapA = row === a.length ? lastGapA : gap;
+    const x = a[row - 1] as Phoneme;
+    const xIsVowel = isVowel(x);
+    const current = [(previous[0] as number) + gapA];
     for (let column = 1; column <= b.length; column += 1) {
-      const x = a[row - 1] as Phoneme;
       const y = b[column - 1] as Phoneme;
-      const bothVowels = isVowel(x) && isVowel(y);
-      const similarity = bothVowels ? vowelSimilarity(x, y) : !isVowel(x) && !isVowel(y) ? consonantSimilarity(x, y) : 0;
+      const yIsVowel = isVowel(y);
+      const similarity = xIsVowel && yIsVowel ? vowelSimilarity(x, y) : !xIsVowel && !yIsVowel ? consonantSimilarity(x, y) : 0;
       current.push(
         Math.min(
           (previous[column - 1] as number) + (1 - similarity),
-          (previous[column] as number) + gapA(row - 1),
-          (current[column - 1] as number) + gapB(column - 1),
+          (previous[column] as number) + gapA,
+          (current[column - 1] as number) + (column === b.length ? lastGapB : gap),
         ),
       );
     }
@@ -150,24 +153,54 @@ export function compareWords(a: Pronunciation, b: Pronunciation): Rhyme {
  * value above a one-syllable perfect rhyme.
  */
 export function compareEndings(a: readonly Pronunciation[], b: readonly Pronunciation[]): Rhyme {
-  const lastA = a.at(-1) ?? [];
-  const lastB = b.at(-1) ?? [];
-  const mainA = rhymeVowelIndex(lastA);
-  const mainB = rhymeVowelIndex(lastB);
+  return comparePreparedEndings(prepareEnding(a), prepareEnding(b));
+}
+
+/**
+ * A line ending's facts that do not depend on what it is compared with. A search comparing one
+ * ending with thousands of words prepares each side once instead of once per pair.
+ */
+export interface PreparedEnding {
+  /** The last word's pronunciation. */
+  readonly last: Pronunciation;
+  /** Every phoneme of the ending, words joined. */
+  readonly flat: readonly Phoneme[];
+  /** Where the last word starts in `flat`. */
+  readonly offset: number;
+  /** The last word's rhyme vowel, -1 without a vowel. */
+  readonly main: number;
+  /** Later vowels of the last word a rhyme may also land on, with weights. */
+  readonly later: readonly (readonly [number, number])[];
+  /** Positions of the vowels in `flat`. */
+  readonly vowels: readonly number[];
+}
+
+export function prepareEnding(words: readonly Pronunciation[]): PreparedEnding {
+  const last = words.at(-1) ?? [];
+  const flat = words.flat();
+  const main = rhymeVowelIndex(last);
+  return { last, flat, offset: flat.length - last.length, main, later: main === -1 ? [] : laterRhymeVowels(last, main), vowels: positionsOfVowels(flat) };
+}
+
+/** {@link compareEndings} on prepared endings. */
+export function comparePreparedEndings(a: PreparedEnding, b: PreparedEnding): Rhyme {
+  const mainA = a.main;
+  const mainB = b.main;
   if (mainA === -1 || mainB === -1) return NO_RHYME;
   let best = compareEndingsAt(a, b, mainA, mainB);
   if (best.strength >= 1) return best;
   // Songwriters also rhyme on a later syllable: a final secondary stress ("holiday" / "play",
   // "everything" / "sing"), or a final full unstressed vowel against a stressed one ("melody" /
   // "me"). Those count a little weaker than a rhyme on the main stress.
-  const laterA = laterRhymeVowels(lastA, mainA);
-  const laterB = laterRhymeVowels(lastB, mainB);
+  const laterA = a.later;
+  const laterB = b.later;
+  if (laterA.length === 0 && laterB.length === 0) return best;
   const candidates: [number, number, number][] = [];
   for (const [indexA, weightA] of laterA) candidates.push([indexA, mainB, weightA], ...laterB.map(([indexB, weightB]): [number, number, number] => [indexA, indexB, Math.min(weightA, weightB)]));
   for (const [indexB, weightB] of laterB) candidates.push([mainA, indexB, weightB]);
   for (const [indexA, indexB, weight] of candidates) {
-    const vowelA = lastA[indexA] as Phoneme;
-    const vowelB = lastB[indexB] as Phoneme;
+    const vowelA = a.last[indexA] as Phoneme;
+    const vowelB = b.last[indexB] as Phoneme;
     // An unstressed vowel only rhymes against a stressed one.
     if (stressOf(vowelA) === Stress.none && stressOf(vowelB) === Stress.none) continue;
     const rhyme = compareEndingsAt(a, b, indexA, indexB);
@@ -208,23 +241,19 @@ function laterRhymeVowels(pronunciation: Pronunciation, main: number): [number, 
   return later;
 }
 
-function compareEndingsAt(a: readonly Pronunciation[], b: readonly Pronunciation[], vowelA: number, vowelB: number): Rhyme {
-  const lastA = a.at(-1) ?? [];
-  const lastB = b.at(-1) ?? [];
+function compareEndingsAt(a: PreparedEnding, b: PreparedEnding, vowelA: number, vowelB: number): Rhyme {
+  const lastA = a.last;
+  const lastB = b.last;
   const partA = lastA.slice(vowelA);
   const partB = lastB.slice(vowelB);
   if (partA.length === 0 || partB.length === 0) return NO_RHYME;
 
-  const flatA = a.flat();
-  const flatB = b.flat();
-  const rhymeA = flatA.length - lastA.length + vowelA;
-  const rhymeB = flatB.length - lastB.length + vowelB;
-  const chain = vowelChain(flatA, flatB, rhymeA, rhymeB);
+  const flatA = a.flat;
+  const flatB = b.flat;
+  const rhymeA = a.offset + vowelA;
+  const rhymeB = b.offset + vowelB;
+  const chain = vowelChain(flatA, flatB, rhymeA, rhymeB, a.vowels, b.vowels);
   const partVowels = Math.max(partA.filter(isVowel).length, partB.filter(isVowel).length);
-  const codaA = partA.slice(1);
-  const codaB = partB.slice(1);
-  const codaSimilarity = sequenceSimilarity(codaA, codaB);
-  const vowelMatch = vowelSimilarity(partA[0] as Phoneme, partB[0] as Phoneme);
 
   // Multisyllabic: the chain reaches both rhyme vowels and holds at least two full vowel sounds;
   // a chain no longer than two identical rhyme parts is just a perfect feminine rhyme (fire/higher).
@@ -238,7 +267,8 @@ function compareEndingsAt(a: readonly Pronunciation[], b: readonly Pronunciation
   );
   if (chain.length >= 2 && chain.length >= partVowels && chain.strongPairs >= 2 && aligned && !(perfectPart && chain.length <= partVowels)) {
     const length = Math.min(chain.length, 4);
-    const consonants = 0.5 * chain.consonantSimilarity + 0.5 * chain.weakestConsonantSimilarity;
+    const { mean, weakest } = chainConsonantSimilarity(flatA, flatB, chain.pairs);
+    const consonants = 0.5 * mean + 0.5 * weakest;
     const strength = Math.min(1, 0.6 + 0.06 * (length - 2) + 0.4 * consonants) * (0.7 + 0.3 * chain.vowelSimilarity);
     return { type: RhymeType.multisyllabic, strength: round(strength), vowelsMatched: chain.length };
   }
@@ -249,6 +279,10 @@ function compareEndingsAt(a: readonly Pronunciation[], b: readonly Pronunciation
     const strength = onsetA.length > 0 && onsetA.join(' ') === onsetB.join(' ') ? 0.9 : 1;
     return { type: RhymeType.perfect, strength, vowelsMatched: Math.max(1, chain.length) };
   }
+  const codaA = partA.slice(1);
+  const codaB = partB.slice(1);
+  const codaSimilarity = sequenceSimilarity(codaA, codaB);
+  const vowelMatch = vowelSimilarity(partA[0] as Phoneme, partB[0] as Phoneme);
   if (vowelMatch === 1) {
     if (codaSimilarity >= SLANT_CODA) {
       return { type: RhymeType.slant, strength: round(0.5 + 0.4 * codaSimilarity), vowelsMatched: Math.max(1, chain.length) };
@@ -277,9 +311,6 @@ function onsetOf(pronunciation: Pronunciation, vowelIndex: number): Phoneme[] {
 
 interface VowelChain {
   readonly length: number;
-  /** Mean and lowest similarity of the codas after the matched vowels. */
-  readonly consonantSimilarity: number;
-  readonly weakestConsonantSimilarity: number;
   /** Mean similarity of the matched vowels (1 when all are the same quality). */
   readonly vowelSimilarity: number;
   /** Matched pairs carrying real sound (see {@link vowelChain}); schwa pairs do not make a multi. */
@@ -293,9 +324,7 @@ interface VowelChain {
  * the positions of each side's rhyme vowel: before them, a pair only counts as strong when both
  * vowels are full, so "just kill" / "the hill" stays a perfect rhyme rather than a multi.
  */
-function vowelChain(a: readonly Phoneme[], b: readonly Phoneme[], rhymeA: number, rhymeB: number): VowelChain {
-  const vowelsA = positionsOfVowels(a);
-  const vowelsB = positionsOfVowels(b);
+function vowelChain(a: readonly Phoneme[], b: readonly Phoneme[], rhymeA: number, rhymeB: number, vowelsA: readonly number[], vowelsB: readonly number[]): VowelChain {
   let length = 0;
   const pairs: [number, number][] = [];
   while (length < 4 && length < vowelsA.length && length < vowelsB.length) {
@@ -305,23 +334,10 @@ function vowelChain(a: readonly Phoneme[], b: readonly Phoneme[], rhymeA: number
     pairs.push([indexA, indexB]);
     length += 1;
   }
-  let similarityTotal = 0;
-  let weakest = 1;
   let vowelTotal = 0;
-  for (let pair = 0; pair < pairs.length; pair += 1) {
-    const [indexA, indexB] = pairs[pair] as [number, number];
-    vowelTotal += vowelSimilarity(a[indexA] as Phoneme, b[indexB] as Phoneme);
-    const similarity =
-      pair === 0
-        ? sequenceSimilarity(a.slice(indexA + 1), b.slice(indexB + 1))
-        : sequenceSimilarity(coda(a, indexA, (pairs[pair - 1] as [number, number])[0]), coda(b, indexB, (pairs[pair - 1] as [number, number])[1]));
-    similarityTotal += similarity;
-    weakest = Math.min(weakest, similarity);
-  }
+  for (const [indexA, indexB] of pairs) vowelTotal += vowelSimilarity(a[indexA] as Phoneme, b[indexB] as Phoneme);
   return {
     length,
-    consonantSimilarity: pairs.length ? similarityTotal / pairs.length : 0,
-    weakestConsonantSimilarity: pairs.length ? weakest : 0,
     vowelSimilarity: pairs.length ? vowelTotal / pairs.length : 0,
     pairs,
     strongPairs: pairs.filter(([indexA, indexB]) => {
@@ -330,6 +346,25 @@ function vowelChain(a: readonly Phoneme[], b: readonly Phoneme[], rhymeA: number
       return indexA >= rhymeA || indexB >= rhymeB ? fullA || fullB : fullA && fullB;
     }).length,
   };
+}
+
+/**
+ * Mean and lowest similarity of the consonants after each matched vowel of a chain: only asked for
+ * once a chain counts as multisyllabic, since most compared pairs never get that far.
+ */
+function chainConsonantSimilarity(a: readonly Phoneme[], b: readonly Phoneme[], pairs: readonly (readonly [number, number])[]): { mean: number; weakest: number } {
+  let total = 0;
+  let weakest = 1;
+  for (let pair = 0; pair < pairs.length; pair += 1) {
+    const [indexA, indexB] = pairs[pair] as [number, number];
+    const similarity =
+      pair === 0
+        ? sequenceSimilarity(a.slice(indexA + 1), b.slice(indexB + 1))
+        : sequenceSimilarity(coda(a, indexA, (pairs[pair - 1] as [number, number])[0]), coda(b, indexB, (pairs[pair - 1] as [number, number])[1]));
+    total += similarity;
+    weakest = Math.min(weakest, similarity);
+  }
+  return pairs.length ? { mean: total / pairs.length, weakest } : { mean: 0, weakest: 0 };
 }
 
 /**

@@ -1,7 +1,7 @@
-import { vowelQuality, vowelSimilarity, type Phoneme } from '../../../shared/lyrics/arpabet.ts';
+import { isVowel, vowelQuality, vowelSimilarity, type Phoneme, type Pronunciation } from '../../../shared/lyrics/arpabet.ts';
 import type { Lexicon } from '../../../shared/lyrics/lexicon.ts';
-import { compareWordRuns, endingWords } from '../../../shared/lyrics/line-rhyme.ts';
-import { rhymePart } from '../../../shared/lyrics/rhyme.ts';
+import { comparePreparedSounds, endingWords, prepareVariants, pronunciationVariants, spelledRime, withEyeRhyme } from '../../../shared/lyrics/line-rhyme.ts';
+import { prepareEnding, rhymePart, rhymeVowelIndex, type PreparedEnding, type Rhyme } from '../../../shared/lyrics/rhyme.ts';
 import { round } from '../../../shared/lyrics/statistics.ts';
 import { analyzeLine, analyzeWord, type WordSound } from '../../../shared/lyrics/syllables.ts';
 import type { GenerateRhymesResponse, RhymeSearchType } from '../../../shared/schemas/ai.ts';
@@ -11,6 +11,17 @@ interface RhymeCandidate {
   readonly sound: WordSound;
   /** log10 of frequency per million, clamped to [0, 1]: everyday words first among equals. */
   readonly commonness: number;
+  readonly variants: readonly Pronunciation[];
+  /** Per variant, the consonants before its rhyme vowel ("N" in "night"), space-joined. */
+  readonly rhymeOnsets: readonly string[];
+  readonly rime: string | undefined;
+  /** Sound-alike keys by variant, vowel depth and onset flag (see {@link soundKey}), filled on first use. */
+  readonly keys: (SoundKey | undefined)[];
+}
+
+interface SoundKey {
+  readonly key: string;
+  readonly ending: PreparedEnding;
 }
 
 /** Rhymable words indexed by the vowel their rhyme rests on, built once per lexicon. */
@@ -29,7 +40,16 @@ export function createRhymeDictionary(lexicon: Lexicon, words: readonly string[]
     if (!/[aeiouy]/.test(word)) continue; // "ln", "st": abbreviations the dictionary spells out
     const sound = analyzeWord({ text: word, word, start: 0 }, lexicon);
     if (sound.syllables === 0) continue;
-    const candidate = { word, sound, commonness: Math.min(1, Math.log10(1 + lexicon.frequencyPerMillion(word)) / 2) };
+    const variants = pronunciationVariants(sound);
+    const candidate: RhymeCandidate = {
+      word,
+      sound,
+      commonness: Math.min(1, Math.log10(1 + lexicon.frequencyPerMillion(word)) / 2),
+      variants,
+      rhymeOnsets: variants.map((variant) => onsetBefore(variant, rhymeVowelIndex(variant)).join(' ')),
+      rime: spelledRime(word),
+      keys: [],
+    };
     all.push(candidate);
     for (const vowel of rhymeVowels(sound)) {
       const bucket = byVowel.get(vowel);
@@ -86,10 +106,31 @@ export function findRhymes(lexicon: Lexicon, dictionary: RhymeDictionary, query:
   const pool = wanted.has('consonance')
     ? dictionary.all
     : [...dictionary.byVowel].filter(([vowel]) => [...targetVowels].some((own) => vowelSimilarity(`${own}1`, `${vowel}1` as Phoneme) >= RELATED_VOWEL)).flatMap(([, words]) => words);
+  const targetHead = targetWords.slice(0, -1).map((word) => word.pronunciation);
+  const targetVariants = pronunciationVariants(last);
+  const headVowels = targetHead.reduce((total, pronunciation) => total + pronunciation.filter(isVowel).length, 0);
+  const depth = Math.min(4, Math.max(...targetVariants.map((variant) => headVowels + variant.filter(isVowel).length)));
+  const targetOnsets = new Set(targetVariants.flatMap((variant) => variant.flatMap((phoneme, index) => (isVowel(phoneme) ? [onsetBefore(variant, index).join(' ')] : []))));
+  const targetRime = spelledRime(last.token.word);
+  const preparedTarget = prepareVariants(targetHead, targetVariants);
+  // Words that sound alike from where the comparison can reach rhyme alike: compare each sound once.
+  const bySound = new Map<string, Rhyme>();
   const found = new Map<string, Found>();
   for (const candidate of pool) {
     if (found.has(candidate.word) || sameStem(candidate.word, last.token.word)) continue;
-    const rhyme = compareWordRuns(targetWords, [candidate.sound]);
+    const onsets = candidate.rhymeOnsets;
+    const keys: SoundKey[] = [];
+    for (let variant = 0; variant < onsets.length; variant += 1) {
+      const onset = onsets[variant] as string;
+      keys.push(soundKey(candidate, variant, depth, onset !== '' && targetOnsets.has(onset)));
+    }
+    const key = keys.length === 1 ? (keys[0] as SoundKey).key : keys.map((entry) => entry.key).join('|');
+    let heard = bySound.get(key);
+    if (!heard) {
+      heard = comparePreparedSounds(preparedTarget, keys.map((entry) => entry.ending));
+      bySound.set(key, heard);
+    }
+    const rhyme = candidate.rime !== undefined && candidate.rime === targetRime ? withEyeRhyme(heard, last, candidate.sound) : heard;
     if (!wanted.has(rhyme.type)) continue;
     found.set(candidate.word, { word: candidate.word, type: rhyme.type as RhymeSearchType, strength: rhyme.strength, syllables: candidate.sound.syllables, commonness: candidate.commonness });
   }
@@ -139,4 +180,38 @@ function sameStem(word: string, target: string): boolean {
   const shorter = word.length < target.length ? word : target;
   const longer = shorter === word ? target : word;
   return shorter.length >= 3 && longer.startsWith(shorter);
+}
+
+/**
+ * The end of a candidate's pronunciation that a comparison with a target of `depth` vowel sounds
+ * can see: from its rhyme vowel or its `depth`-th vowel from the end, whichever comes first (a
+ * vowel chain never reaches further back than the target's vowels). The consonants before that
+ * point only matter when they could equal the target's onset (a rime riche, "light" / "delight"),
+ * so they are kept only then. Equal keys give equal rhymes, exactly.
+ */
+function soundKey(candidate: RhymeCandidate, variant: number, depth: number, withOnset: boolean): SoundKey {
+  const slot = variant * 8 + (depth - 1) * 2 + (withOnset ? 1 : 0);
+  const cached = candidate.keys[slot];
+  if (cached) return cached;
+  const pronunciation = candidate.variants[variant] as Pronunciation;
+  const main = rhymeVowelIndex(pronunciation);
+  let start = main === -1 ? 0 : main;
+  let vowelsSeen = 0;
+  for (let index = pronunciation.length - 1; index >= 0 && vowelsSeen < depth; index -= 1) {
+    if (!isVowel(pronunciation[index] as Phoneme)) continue;
+    vowelsSeen += 1;
+    start = Math.min(start, index);
+  }
+  if (withOnset) start -= onsetBefore(pronunciation, start).length;
+  const phonemes = pronunciation.slice(start);
+  const key = { key: phonemes.join(' '), ending: prepareEnding([phonemes]) };
+  candidate.keys[slot] = key;
+  return key;
+}
+
+/** Consonants before the vowel at `index`, back to the previous vowel. */
+function onsetBefore(pronunciation: Pronunciation, index: number): Phoneme[] {
+  const onset: Phoneme[] = [];
+  for (let position = index - 1; position >= 0 && !isVowel(pronunciation[position] as Phoneme); position -= 1) onset.unshift(pronunciation[position] as Phoneme);
+  return onset;
 }
