@@ -29,6 +29,9 @@ import { createDocumentStore } from './collab/document-store.ts';
 import { createLocalFanout, createLocalTopicFanout, createRedisFanout, createRedisTopicFanout } from './collab/fanout.ts';
 import { createMessagesLive, LIVE_TICKET_DOCUMENT } from './features/messages/live-server.ts';
 import { messageRoutes } from './features/messages/routes.ts';
+import { analyticsRoutes, playRoutes } from './features/analytics/routes.ts';
+import { createAnalyticsService } from './features/analytics/service.ts';
+import { listenerSalt } from './features/analytics/listener.ts';
 import { createMessagesService } from './features/messages/service.ts';
 import { createSyncServer } from './collab/sync-server.ts';
 import { createTicketIssuer, TICKET_TTL_SECONDS } from './collab/tickets.ts';
@@ -195,6 +198,10 @@ export function createApp(deps: AppDeps) {
       issueLiveTicket: async (userId) => ({ ticket: await tickets.issue(userId, LIVE_TICKET_DOCUMENT), expiresInSeconds: TICKET_TTL_SECONDS }),
     }),
   );
+  const analytics = createAnalyticsService({ db: database.db, clock, listenerSalt: listenerSalt(keys.accessTokens) });
+  app.route('/api/analytics', analyticsRoutes({ auth, analytics }));
+  // Before the beats router: recording a play is open to guests, the beats router's POSTs are not.
+  app.route('/api/beats', playRoutes({ auth, analytics }));
   app.route('/api/beats', beatRoutes({ auth, beats: createBeatsService({ db: database.db, clock, logger, storage: deps.storage ?? storageFromConfig(config.storage), uploadMaxBytes: config.uploadMaxBytes }) }));
 
   const openApiConfig = {

@@ -37,6 +37,11 @@ const EnvSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(200 * 1024 * 1024),
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  STRIPE_API_BASE: z.url().optional(),
+  STEMS_MAX_ENTRIES: z.coerce.number().int().min(1).default(256),
+  STEMS_MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 ** 3),
   MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   DEMO_CATALOG: z.enum(['on', 'off']).default('on'),
 });
@@ -71,6 +76,10 @@ export interface Config {
   };
   /** Largest audio upload; bigger ones get 413 and nothing is stored. */
   uploadMaxBytes: number;
+  /** Stripe: without a secret key the store runs in TEST MODE (no money moves). `stripeApiBase` points the SDK elsewhere (a local fake in tests). */
+  payments: { stripeSecretKey: string | undefined; stripeWebhookSecret: string | undefined; stripeApiBase: string | undefined };
+  /** Stems zips: most entries, most unpacked bytes, highest unpacked : packed ratio (zip bombs). */
+  stems: { maxEntries: number; maxUncompressedBytes: number; maxRatio: number };
   /** New messages one user may send per minute (retries of a stored message are free). */
   messagesPerMinute: number;
   /** Whether start-up seeds the demo store into an empty catalog. */
@@ -125,6 +134,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     },
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    payments: { stripeSecretKey: e.STRIPE_SECRET_KEY, stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET, stripeApiBase: e.STRIPE_API_BASE },
+    stems: { maxEntries: e.STEMS_MAX_ENTRIES, maxUncompressedBytes: e.STEMS_MAX_UNCOMPRESSED_BYTES, maxRatio: 100 },
     messagesPerMinute: e.MESSAGES_PER_MINUTE,
     demoCatalog: e.DEMO_CATALOG === 'on',
   };

@@ -43,6 +43,12 @@ export async function replaceAudio(db: Database, id: string, changes: Partial<Ne
   });
 }
 
+/** Beats a producer has, drafts included (the plan's upload limit counts them all). */
+export async function countBeatsOf(db: Database, producerId: string): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(beats).where(eq(beats.producerId, producerId));
+  return Number(row?.count ?? 0);
+}
+
 export async function deleteBeat(db: Database, id: string): Promise<void> {
   await db.delete(beats).where(eq(beats.id, id));
 }

@@ -77,7 +77,7 @@ const routes = {
 };
 
 /** Reads the caller when a bearer token is sent; anonymous otherwise. A bad token is still refused. */
-function optionalAuth(auth: AuthService) {
+export function optionalAuth(auth: AuthService) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header('authorization');
     if (header) {

@@ -36,6 +36,8 @@ export interface BeatsDeps {
   uploadMaxBytes: number;
   /** Where uploads are spooled while they are checked; the system temp folder by default. */
   tempDir?: string | undefined;
+  /** How many beats the producer's plan allows (null: unlimited); unset means no limit. See features/subscriptions. */
+  uploadLimitOf?: ((userId: string) => Promise<number | null>) | undefined;
 }
 
 const toCents = (price: number) => Math.round(price * 100);
@@ -152,6 +154,8 @@ export function createBeatsService(deps: BeatsDeps) {
 
   return {
     async create(userId: string, request: CreateBeatRequest): Promise<Beat> {
+      const limit = await deps.uploadLimitOf?.(userId);
+      if (limit !== undefined && limit !== null && (await queries.countBeatsOf(db, userId)) >= limit) throw new AppError('upload_limit_reached', { params: { limit } });
       const now = clock.now();
       const id = randomUUID();
       await queries.insertBeat(db, { id, producerId: userId, ...metadataColumns(request), status: 'draft', createdAt: now, updatedAt: now });
@@ -170,6 +174,8 @@ export function createBeatsService(deps: BeatsDeps) {
 
     async setPublished(userId: string, id: string, published: boolean): Promise<Beat> {
       const { beat } = await owned(userId, id);
+      // An exclusive sale retired the beat for good (features/payments).
+      if (beat.status === 'sold') throw new AppError('beat_sold');
       if (published && !beat.audioKey) throw new AppError('beat_audio_missing');
       const now = clock.now();
       await queries.updateBeat(db, id, {

@@ -1,0 +1,139 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../../db/database.ts';
+import { orders } from '../../db/schema.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { AppError } from '../../errors/app-error.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Logger } from '../../platform/logger.ts';
+import { applySubscriptionEvent, SUBSCRIPTION_EVENT_TYPES } from '../subscriptions/apply-event.ts';
+import type { PaymentEvent, PaymentGateway } from './gateway.ts';
+import { grantOrder } from './grant.ts';
+import * as queries from './queries.ts';
+
+/** The fields of a Stripe Checkout Session this app reads. */
+const CheckoutSessionObject = z.object({
+  id: z.string(),
+  object: z.literal('checkout.session'),
+  mode: z.string().nullish(),
+  payment_status: z.string().nullish(),
+  payment_intent: z.union([z.string(), z.object({ id: z.string() })]).nullish(),
+  client_reference_id: z.string().nullish(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+});
+
+const GRANTING = new Set(['checkout.session.completed', 'checkout.session.async_payment_succeeded']);
+const DECLINING = new Set(['checkout.session.expired', 'checkout.session.async_payment_failed']);
+
+export interface EventHandlerDeps {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  gateway: PaymentGateway;
+  /**
+   * Test seam: runs inside the event's transaction after its effects were written and before commit.
+   * Throwing there is what a crash at that moment looks like to the database: the transaction rolls back.
+   */
+  beforeCommit?: ((event: PaymentEvent) => Promise<void>) | undefined;
+}
+
+export type HandleResult = { duplicate: boolean };
+
+/**
+ * The one place payment events take effect, whether they came from a verified Stripe webhook or were
+ * built locally in test mode. Each event is recorded in the same transaction as its effect, so a
+ * redelivery (Stripe retries until it gets a 2xx) is a no-op, and a crash before commit leaves no
+ * trace: the redelivery then applies it once. Orders only move forward (pending → paid | declined |
+ * refunding → refunded), so events arriving out of order cannot undo one another.
+ */
+export function createEventHandler(deps: EventHandlerDeps) {
+  const { db, clock, logger, gateway } = deps;
+
+  function orderIdOf(event: PaymentEvent): string | undefined {
+    const session = CheckoutSessionObject.safeParse(event.data.object);
+    if (!session.success || session.data.mode === 'subscription') return undefined;
+    return session.data.metadata?.orderId ?? session.data.client_reference_id ?? undefined;
+  }
+
+  async function applyCheckoutEvent(tx: Database, event: PaymentEvent, now: Date): Promise<void> {
+    const session = CheckoutSessionObject.safeParse(event.data.object);
+    const orderId = orderIdOf(event);
+    if (!session.success || !orderId) return;
+    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
+    if (!order || order.status !== 'pending') return;
+    // A Stripe event must be about this order's own session (test orders have none).
+    if (order.mode === 'stripe' && order.stripeSessionId !== session.data.id) {
+      logger.warn('checkout event for another session of the order', { eventId: event.id, orderId });
+      return;
+    }
+    if (DECLINING.has(event.type)) {
+      await tx.update(orders).set({ status: 'declined', updatedAt: now }).where(eq(orders.id, order.id));
+      return;
+    }
+    // A completed session with a delayed payment method is not paid yet; async_payment_succeeded follows.
+    if (event.type === 'checkout.session.completed' && session.data.payment_status !== 'paid' && session.data.payment_status !== 'no_payment_required') return;
+    const paymentIntent = session.data.payment_intent;
+    const paymentIntentId = typeof paymentIntent === 'string' ? paymentIntent : (paymentIntent?.id ?? null);
+    await tx.update(orders).set({ stripePaymentIntentId: paymentIntentId }).where(eq(orders.id, order.id));
+    await grantOrder(tx, { ...order, stripePaymentIntentId: paymentIntentId }, now);
+  }
+
+  async function applyInTransaction(event: PaymentEvent): Promise<boolean> {
+    const now = clock.now();
+    return db.transaction(async (tx) => {
+      if (!(await queries.recordEvent(tx, event, now))) return false;
+      if (GRANTING.has(event.type) || DECLINING.has(event.type)) await applyCheckoutEvent(tx, event, now);
+      else if ((SUBSCRIPTION_EVENT_TYPES as readonly string[]).includes(event.type)) await applySubscriptionEvent(tx, event, now, logger);
+      await deps.beforeCommit?.(event);
+      return true;
+    });
+  }
+
+  /** The exclusive went to a concurrent order between our check and insert: record the event and set this order to be refunded. */
+  async function lostExclusiveRace(event: PaymentEvent, orderId: string): Promise<boolean> {
+    const now = clock.now();
+    return db.transaction(async (tx) => {
+      if (!(await queries.recordEvent(tx, event, now))) return false;
+      await tx
+        .update(orders)
+        .set({ status: 'refunding', refundReason: 'exclusive_sold', paidAt: now, updatedAt: now })
+        .where(eq(orders.id, orderId));
+      return true;
+    });
+  }
+
+  /** Refunds an order left `refunding`, then marks it refunded. Idempotent per order, so a retry after a crash is safe. */
+  async function settleRefund(orderId: string): Promise<void> {
+    const order = await queries.findOrder(db, orderId);
+    if (order?.status !== 'refunding') return;
+    const { refundId } = order.mode === 'stripe' ? await gateway.refund({ orderId, paymentIntentId: order.stripePaymentIntentId }) : { refundId: null };
+    await queries.markRefunded(db, orderId, refundId, clock.now());
+  }
+
+  return {
+    async handle(event: PaymentEvent): Promise<HandleResult> {
+      let applied: boolean;
+      try {
+        applied = await applyInTransaction(event);
+      } catch (error) {
+        const orderId = orderIdOf(event);
+        if (!orderId || !isUniqueViolation(error)) throw error;
+        applied = await lostExclusiveRace(event, orderId);
+      }
+      // Also on a redelivery: if a refund failed or the process died before it, the retry finishes it.
+      const orderId = orderIdOf(event);
+      if (orderId) {
+        try {
+          await settleRefund(orderId);
+        } catch (error) {
+          logger.error('refund failed; the order stays refunding until the event is redelivered', { orderId, error });
+          // Not a 2xx: Stripe redelivers, and the redelivery retries the refund.
+          throw error instanceof AppError ? error : new AppError('payment_provider_unavailable', { cause: error });
+        }
+      }
+      return { duplicate: !applied };
+    },
+  };
+}
+
+export type EventHandler = ReturnType<typeof createEventHandler>;

@@ -1,0 +1,40 @@
+import type { BillingInterval, PaymentMode } from '../../../shared/schemas/commerce.ts';
+
+/** A payment-provider event as this app reads it: Stripe's envelope, the object left unparsed until a handler claims it. */
+export interface PaymentEvent {
+  id: string;
+  type: string;
+  /** Unix seconds. */
+  created: number;
+  data: { object: Record<string, unknown> };
+}
+
+export interface CheckoutLine {
+  name: string;
+  amountCents: number;
+}
+
+/**
+ * Everything that talks to the payment provider. `stripe` calls Stripe's API with the real SDK;
+ * `test` (no STRIPE_SECRET_KEY) talks to nobody: its checkout is the app's own test page, whose outcome
+ * is fed back as a locally built event through the same handler a webhook uses.
+ */
+export interface PaymentGateway {
+  mode: PaymentMode;
+  createOrderCheckout(input: { orderId: string; email: string; lines: CheckoutLine[]; successUrl: string; cancelUrl: string }): Promise<{ url: string; sessionId: string | null }>;
+  /** Refunds an order's payment; idempotent per order. Null id in test mode. */
+  refund(input: { orderId: string; paymentIntentId: string | null }): Promise<{ refundId: string | null }>;
+  /** Checks the signature of a webhook body and parses it; throws `webhook_signature_invalid`. */
+  verifyWebhook(rawBody: string, signature: string | undefined): PaymentEvent;
+  ensureCustomer(input: { userId: string; email: string; existingId: string | null }): Promise<string | null>;
+  createSubscriptionCheckout(input: {
+    userId: string;
+    customerId: string;
+    interval: BillingInterval;
+    priceCents: number;
+    successUrl: string;
+    cancelUrl: string;
+  }): Promise<{ url: string }>;
+  changeSubscriptionInterval(input: { subscriptionId: string; interval: BillingInterval; priceCents: number }): Promise<void>;
+  cancelSubscriptionAtPeriodEnd(subscriptionId: string): Promise<void>;
+}

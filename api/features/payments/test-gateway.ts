@@ -1,0 +1,22 @@
+import { AppError } from '../../errors/app-error.ts';
+import type { PaymentGateway } from './gateway.ts';
+
+/**
+ * TEST MODE (no STRIPE_SECRET_KEY): no money moves. Checkout sends the buyer to the app's own page
+ * `/checkout/test/{orderId}`, which reports the outcome to `POST /api/payments/test-checkout/{orderId}`;
+ * refunds just mark the order. Webhooks are refused: nothing outside can sign them.
+ */
+export function createTestGateway(): PaymentGateway {
+  return {
+    mode: 'test',
+    createOrderCheckout: async ({ orderId }) => ({ url: `/checkout/test/${orderId}`, sessionId: null }),
+    refund: async () => ({ refundId: null }),
+    verifyWebhook: () => {
+      throw new AppError('payments_not_configured');
+    },
+    ensureCustomer: async () => null,
+    createSubscriptionCheckout: () => Promise.reject(new AppError('payments_not_configured')),
+    changeSubscriptionInterval: async () => {},
+    cancelSubscriptionAtPeriodEnd: async () => {},
+  };
+}
