@@ -48,15 +48,29 @@ export class ClipVoice {
     const { startFrame, endFrame, fadeInFrames, fadeOutFrames, gain } = this;
     // Only the span the source covers can sound; beyond it the clip is silent.
     const last = Math.min(to, sourceLength - sourceShift);
-    for (let frame = from; frame < last; frame++) {
+    // Between the fades the envelope is the clip gain alone: that stretch (nearly all of a
+    // long clip) gets a loop without the fade arithmetic, which gives the same products.
+    const plainFrom = Math.min(Math.max(from, startFrame + fadeInFrames), Math.max(from, last));
+    const plainTo = Math.max(plainFrom, Math.min(last, endFrame - fadeOutFrames + 1));
+    for (let frame = from; frame < plainFrom; frame++) this.#addFaded(left, right, sourceLeft, sourceRight, frame, position);
+    for (let frame = plainFrom; frame < plainTo; frame++) {
       const source = frame + sourceShift;
-      let envelope = gain;
-      const sinceStart = frame - startFrame;
-      if (sinceStart < fadeInFrames) envelope *= sinceStart / fadeInFrames;
-      const untilEnd = endFrame - frame;
-      if (untilEnd < fadeOutFrames) envelope *= untilEnd / fadeOutFrames;
-      left[frame - position]! += sourceLeft[source]! * envelope;
-      right[frame - position]! += sourceRight[source]! * envelope;
+      left[frame - position]! += sourceLeft[source]! * gain;
+      right[frame - position]! += sourceRight[source]! * gain;
     }
+    for (let frame = plainTo; frame < last; frame++) this.#addFaded(left, right, sourceLeft, sourceRight, frame, position);
+  }
+
+  /** One frame of {@link addTo} with the fade envelope applied. */
+  #addFaded(left: Float32Array, right: Float32Array, sourceLeft: Float32Array, sourceRight: Float32Array, frame: number, position: number): void {
+    const { startFrame, endFrame, fadeInFrames, fadeOutFrames, gain } = this;
+    const source = frame + this.sourceOffsetFrame - startFrame;
+    let envelope = gain;
+    const sinceStart = frame - startFrame;
+    if (sinceStart < fadeInFrames) envelope *= sinceStart / fadeInFrames;
+    const untilEnd = endFrame - frame;
+    if (untilEnd < fadeOutFrames) envelope *= untilEnd / fadeOutFrames;
+    left[frame - position]! += sourceLeft[source]! * envelope;
+    right[frame - position]! += sourceRight[source]! * envelope;
   }
 }

@@ -268,10 +268,15 @@ export class StripProcessor {
 
     // Makeup × mute, shared by the pre-fader taps and the main path.
     const level = this.#level;
-    if (level.isSmoothing) for (let index = 0; index < frames; index++) gains[index] = level.next();
-    else gains.fill(level.current, 0, frames);
     const preSends = this.preSends;
+    const steady = !level.isSmoothing && !this.#fader.isSmoothing && !this.#pan.isSmoothing && this.limiter === null && this.#canMixOutInOnePass();
+    if (level.isSmoothing) for (let index = 0; index < frames; index++) gains[index] = level.next();
+    else if (!steady || preSends.length > 0) gains.fill(level.current, 0, frames);
     for (let send = 0; send < preSends.length; send++) addSend(preSends[send]!, left, right, gains, frames);
+    if (steady) {
+      this.#mixOutSteady(frames);
+      return;
+    }
 
     const fader = this.#fader;
     const pan = this.#pan;
@@ -294,12 +299,7 @@ export class StripProcessor {
     }
     this.limiter?.process(this.channels, frames);
 
-    if (this.#metering) {
-      this.#peakLeft.process(left, frames);
-      this.#peakRight.process(right, frames);
-      this.#rmsLeft.process(left, frames);
-      this.#rmsRight.process(right, frames);
-    }
+    if (this.#metering) this.#meter(frames);
 
     const postSends = this.postSends;
     if (postSends.length > 0) {
@@ -323,6 +323,71 @@ export class StripProcessor {
       outputLeft[index]! += left[index]!;
       outputRight[index]! += right[index]!;
     }
+  }
+
+  /**
+   * Whether {@link #mixOutSteady} may run: the output and every post-fader send
+   * add a constant gain times the post-fader signal with no compensation
+   * delay, and none feeds the output bus (whose additions must keep their order).
+   */
+  #canMixOutInOnePass(): boolean {
+    const output = this.output;
+    if (output === null || this.outputDelay !== null) return false;
+    const postSends = this.postSends;
+    for (let send = 0; send < postSends.length; send++) {
+      const route = postSends[send]!;
+      if (route.delay !== null || route.level.isSmoothing || route.target === output) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The common case of the post-fader half of {@link process}, when nothing
+   * glides and there is no limiter: makeup × mute × fader × balance, the
+   * output bus and the post-fader sends in one pass over the strip's buffers
+   * per destination instead of one per stage. The same products in the same
+   * order as the general path (the level is read back at float32 as from the
+   * scratch buffer; each destination adds the stored float32 sample), so the
+   * output is identical bit for bit.
+   */
+  #mixOutSteady(frames: number): void {
+    const left = this.left;
+    const right = this.right;
+    const level = Math.fround(this.#level.current);
+    const fader = this.#fader.current;
+    const position = this.#pan.current;
+    const gainLeft = level * (fader * balanceLeft(position));
+    const gainRight = level * (fader * balanceRight(position));
+    const outputLeft = this.output!.left;
+    const outputRight = this.output!.right;
+    for (let index = 0; index < frames; index++) {
+      const leftSample = Math.fround(left[index]! * gainLeft);
+      const rightSample = Math.fround(right[index]! * gainRight);
+      left[index] = leftSample;
+      right[index] = rightSample;
+      outputLeft[index]! += leftSample;
+      outputRight[index]! += rightSample;
+    }
+    if (this.#metering) this.#meter(frames);
+    const postSends = this.postSends;
+    for (let send = 0; send < postSends.length; send++) {
+      const route = postSends[send]!;
+      const sendGain = route.level.current;
+      if (sendGain === 0) continue;
+      const targetLeft = route.target.left;
+      const targetRight = route.target.right;
+      for (let index = 0; index < frames; index++) {
+        targetLeft[index]! += left[index]! * sendGain;
+        targetRight[index]! += right[index]! * sendGain;
+      }
+    }
+  }
+
+  #meter(frames: number): void {
+    this.#peakLeft.process(this.left, frames);
+    this.#peakRight.process(this.right, frames);
+    this.#rmsLeft.process(this.left, frames);
+    this.#rmsRight.process(this.right, frames);
   }
 
   /** Writes peak L/R, RMS L/R and gain reduction at `offset`. */
