@@ -66,7 +66,7 @@ export function createPartOfSpeechGuesser(songText: string, thesaurus: Thesaurus
       const cached = cache.get(word);
       if (cached) return cached;
       // Names ("george", "chase" as a first name) are not material for generic lines.
-      const ownTags = new Set((nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? []);
+      const ownTags = tagsOfWord(word);
       if ((ownTags.has('Person') || ownTags.has('Place') || ownTags.has('Organization')) && !inContext.has(word)) {
         cache.set(word, new Set());
         return new Set();
@@ -86,4 +86,25 @@ export function createPartOfSpeechGuesser(songText: string, thesaurus: Thesaurus
       return classes;
     },
   };
+}
+
+/**
+ * Bound on remembered out-of-context tags: the suggestion vocabulary is ~12,000 words, so this
+ * holds all of it while a stream of made-up words cannot grow the memory without end.
+ */
+const MAX_REMEMBERED_WORDS = 30_000;
+const tagsByWord = new Map<string, ReadonlySet<string>>();
+
+/**
+ * compromise's tags for a word on its own. Tagging costs ~0.1 ms a word and every suggestion
+ * request asks for hundreds of candidate words, mostly the same ones, so the answers (which depend
+ * on the word alone) are remembered across requests.
+ */
+function tagsOfWord(word: string): ReadonlySet<string> {
+  const remembered = tagsByWord.get(word);
+  if (remembered) return remembered;
+  const tags: ReadonlySet<string> = new Set((nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? []);
+  if (tagsByWord.size >= MAX_REMEMBERED_WORDS) tagsByWord.delete(tagsByWord.keys().next().value as string);
+  tagsByWord.set(word, tags);
+  return tags;
 }
