@@ -15,6 +15,7 @@ import { beatRoutes } from './features/beats/routes.ts';
 import { createBeatsService } from './features/beats/service.ts';
 import type { Storage } from './storage/storage.ts';
 import { storageFromConfig } from './storage/storage-from-config.ts';
+import { createCommerce } from './features/payments/commerce.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { createAuthService } from './features/auth/service.ts';
 import { API_DOCS_CSS, renderApiDocs } from './features/docs/render-docs.ts';
@@ -131,8 +132,8 @@ export function createApp(deps: AppDeps) {
       throw new AppError('payload_too_large', { params: { limit: config.bodyLimitBytes } });
     },
   });
-  // Beat audio streams to storage under its own limit (UPLOAD_MAX_BYTES), checked as it arrives.
-  app.use('/api/*', (c, next) => (/^\/api\/beats\/[^/]+\/audio$/.test(c.req.path) ? next() : jsonBodyLimit(c, next)));
+  // Beat audio and stems zips stream to storage under their own limit (UPLOAD_MAX_BYTES), checked as they arrive.
+  app.use('/api/*', (c, next) => (/^\/api\/beats\/[^/]+\/(audio|stems)$/.test(c.req.path) ? next() : jsonBodyLimit(c, next)));
   app.use('/api/*', etag({ weak: true }));
   const limited = rateLimit({
     limiters,
@@ -150,7 +151,8 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/api/*', async (c, next) => {
     // Health probes come from the load balancer many times a minute; they are not a client's budget.
-    if (c.req.path === '/api/health' || c.req.path === '/api/ready') return next();
+    // Stripe's webhook deliveries are signed (checked first thing) and must never be throttled away.
+    if (c.req.path === '/api/health' || c.req.path === '/api/ready' || c.req.path === '/api/payments/webhook') return next();
     return limited(c, next);
   });
 
@@ -202,7 +204,15 @@ export function createApp(deps: AppDeps) {
   app.route('/api/analytics', analyticsRoutes({ auth, analytics }));
   // Before the beats router: recording a play is open to guests, the beats router's POSTs are not.
   app.route('/api/beats', playRoutes({ auth, analytics }));
-  app.route('/api/beats', beatRoutes({ auth, beats: createBeatsService({ db: database.db, clock, logger, storage: deps.storage ?? storageFromConfig(config.storage), uploadMaxBytes: config.uploadMaxBytes }) }));
+  const storage = deps.storage ?? storageFromConfig(config.storage);
+  const commerce = createCommerce({ config, db: database.db, clock, logger, keys, storage, auth });
+  // Before the beats router: its sign-in rule for POST /beats/{id}/* would cover the (guest) free download.
+  app.route('/api', commerce.licenceRouter);
+  app.route('/api', commerce.paymentRouter);
+  app.route('/api/coupons', commerce.couponRouter);
+  app.route('/api/subscriptions', commerce.subscriptionRouter);
+  const beats = createBeatsService({ db: database.db, clock, logger, storage, uploadMaxBytes: config.uploadMaxBytes, uploadLimitOf: commerce.subscriptions.uploadLimitOf });
+  app.route('/api/beats', beatRoutes({ auth, beats }));
 
   const openApiConfig = {
     openapi: '3.1.0',
