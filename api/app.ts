@@ -33,6 +33,8 @@ import { messageRoutes } from './features/messages/routes.ts';
 import { analyticsRoutes, playRoutes } from './features/analytics/routes.ts';
 import { createAnalyticsService } from './features/analytics/service.ts';
 import { listenerSalt } from './features/analytics/listener.ts';
+import { pluginRoutes } from './features/plugins/routes.ts';
+import { createPluginsService } from './features/plugins/service.ts';
 import { createMessagesService } from './features/messages/service.ts';
 import { createSyncServer } from './collab/sync-server.ts';
 import { createTicketIssuer, TICKET_TTL_SECONDS } from './collab/tickets.ts';
@@ -202,6 +204,7 @@ export function createApp(deps: AppDeps) {
   );
   const analytics = createAnalyticsService({ db: database.db, clock, listenerSalt: listenerSalt(keys.accessTokens) });
   app.route('/api/analytics', analyticsRoutes({ auth, analytics }));
+  app.route('/api/plugins', pluginRoutes({ auth, plugins: createPluginsService({ db: database.db, clock }) }));
   // Before the beats router: recording a play is open to guests, the beats router's POSTs are not.
   app.route('/api/beats', playRoutes({ auth, analytics }));
   const storage = deps.storage ?? storageFromConfig(config.storage);
