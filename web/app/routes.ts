@@ -92,6 +92,27 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: RouteAccess.anyone,
     load: () => import('../features/marketplace/cs-beats-page.ts'),
   },
+  {
+    path: '/beats/:id',
+    tag: 'cs-beat-page',
+    titleId: messageId('marketplace.beatPage.title'),
+    access: RouteAccess.anyone,
+    load: () => import('../features/marketplace/cs-beat-page.ts'),
+  },
+  {
+    path: '/checkout/test/:orderId',
+    tag: 'cs-test-checkout-page',
+    titleId: messageId('marketplace.testCheckout.title'),
+    access: RouteAccess.membersOnly,
+    load: () => import('../features/marketplace/cs-test-checkout-page.ts'),
+  },
+  {
+    path: '/studio',
+    tag: 'cs-studio-page',
+    titleId: messageId('marketplace.studio.title'),
+    access: RouteAccess.membersOnly,
+    load: () => import('../features/marketplace/cs-studio-page.ts'),
+  },
 ];
 
 export const NOT_FOUND_ROUTE: AppRoute = {

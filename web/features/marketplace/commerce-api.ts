@@ -1,0 +1,117 @@
+import {
+  BeatLicences,
+  BeatSplits,
+  CheckoutResponse,
+  Coupon,
+  CouponList,
+  DownloadLinks,
+  LicenceList,
+  Order,
+  PaymentModeResponse,
+  PlanList,
+  SubscribeResponse,
+  SubscriptionStatus,
+  type BillingInterval,
+  type CreateCouponRequest,
+  type LicenceTier,
+  type LicenceTierTerms,
+  type Split,
+} from '../../../shared/schemas/commerce.ts';
+import type { ApiClient } from '../../api/api-client.ts';
+
+const beatPath = (id: string) => `/api/beats/${encodeURIComponent(id)}` as const;
+
+/** Typed calls to the marketplace's money side: licences, checkout, orders, coupons, splits, subscriptions. */
+export class CommerceApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+  }
+
+  /** The licence tiers of a beat, with their terms: public, read before buying. */
+  licences(beatId: string): Promise<BeatLicences> {
+    return this.#client.request({ method: 'GET', path: `${beatPath(beatId)}/licences`, authenticated: this.#client.hasAccessToken, schema: BeatLicences });
+  }
+
+  updateLicences(beatId: string, tiers: LicenceTierTerms[]): Promise<BeatLicences> {
+    return this.#client.request({ method: 'PUT', path: `${beatPath(beatId)}/licences`, body: { tiers }, authenticated: true, schema: BeatLicences });
+  }
+
+  /** Buys one licence: an order and where to pay for it (Stripe, or the test-mode page). */
+  purchase(beatId: string, tier: LicenceTier, couponCode?: string): Promise<CheckoutResponse> {
+    return this.#client.request({
+      method: 'POST',
+      path: `${beatPath(beatId)}/purchase`,
+      body: couponCode ? { tier, couponCode } : { tier },
+      authenticated: true,
+      schema: CheckoutResponse,
+    });
+  }
+
+  paymentMode(): Promise<PaymentModeResponse> {
+    return this.#client.request({ method: 'GET', path: '/api/payments/mode', schema: PaymentModeResponse });
+  }
+
+  order(orderId: string): Promise<Order> {
+    return this.#client.request({ method: 'GET', path: `/api/orders/${encodeURIComponent(orderId)}`, authenticated: true, schema: Order });
+  }
+
+  /** Test mode only: settles an order as the payment provider would. */
+  testCheckout(orderId: string, outcome: 'succeed' | 'decline'): Promise<Order> {
+    return this.#client.request({ method: 'POST', path: `/api/payments/test-checkout/${encodeURIComponent(orderId)}`, body: { outcome }, authenticated: true, schema: Order });
+  }
+
+  freeDownload(beatId: string, email: string): Promise<DownloadLinks> {
+    return this.#client.request({ method: 'POST', path: `${beatPath(beatId)}/free-download`, body: { email }, authenticated: this.#client.hasAccessToken, schema: DownloadLinks });
+  }
+
+  async myLicences(): Promise<LicenceList> {
+    return this.#client.request({ method: 'GET', path: '/api/licences', authenticated: true, schema: LicenceList });
+  }
+
+  /** Fresh signed links to a licence's files (they expire after minutes). */
+  downloads(licenceId: string): Promise<DownloadLinks> {
+    return this.#client.request({ method: 'POST', path: `/api/licences/${encodeURIComponent(licenceId)}/downloads`, authenticated: true, schema: DownloadLinks });
+  }
+
+  async coupons(): Promise<Coupon[]> {
+    return (await this.#client.request({ method: 'GET', path: '/api/coupons', authenticated: true, schema: CouponList })).coupons;
+  }
+
+  createCoupon(coupon: CreateCouponRequest): Promise<Coupon> {
+    return this.#client.request({ method: 'POST', path: '/api/coupons', body: coupon, authenticated: true, schema: Coupon });
+  }
+
+  async deleteCoupon(id: string): Promise<void> {
+    await this.#client.request({ method: 'DELETE', path: `/api/coupons/${encodeURIComponent(id)}`, authenticated: true });
+  }
+
+  splits(beatId: string): Promise<BeatSplits> {
+    return this.#client.request({ method: 'GET', path: `${beatPath(beatId)}/splits`, authenticated: true, schema: BeatSplits });
+  }
+
+  updateSplits(beatId: string, splits: Split[]): Promise<BeatSplits> {
+    return this.#client.request({ method: 'PUT', path: `${beatPath(beatId)}/splits`, body: { splits }, authenticated: true, schema: BeatSplits });
+  }
+
+  plans(): Promise<PlanList> {
+    return this.#client.request({ method: 'GET', path: '/api/subscriptions/plans', schema: PlanList });
+  }
+
+  subscription(): Promise<SubscriptionStatus> {
+    return this.#client.request({ method: 'GET', path: '/api/subscriptions/status', authenticated: true, schema: SubscriptionStatus });
+  }
+
+  subscribe(interval: BillingInterval): Promise<SubscribeResponse> {
+    return this.#client.request({ method: 'POST', path: '/api/subscriptions/subscribe', body: { plan: 'pro', interval }, authenticated: true, schema: SubscribeResponse });
+  }
+
+  changeInterval(interval: BillingInterval): Promise<SubscriptionStatus> {
+    return this.#client.request({ method: 'PUT', path: '/api/subscriptions/upgrade', body: { plan: 'pro', interval }, authenticated: true, schema: SubscriptionStatus });
+  }
+
+  cancelSubscription(): Promise<SubscriptionStatus> {
+    return this.#client.request({ method: 'DELETE', path: '/api/subscriptions/cancel', authenticated: true, schema: SubscriptionStatus });
+  }
+}

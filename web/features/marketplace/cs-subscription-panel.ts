@@ -1,0 +1,139 @@
+import { html, LitElement, nothing } from 'lit';
+import type { BillingInterval, Plan, SubscriptionStatus } from '../../../shared/schemas/commerce.ts';
+import { errorMessage } from '../../app/error-message.ts';
+import { LocaleController } from '../../app/locale-controller.ts';
+import { baseStyles } from '../../ui/base-styles.ts';
+import { ApiController } from './api-controller.ts';
+import { formatPrice } from './beat-labels.ts';
+import { CommerceApi } from './commerce-api.ts';
+import { marketplaceStyles } from './marketplace-styles.ts';
+import { followUrl } from './navigation.ts';
+import { studioStyles } from './studio-styles.ts';
+
+/** The producer's plan: what it allows (uploads, fee), upgrade to Pro (monthly or yearly), switch interval, cancel. */
+export class CsSubscriptionPanel extends LitElement {
+  static override properties = {
+    subscription: { state: true },
+    plans: { state: true },
+    busy: { state: true },
+    error: { state: true },
+  };
+
+  static override styles = [baseStyles, marketplaceStyles, studioStyles];
+
+  declare subscription: SubscriptionStatus | null;
+  declare plans: Plan[];
+  declare busy: boolean;
+  declare error: string;
+
+  readonly #i18n = new LocaleController(this);
+  readonly #api = new ApiController(this, (client) => new CommerceApi(client));
+  #loaded = false;
+
+  constructor() {
+    super();
+    this.subscription = null;
+    this.plans = [];
+    this.busy = false;
+    this.error = '';
+  }
+
+  protected override willUpdate(): void {
+    if (!this.#loaded && this.#api.available) {
+      this.#loaded = true;
+      void this.#run(async () => {
+        const [subscription, plans] = await Promise.all([this.#api.value.subscription(), this.#api.value.plans()]);
+        this.subscription = subscription;
+        this.plans = plans.plans;
+      });
+    }
+  }
+
+  async #run(action: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.error = '';
+    try {
+      await action();
+    } catch (error) {
+      this.error = errorMessage(error, (id) => this.#i18n.t(id));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    if (!this.#i18n.available) return nothing;
+    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    const subscription = this.subscription;
+    const pro = this.plans.find((plan) => plan.id === 'pro');
+    const money = (amount: number) => formatPrice(amount, this.#i18n.locale);
+    return html`<section class="panel" aria-labelledby="plan-heading" aria-busy=${this.busy ? 'true' : 'false'}>
+      <div class="panel-head">
+        <h2 id="plan-heading">${t('marketplace.plan.title')}</h2>
+        ${subscription ? html`<span class="chip accent">${subscription.plan === 'pro' ? t('marketplace.plan.pro') : t('marketplace.plan.free')}</span>` : nothing}
+      </div>
+      <div class="live" role="status" aria-live="polite">${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}</div>
+      ${subscription
+        ? html`<p>
+              ${subscription.uploadLimit === null
+                ? t('marketplace.plan.uploadsUnlimited', { used: subscription.uploadsUsed })
+                : t('marketplace.plan.uploads', { used: subscription.uploadsUsed, limit: subscription.uploadLimit })}
+              · ${t('marketplace.plan.fee', { percent: subscription.feePercent })}
+            </p>
+            ${subscription.plan === 'pro' && subscription.currentPeriodEnd
+              ? html`<p class="muted">
+                  ${subscription.cancelAtPeriodEnd
+                    ? t('marketplace.plan.endsOn', { date: this.#i18n.formatDate(subscription.currentPeriodEnd, { dateStyle: 'long' }) })
+                    : t('marketplace.plan.renewsOn', { date: this.#i18n.formatDate(subscription.currentPeriodEnd, { dateStyle: 'long' }) })}
+                </p>`
+              : nothing}
+            <div class="row">${this.#actions(subscription, pro, money)}</div>
+            ${subscription.mode === 'test' ? html`<p class="muted">${t('marketplace.plan.testMode')}</p>` : nothing}`
+        : nothing}
+    </section>`;
+  }
+
+  #actions(subscription: SubscriptionStatus, pro: Plan | undefined, money: (amount: number) => string) {
+    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    if (subscription.plan !== 'pro') {
+      if (!pro) return nothing;
+      return html`<button class="button" type="button" ?disabled=${this.busy} @click=${() => this.#subscribe('month')}>${t('marketplace.plan.upgradeMonthly', { price: money(pro.prices.month) })}</button>
+        <button class="button secondary" type="button" ?disabled=${this.busy} @click=${() => this.#subscribe('year')}>${t('marketplace.plan.upgradeYearly', { price: money(pro.prices.year) })}</button>`;
+    }
+    const other: BillingInterval = subscription.interval === 'year' ? 'month' : 'year';
+    return html`<button class="button secondary" type="button" ?disabled=${this.busy} @click=${() => this.#change(other)}>
+        ${other === 'year' ? t('marketplace.plan.switchYearly') : t('marketplace.plan.switchMonthly')}
+      </button>
+      ${subscription.cancelAtPeriodEnd
+        ? nothing
+        : html`<button class="button danger" type="button" ?disabled=${this.busy} @click=${this.#cancel}>${t('marketplace.plan.cancel')}</button>`}`;
+  }
+
+  #subscribe(interval: BillingInterval): void {
+    void this.#run(async () => {
+      const result = await this.#api.value.subscribe(interval);
+      this.subscription = result.subscription;
+      if (result.checkoutUrl) followUrl(this, result.checkoutUrl);
+    });
+  }
+
+  #change(interval: BillingInterval): void {
+    void this.#run(async () => {
+      this.subscription = await this.#api.value.changeInterval(interval);
+    });
+  }
+
+  readonly #cancel = (): void => {
+    void this.#run(async () => {
+      this.subscription = await this.#api.value.cancelSubscription();
+    });
+  };
+}
+
+customElements.define('cs-subscription-panel', CsSubscriptionPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-subscription-panel': CsSubscriptionPanel;
+  }
+}
