@@ -242,7 +242,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => errorResponse(new AppError('not_found'), c, logger));
   app.onError((error, c) => errorResponse(error, c, logger));
 
-  return { app, sync, projects, tickets, documents, messagesLive };
+  return { app, sync, projects, tickets, documents, messagesLive, beats };
 }
 
 export type App = ReturnType<typeof createApp>['app'];

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
+import { seedDemoCatalog } from './features/demo-catalog/seed.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { systemClock } from './platform/clock.ts';
@@ -35,7 +36,14 @@ export async function startServer(config: Config = loadConfig()) {
   const staticDir = existsSync(path.join(config.staticDir, 'index.html')) ? config.staticDir : undefined;
   if (!staticDir) logger.warn('no built app found; serving the API only', { staticDir: config.staticDir });
 
-  const { app, sync, projects, tickets, messagesLive } = createApp({ config, database, clock: systemClock, logger, keys, redis, staticDir, storage: storageFromConfig(config.storage) });
+  const { app, sync, projects, tickets, messagesLive, beats } = createApp({ config, database, clock: systemClock, logger, keys, redis, staticDir, storage: storageFromConfig(config.storage) });
+  if (config.demoCatalog) {
+    // A fresh install opens on a store with something in it; a failed seed must not keep the server down.
+    await seedDemoCatalog({ db: database.db, beats, clock: systemClock, logger }).then(
+      (outcome) => logger.info('demo store', { outcome }),
+      (error: unknown) => logger.error('seeding the demo store failed', { error }),
+    );
+  }
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
   sync.attach(server);
   messagesLive.attach(server);
