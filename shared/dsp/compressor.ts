@@ -109,6 +109,9 @@ export class Compressor {
   /** Detector peaks at or below this (linear) get {@link #quietTargetDb} without taking a logarithm. */
   #quietBelow = 0;
   #quietTargetDb = 0;
+  /** The static curve's constants, for the stereo loop's inlined copy of `compressorGainDb`. */
+  #slope = 0;
+  #kneeFactor = 0;
   #smoothedGainDb = 0;
 
   constructor(sampleRate: number, parameters: CompressorParameters = defaultCompressorParameters) {
@@ -128,6 +131,8 @@ export class Compressor {
     const kneeStartDb = this.#thresholdDb - this.#kneeDb / 2;
     this.#quietBelow = kneeStartDb > detectorFloorDb ? Math.pow(10, kneeStartDb / 20) : 0;
     this.#quietTargetDb = compressorGainDb(detectorFloorDb, this.#thresholdDb, this.#ratio, this.#kneeDb);
+    this.#slope = 1 / this.#ratio - 1;
+    this.#kneeFactor = this.#kneeDb > 0 ? this.#slope / (2 * this.#kneeDb) : 0;
   }
 
   /** Current gain reduction in dB (≤ 0), for the channel strip's meter. */
@@ -179,15 +184,20 @@ export class Compressor {
 
   /**
    * The stereo case of {@link process} (every mixer strip), with the channel
-   * loops unrolled: the same arithmetic in the same order, so the same
-   * output bit for bit. A mono key passes its one channel as both sides.
+   * loops unrolled and the static curve inlined with its constants
+   * precomputed (the same curve up to rounding). A mono key passes its one
+   * channel as both sides.
    */
   #processStereo(left: Float32Array, right: Float32Array, keyLeft: Float32Array, keyRight: Float32Array, frames: number): void {
     const thresholdDb = this.#thresholdDb;
-    const ratio = this.#ratio;
     const kneeDb = this.#kneeDb;
+    const halfKneeDb = kneeDb / 2;
+    const slope = this.#slope;
+    const kneeFactor = this.#kneeFactor;
     const attack = this.#attackCoefficient;
     const release = this.#releaseCoefficient;
+    const attackComplement = 1 - attack;
+    const releaseComplement = 1 - release;
     const makeupGainDb = this.#makeupGainDb;
     const quietBelow = this.#quietBelow;
     const quietTargetDb = this.#quietTargetDb;
@@ -198,10 +208,21 @@ export class Compressor {
       if (leftMagnitude > peak) peak = leftMagnitude;
       const rightMagnitude = Math.abs(keyRight[index]!);
       if (rightMagnitude > peak) peak = rightMagnitude;
-      const targetGainDb =
-        peak <= quietBelow ? quietTargetDb : compressorGainDb(Math.max(fastAmplitudeToDb(peak), detectorFloorDb), thresholdDb, ratio, kneeDb);
-      const coefficient = targetGainDb < smoothedGainDb ? attack : release;
-      smoothedGainDb = targetGainDb + coefficient * (smoothedGainDb - targetGainDb);
+      let targetGainDb = quietTargetDb;
+      if (peak > quietBelow) {
+        // compressorGainDb inlined, its divisions taken out of the loop.
+        const overshoot = Math.max(fastAmplitudeToDb(peak), detectorFloorDb) - thresholdDb;
+        if (2 * overshoot <= -kneeDb) targetGainDb = 0;
+        else if (2 * overshoot < kneeDb) {
+          const intoKnee = overshoot + halfKneeDb;
+          targetGainDb = kneeFactor * intoKnee * intoKnee;
+        } else targetGainDb = slope * overshoot;
+      }
+      // Both branches' next values, then a choice: the recursion's critical path is one
+      // multiply-add, not compare → select → subtract → multiply → add.
+      const attacked = attack * smoothedGainDb + attackComplement * targetGainDb;
+      const released = release * smoothedGainDb + releaseComplement * targetGainDb;
+      smoothedGainDb = targetGainDb < smoothedGainDb ? attacked : released;
       const gain = fastDbToGain(smoothedGainDb + makeupGainDb);
       left[index]! *= gain;
       right[index]! *= gain;
