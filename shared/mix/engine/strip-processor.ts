@@ -360,6 +360,12 @@ export class StripProcessor {
     const gainRight = level * (fader * balanceRight(position));
     const outputLeft = this.output!.left;
     const outputRight = this.output!.right;
+    const postSends = this.postSends;
+    if (postSends.length === 2 && postSends[0]!.level.current !== 0 && postSends[1]!.level.current !== 0) {
+      this.#mixOutWithTwoSends(frames, gainLeft, gainRight);
+      if (this.#metering) this.#meter(frames);
+      return;
+    }
     for (let index = 0; index < frames; index++) {
       const leftSample = Math.fround(left[index]! * gainLeft);
       const rightSample = Math.fround(right[index]! * gainRight);
@@ -369,7 +375,6 @@ export class StripProcessor {
       outputRight[index]! += rightSample;
     }
     if (this.#metering) this.#meter(frames);
-    const postSends = this.postSends;
     for (let send = 0; send < postSends.length; send++) {
       const route = postSends[send]!;
       const sendGain = route.level.current;
@@ -380,6 +385,38 @@ export class StripProcessor {
         targetLeft[index]! += left[index]! * sendGain;
         targetRight[index]! += right[index]! * sendGain;
       }
+    }
+  }
+
+  /**
+   * {@link #mixOutSteady} for the usual track, with a reverb and a delay send,
+   * fully fused. Send 1 adds before send 2, as in the general path, in case
+   * both feed the same bus.
+   */
+  #mixOutWithTwoSends(frames: number, gainLeft: number, gainRight: number): void {
+    const left = this.left;
+    const right = this.right;
+    const outputLeft = this.output!.left;
+    const outputRight = this.output!.right;
+    const first = this.postSends[0]!;
+    const second = this.postSends[1]!;
+    const firstGain = first.level.current;
+    const secondGain = second.level.current;
+    const firstLeft = first.target.left;
+    const firstRight = first.target.right;
+    const secondLeft = second.target.left;
+    const secondRight = second.target.right;
+    for (let index = 0; index < frames; index++) {
+      const leftSample = Math.fround(left[index]! * gainLeft);
+      const rightSample = Math.fround(right[index]! * gainRight);
+      left[index] = leftSample;
+      right[index] = rightSample;
+      outputLeft[index]! += leftSample;
+      outputRight[index]! += rightSample;
+      firstLeft[index]! += leftSample * firstGain;
+      firstRight[index]! += rightSample * firstGain;
+      secondLeft[index]! += leftSample * secondGain;
+      secondRight[index]! += rightSample * secondGain;
     }
   }
 
