@@ -1,0 +1,246 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { licences, orders } from '../../db/schema.ts';
+import { deliver, publishedBeat, sessionCompleted, subscriptionEvent, WEBHOOK_SECRET } from '../../testing/commerce-fixtures.ts';
+import { startFakeStripe, type FakeStripe } from '../../testing/fake-stripe.ts';
+import { call, createTestApp, signUp, type TestApp } from '../../testing/test-app.ts';
+import { databaseKinds } from '../../testing/test-database.ts';
+import { createEventHandler } from './event-handler.ts';
+import { gatewayFromConfig } from './commerce.ts';
+
+describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
+  let t: TestApp;
+  let stripe: FakeStripe;
+  let storageDir: string;
+  beforeAll(async () => {
+    stripe = await startFakeStripe();
+    storageDir = await mkdtemp(path.join(os.tmpdir(), 'cs-payments-'));
+    t = await createTestApp(kind, {
+      config: {
+        storage: { dir: storageDir, s3: undefined },
+        payments: { stripeSecretKey: 'sk_test_fake', stripeWebhookSecret: WEBHOOK_SECRET, stripeApiBase: stripe.url },
+      },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await stripe.close();
+    await rm(storageDir, { recursive: true, force: true });
+  });
+
+  const licencesOf = async (beatId: string) => (await t.database.db.select().from(licences).where(eq(licences.beatId, beatId)));
+
+  /** Checks out one licence and returns what the webhook needs to complete it. */
+  async function checkout(token: string, beatId: string, tier = 'basic') {
+    const response = await call(t.app, 'POST', `/api/beats/${beatId}/purchase`, { token, body: { tier } });
+    expect(response.status, response.text).toBe(201);
+    const session = stripe.requests.filter((request) => request.path === '/v1/checkout/sessions').at(-1)!;
+    const sessionId = /cs_fake\d+/.exec(response.json.checkoutUrl)![0];
+    const [order] = await t.database.db.select().from(orders).where(eq(orders.id, response.json.order.id));
+    return { orderId: response.json.order.id as string, sessionId, paymentIntent: 'pi_for_' + sessionId, response, session, order: order! };
+  }
+
+  it('creates a pending order and a Stripe Checkout Session through the SDK, and reports stripe mode', async () => {
+    expect((await call(t.app, 'GET', '/api/payments/mode')).json).toEqual({ mode: 'stripe' });
+    const { beatId } = await publishedBeat(t.app, { price: 25 });
+    const buyer = await signUp(t.app);
+    const { response, session } = await checkout(buyer.accessToken, beatId, 'premium');
+    expect(response.json.mode).toBe('stripe');
+    expect(response.json.checkoutUrl).toMatch(/^https:\/\/checkout\.stripe\.test\//);
+    expect(response.json.order).toMatchObject({ status: 'pending', total: 50, items: [{ beatId, tier: 'premium', price: 50 }] });
+    expect(session.params).toMatchObject({ mode: 'payment', metadata: { orderId: response.json.order.id }, line_items: [{ price_data: { unit_amount: '5000', currency: 'usd' } }] });
+    expect(session.idempotencyKey).toBe(`checkout-${response.json.order.id}`);
+    expect(await licencesOf(beatId)).toHaveLength(0);
+  });
+
+  it('refuses a webhook with a bad signature with 400 and grants nothing', async () => {
+    const { beatId } = await publishedBeat(t.app);
+    const buyer = await signUp(t.app);
+    const order = await checkout(buyer.accessToken, beatId);
+    const event = sessionCompleted(order);
+    const forged = await deliver(t.app, event, 'whsec_someone_else');
+    expect(forged.status).toBe(400);
+    expect(forged.json.error.code).toBe('webhook_signature_invalid');
+    const unsigned = await call(t.app, 'POST', '/api/payments/webhook', { raw: JSON.stringify(event), headers: { 'content-type': 'application/json' } });
+    expect(unsigned.status).toBe(400);
+    // A valid signature over different bytes does not verify either.
+    const payload = JSON.stringify(event);
+    const tampered = await call(t.app, 'POST', '/api/payments/webhook', {
+      raw: payload.replace('"paid"', '"paid" '),
+      headers: { 'content-type': 'application/json', 'stripe-signature': (await import('stripe')).default.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }) },
+    });
+    expect(tampered.status).toBe(400);
+    expect(await licencesOf(beatId)).toHaveLength(0);
+    expect((await call(t.app, 'GET', `/api/orders/${order.orderId}`, { token: buyer.accessToken })).json.status).toBe('pending');
+  });
+
+  it('grants once when the same event is delivered twice', async () => {
+    const { beatId, producer } = await publishedBeat(t.app);
+    const buyer = await signUp(t.app);
+    const order = await checkout(buyer.accessToken, beatId);
+    const event = sessionCompleted(order);
+    const first = await deliver(t.app, event);
+    expect(first.status).toBe(200);
+    expect(first.json).toEqual({ received: true, duplicate: false });
+    const again = await deliver(t.app, event);
+    expect(again.json).toEqual({ received: true, duplicate: true });
+    // A different event about the same payment (Stripe can send both) grants nothing more either.
+    await deliver(t.app, { ...event, id: `${event.id}_other`, type: 'checkout.session.async_payment_succeeded' });
+    expect(await licencesOf(beatId)).toHaveLength(1);
+    const mine = await call(t.app, 'GET', '/api/licences', { token: buyer.accessToken });
+    expect(mine.json.licences).toHaveLength(1);
+    expect(mine.json.licences[0]).toMatchObject({ beatId, tier: 'basic', role: 'buyer', producerId: producer.userId });
+    expect((await call(t.app, 'GET', `/api/orders/${order.orderId}`, { token: buyer.accessToken })).json.status).toBe('paid');
+  });
+
+  it('ignores an expiry that arrives after the payment (events out of order)', async () => {
+    const { beatId } = await publishedBeat(t.app);
+    const buyer = await signUp(t.app);
+    const order = await checkout(buyer.accessToken, beatId);
+    await deliver(t.app, sessionCompleted(order));
+    const expired = sessionCompleted(order);
+    await deliver(t.app, { ...expired, type: 'checkout.session.expired' });
+    expect((await call(t.app, 'GET', `/api/orders/${order.orderId}`, { token: buyer.accessToken })).json.status).toBe('paid');
+    expect(await licencesOf(beatId)).toHaveLength(1);
+  });
+
+  it('a crash after the grant statements and before commit leaves nothing; the redelivery grants exactly once', async () => {
+    const { beatId } = await publishedBeat(t.app);
+    const buyer = await signUp(t.app);
+    const order = await checkout(buyer.accessToken, beatId, 'exclusive');
+    const event = sessionCompleted(order);
+    // A second handler on the same database whose transaction dies after every grant statement ran.
+    const crashing = createEventHandler({
+      db: t.database.db,
+      clock: t.clock,
+      logger: t.logger,
+      gateway: gatewayFromConfig(t.config.payments),
+      beforeCommit: async () => {
+        // Outside the transaction nothing is visible yet. (PGlite has one connection, held by this transaction: no peek there.)
+        if (kind === 'postgres') {
+          const [granted] = await t.database.db.select({ n: count() }).from(licences).where(eq(licences.beatId, beatId));
+          expect(Number(granted!.n)).toBe(0);
+        }
+        throw new Error('process killed');
+      },
+    });
+    await expect(crashing.handle(event as never)).rejects.toThrow('process killed');
+    expect(await licencesOf(beatId)).toHaveLength(0);
+    expect((await call(t.app, 'GET', `/api/beats/${beatId}`)).status).toBe(200);
+    const redelivered = await deliver(t.app, event);
+    expect(redelivered.json.duplicate).toBe(false);
+    await deliver(t.app, event);
+    expect(await licencesOf(beatId)).toHaveLength(1);
+  });
+
+  it('sells an exclusive once under 20 concurrent checkouts and webhooks; the other 19 are refunded through Stripe', async () => {
+    const { beatId, producer } = await publishedBeat(t.app, { price: 10 });
+    const buyers = await Promise.all(Array.from({ length: 20 }, () => signUp(t.app)));
+    const checkouts = await Promise.all(
+      buyers.map(async (buyer) => {
+        const response = await call(t.app, 'POST', `/api/beats/${beatId}/purchase`, { token: buyer.accessToken, body: { tier: 'exclusive' } });
+        expect(response.status, response.text).toBe(201);
+        const sessionId = /cs_fake\d+/.exec(response.json.checkoutUrl)![0];
+        return { orderId: response.json.order.id as string, sessionId, paymentIntent: `pi_${sessionId}`, buyer };
+      }),
+    );
+    const refundsBefore = stripe.refunds().length;
+    const results = await Promise.all(checkouts.map((order) => deliver(t.app, sessionCompleted(order))));
+    expect(results.map((result) => result.status)).toEqual(Array(20).fill(200));
+    expect(await licencesOf(beatId)).toHaveLength(1);
+    const statuses = await Promise.all(checkouts.map(async ({ orderId, buyer }) => (await call(t.app, 'GET', `/api/orders/${orderId}`, { token: buyer.accessToken })).json));
+    expect(statuses.filter((order) => order.status === 'paid')).toHaveLength(1);
+    const refunded = statuses.filter((order) => order.status === 'refunded');
+    expect(refunded).toHaveLength(19);
+    expect(refunded.every((order) => order.refundReason === 'exclusive_sold')).toBe(true);
+    expect(stripe.refunds().length - refundsBefore).toBe(19);
+    // The beat left the market: not listed, not for sale in any tier, and its producer cannot re-list it.
+    expect((await call(t.app, 'GET', `/api/beats/${beatId}`)).status).toBe(404);
+    const late = await signUp(t.app);
+    expect((await call(t.app, 'POST', `/api/beats/${beatId}/purchase`, { token: late.accessToken, body: { tier: 'basic' } })).json.error.code).toBe('exclusive_sold');
+    const tiers = await call(t.app, 'GET', `/api/beats/${beatId}/licences`, { token: producer.accessToken });
+    expect(tiers.json.exclusiveSold).toBe(true);
+    expect(tiers.json.tiers.every((tier: { enabled: boolean }) => !tier.enabled)).toBe(true);
+    expect((await call(t.app, 'POST', `/api/beats/${beatId}/publish`, { token: producer.accessToken })).json.error.code).toBe('beat_sold');
+  });
+
+  it('retries a refund Stripe failed when the event is redelivered', async () => {
+    const { beatId } = await publishedBeat(t.app);
+    const [winner, loser] = [await signUp(t.app), await signUp(t.app)];
+    const first = await checkout(winner.accessToken, beatId, 'exclusive');
+    const second = await checkout(loser.accessToken, beatId, 'exclusive');
+    await deliver(t.app, sessionCompleted(first));
+    stripe.failNext(3);
+    const event = sessionCompleted(second);
+    const failed = await deliver(t.app, event);
+    expect(failed.status).toBe(502);
+    expect((await call(t.app, 'GET', `/api/orders/${second.orderId}`, { token: loser.accessToken })).json.status).toBe('refunding');
+    const retried = await deliver(t.app, event);
+    expect(retried.json.duplicate).toBe(true);
+    expect((await call(t.app, 'GET', `/api/orders/${second.orderId}`, { token: loser.accessToken })).json.status).toBe('refunded');
+  });
+
+  it('drives the subscription from webhooks, whatever order they arrive in', async () => {
+    const producer = await signUp(t.app);
+    const subscribed = await call(t.app, 'POST', '/api/subscriptions/subscribe', { token: producer.accessToken, body: { plan: 'pro', interval: 'month' } });
+    expect(subscribed.status, subscribed.text).toBe(200);
+    expect(subscribed.json.checkoutUrl).toMatch(/^https:\/\/checkout\.stripe\.test\//);
+    expect(subscribed.json.subscription.plan).toBe('free');
+    const customer = stripe.requests.filter((request) => request.path === '/v1/customers').at(-1)!;
+    expect(customer.params).toMatchObject({ metadata: { userId: producer.userId } });
+    const session = stripe.requests.filter((request) => request.path === '/v1/checkout/sessions').at(-1)!;
+    expect(session.params).toMatchObject({ mode: 'subscription', subscription_data: { metadata: { userId: producer.userId, plan: 'pro' } } });
+
+    const base = Math.floor(t.clock.now().getTime() / 1000);
+    const periodEnd = base + 30 * 86_400;
+    const common = { subscriptionId: 'sub_ooo', customer: String(session.params.customer), userId: producer.userId, periodEnd };
+    const created = subscriptionEvent({ ...common, type: 'customer.subscription.created', created: base, status: 'incomplete' });
+    const active = subscriptionEvent({ ...common, type: 'customer.subscription.updated', created: base + 5, status: 'active' });
+    const cancelling = subscriptionEvent({ ...common, type: 'customer.subscription.updated', created: base + 60, status: 'active', cancelAtPeriodEnd: true });
+    // Delivered newest first, then the older ones late, then one again.
+    for (const event of [cancelling, created, active, cancelling]) expect((await deliver(t.app, event)).status).toBe(200);
+    const status = await call(t.app, 'GET', '/api/subscriptions/status', { token: producer.accessToken });
+    expect(status.json).toMatchObject({ plan: 'pro', status: 'active', cancelAtPeriodEnd: true, feePercent: 3, uploadLimit: null });
+
+    // Deleted is final: an "active" update from the same second that arrives after it changes nothing.
+    const deleted = subscriptionEvent({ ...common, type: 'customer.subscription.deleted', created: base + 120, status: 'canceled' });
+    const lateActive = subscriptionEvent({ ...common, type: 'customer.subscription.updated', created: base + 120, status: 'active' });
+    await deliver(t.app, deleted);
+    await deliver(t.app, lateActive);
+    expect((await call(t.app, 'GET', '/api/subscriptions/status', { token: producer.accessToken })).json).toMatchObject({ plan: 'free', status: 'canceled', feePercent: 10 });
+  });
+
+  it('upgrades with proration and cancels at period end through Stripe Billing', async () => {
+    const producer = await signUp(t.app);
+    stripe.addSubscription({
+      id: 'sub_billing',
+      object: 'subscription',
+      status: 'active',
+      customer: 'cus_billing',
+      metadata: { userId: producer.userId, plan: 'pro', interval: 'month' },
+      cancel_at_period_end: false,
+      items: { object: 'list', data: [{ id: 'si_billing', price: { id: 'price_month', product: 'prod_pro', recurring: { interval: 'month' } } }] },
+    });
+    const now = Math.floor(t.clock.now().getTime() / 1000);
+    await deliver(t.app, subscriptionEvent({ type: 'customer.subscription.created', created: now, subscriptionId: 'sub_billing', customer: 'cus_billing', userId: producer.userId, status: 'active', periodEnd: now + 86_400 * 30 }));
+    expect((await call(t.app, 'PUT', '/api/subscriptions/upgrade', { token: producer.accessToken, body: { plan: 'pro', interval: 'year' } })).status).toBe(200);
+    const update = stripe.requests.filter((request) => request.method === 'POST' && request.path === '/v1/subscriptions/sub_billing').at(-1)!;
+    expect(update.params).toMatchObject({ proration_behavior: 'create_prorations', items: [{ id: 'si_billing', price_data: { product: 'prod_pro', recurring: { interval: 'year' } } }] });
+    expect((await call(t.app, 'DELETE', '/api/subscriptions/cancel', { token: producer.accessToken })).status).toBe(200);
+    expect(stripe.requests.at(-1)!.params).toMatchObject({ cancel_at_period_end: 'true' });
+    // Nothing changes locally until Stripe's webhook says so.
+    expect((await call(t.app, 'GET', '/api/subscriptions/status', { token: producer.accessToken })).json.cancelAtPeriodEnd).toBe(false);
+  });
+
+  it('answers 502 (not 500) when Stripe is down at checkout', async () => {
+    const { beatId } = await publishedBeat(t.app);
+    const buyer = await signUp(t.app);
+    stripe.failNext(3);
+    const response = await call(t.app, 'POST', `/api/beats/${beatId}/purchase`, { token: buyer.accessToken, body: { tier: 'basic' } });
+    expect(response.status).toBe(502);
+    expect(response.json.error.code).toBe('payment_provider_unavailable');
+  });
+});

@@ -1,0 +1,88 @@
+import Stripe from 'stripe';
+import { sineWav } from '../features/beats/wav.ts';
+import { call, signUp, type TestApp } from './test-app.ts';
+
+export const WEBHOOK_SECRET = 'whsec_test_secret_for_creatorsync';
+
+/** A signed-up producer with one published beat (a short WAV), ready to sell. */
+export async function publishedBeat(app: TestApp['app'], options: { title?: string; price?: number; freeDownload?: boolean; producer?: Awaited<ReturnType<typeof signUp>> } = {}) {
+  const producer = options.producer ?? (await signUp(app));
+  const created = await call(app, 'POST', '/api/beats', {
+    token: producer.accessToken,
+    body: { title: options.title ?? 'Night Shift', genre: 'trap', price: options.price ?? 30, freeDownload: options.freeDownload ?? false },
+  });
+  if (created.status !== 201) throw new Error(`beat: ${created.status} ${created.text}`);
+  const id = created.json.id as string;
+  const upload = await app.request(`/api/beats/${id}/audio`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${producer.accessToken}`, 'content-type': 'audio/wav' },
+    body: sineWav({ seconds: 0.2, sampleRate: 8000 }) as Uint8Array<ArrayBuffer>,
+  });
+  if (upload.status !== 200) throw new Error(`audio: ${upload.status} ${await upload.text()}`);
+  const published = await call(app, 'POST', `/api/beats/${id}/publish`, { token: producer.accessToken });
+  if (published.status !== 200) throw new Error(`publish: ${published.status} ${published.text}`);
+  return { producer, beatId: id };
+}
+
+const signer = new Stripe('sk_test_signer_only');
+
+/** Posts an event to the webhook as Stripe would: the raw JSON and a signature made by the SDK itself. */
+export async function deliver(app: TestApp['app'], event: object, secret = WEBHOOK_SECRET) {
+  const payload = JSON.stringify(event);
+  const signature = signer.webhooks.generateTestHeaderString({ payload, secret });
+  return call(app, 'POST', '/api/payments/webhook', { raw: payload, headers: { 'content-type': 'application/json', 'stripe-signature': signature } });
+}
+
+let eventCounter = 0;
+
+/** checkout.session.completed for an order, as Stripe sends it once the buyer paid. */
+export function sessionCompleted(order: { orderId: string; sessionId: string; paymentIntent: string }, created = Math.floor(Date.now() / 1000)) {
+  return {
+    id: `evt_completed_${++eventCounter}_${order.orderId}`,
+    object: 'event',
+    type: 'checkout.session.completed',
+    created,
+    data: {
+      object: {
+        id: order.sessionId,
+        object: 'checkout.session',
+        mode: 'payment',
+        payment_status: 'paid',
+        payment_intent: order.paymentIntent,
+        client_reference_id: order.orderId,
+        metadata: { orderId: order.orderId },
+      },
+    },
+  };
+}
+
+export function subscriptionEvent(input: {
+  id?: string;
+  type: 'customer.subscription.created' | 'customer.subscription.updated' | 'customer.subscription.deleted';
+  created: number;
+  subscriptionId: string;
+  customer: string;
+  userId: string;
+  status: string;
+  interval?: 'month' | 'year';
+  cancelAtPeriodEnd?: boolean;
+  periodEnd: number;
+}) {
+  return {
+    id: input.id ?? `evt_sub_${++eventCounter}`,
+    object: 'event',
+    type: input.type,
+    created: input.created,
+    data: {
+      object: {
+        id: input.subscriptionId,
+        object: 'subscription',
+        customer: input.customer,
+        status: input.status,
+        cancel_at_period_end: input.cancelAtPeriodEnd ?? false,
+        items: { object: 'list', data: [{ id: 'si_1', current_period_end: input.periodEnd, price: { id: 'price_1', recurring: { interval: input.interval ?? 'month' } } }] },
+        metadata: { userId: input.userId, plan: 'pro', interval: input.interval ?? 'month' },
+      },
+    },
+  };
+}
