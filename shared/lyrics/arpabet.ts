@@ -109,6 +109,10 @@ const FEATURES: Readonly<Record<Consonant, ConsonantFeatures>> = {
  * than with fricatives.
  */
 export function consonantSimilarity(a: Phoneme, b: Phoneme): number {
+  return CONSONANT_SIMILARITY.get(a)?.get(b) ?? featureSimilarity(a, b);
+}
+
+function featureSimilarity(a: Phoneme, b: Phoneme): number {
   if (a === b) return 1;
   const fa = FEATURES[a as Consonant];
   const fb = FEATURES[b as Consonant];
@@ -141,6 +145,10 @@ const NEAR_VOWELS: readonly (readonly [string, string])[] = [
  * neighbour: letting schwa match anything made every long word a "multisyllabic" rhyme.
  */
 export function vowelSimilarity(a: Phoneme, b: Phoneme): number {
+  return VOWEL_SIMILARITY.get(a)?.get(b) ?? judgeVowels(a, b);
+}
+
+function judgeVowels(a: Phoneme, b: Phoneme): number {
   const qa = vowelQuality(a);
   const qb = vowelQuality(b);
   if (qa === qb) return 1;
@@ -152,3 +160,10 @@ export function vowelSimilarity(a: Phoneme, b: Phoneme): number {
   }
   return 0;
 }
+
+/** Every pair judged once at load: rhyme searches compare consonants and vowels millions of times. */
+function pairTable(symbols: readonly string[], judge: (a: Phoneme, b: Phoneme) => number): ReadonlyMap<string, ReadonlyMap<string, number>> {
+  return new Map(symbols.map((a) => [a, new Map(symbols.map((b) => [b, judge(a as Phoneme, b as Phoneme)]))]));
+}
+const CONSONANT_SIMILARITY = pairTable(CONSONANTS, featureSimilarity);
+const VOWEL_SIMILARITY = pairTable([...VOWELS, ...PHONEME_SYMBOLS.filter((symbol) => isVowel(symbol as Phoneme))], judgeVowels);

@@ -28,6 +28,25 @@ interface SoundKey {
 export interface RhymeDictionary {
   readonly byVowel: ReadonlyMap<string, readonly RhymeCandidate[]>;
   readonly all: readonly RhymeCandidate[];
+  /** Per pool (a vowel, or all words) its words sorted for searching, built on first use (see {@link poolIndex}). */
+  readonly pools: Map<string, PoolIndex>;
+}
+
+/** Words of one pool that sound the same to a target of a given vowel depth, onsets aside (see {@link soundKey}). */
+interface SoundGroup {
+  readonly key: string;
+  readonly endings: readonly PreparedEnding[];
+  readonly members: readonly RhymeCandidate[];
+}
+
+interface PoolIndex {
+  readonly words: readonly RhymeCandidate[];
+  /** Sound groups per vowel depth 1–4 (index depth − 1). */
+  readonly groups: (readonly SoundGroup[] | undefined)[];
+  /** Words by written rime, for eye rhymes. */
+  readonly byRime: ReadonlyMap<string, readonly RhymeCandidate[]>;
+  /** Words by the onset of any variant's rhyme vowel, for rimes riches. */
+  readonly byOnset: ReadonlyMap<string, readonly RhymeCandidate[]>;
 }
 
 /** Vowels close enough that perfect, slant, assonance or multisyllabic rhymes can join them. */
@@ -57,7 +76,7 @@ export function createRhymeDictionary(lexicon: Lexicon, words: readonly string[]
       else byVowel.set(vowel, [candidate]);
     }
   }
-  return { byVowel, all };
+  return { byVowel, all, pools: new Map() };
 }
 
 function rhymeVowels(sound: WordSound): Set<string> {
@@ -103,36 +122,49 @@ export function findRhymes(lexicon: Lexicon, dictionary: RhymeDictionary, query:
 
   const wanted = new Set<string>(query.types);
   // Consonance joins different vowels, so it needs the whole vocabulary; the rest share a vowel.
-  const pool = wanted.has('consonance')
-    ? dictionary.all
-    : [...dictionary.byVowel].filter(([vowel]) => [...targetVowels].some((own) => vowelSimilarity(`${own}1`, `${vowel}1` as Phoneme) >= RELATED_VOWEL)).flatMap(([, words]) => words);
+  const pools = wanted.has('consonance')
+    ? [poolIndex(dictionary, '*', dictionary.all)]
+    : [...dictionary.byVowel]
+        .filter(([vowel]) => [...targetVowels].some((own) => vowelSimilarity(`${own}1`, `${vowel}1` as Phoneme) >= RELATED_VOWEL))
+        .map(([vowel, words]) => poolIndex(dictionary, vowel, words));
   const targetHead = targetWords.slice(0, -1).map((word) => word.pronunciation);
   const targetVariants = pronunciationVariants(last);
   const headVowels = targetHead.reduce((total, pronunciation) => total + pronunciation.filter(isVowel).length, 0);
   const depth = Math.min(4, Math.max(...targetVariants.map((variant) => headVowels + variant.filter(isVowel).length)));
   const targetOnsets = new Set(targetVariants.flatMap((variant) => variant.flatMap((phoneme, index) => (isVowel(phoneme) ? [onsetBefore(variant, index).join(' ')] : []))));
+  targetOnsets.delete('');
   const targetRime = spelledRime(last.token.word);
   const preparedTarget = prepareVariants(targetHead, targetVariants);
   // Words that sound alike from where the comparison can reach rhyme alike: compare each sound once.
   const bySound = new Map<string, Rhyme>();
-  const found = new Map<string, Found>();
-  for (const candidate of pool) {
-    if (found.has(candidate.word) || sameStem(candidate.word, last.token.word)) continue;
-    const onsets = candidate.rhymeOnsets;
-    const keys: SoundKey[] = [];
-    for (let variant = 0; variant < onsets.length; variant += 1) {
-      const onset = onsets[variant] as string;
-      keys.push(soundKey(candidate, variant, depth, onset !== '' && targetOnsets.has(onset)));
-    }
-    const key = keys.length === 1 ? (keys[0] as SoundKey).key : keys.map((entry) => entry.key).join('|');
+  const heardFrom = (key: string, endings: readonly PreparedEnding[]) => {
     let heard = bySound.get(key);
     if (!heard) {
-      heard = comparePreparedSounds(preparedTarget, keys.map((entry) => entry.ending));
+      heard = comparePreparedSounds(preparedTarget, endings);
       bySound.set(key, heard);
     }
-    const rhyme = candidate.rime !== undefined && candidate.rime === targetRime ? withEyeRhyme(heard, last, candidate.sound) : heard;
-    if (!wanted.has(rhyme.type)) continue;
+    return heard;
+  };
+  // A written rime like the target's may make an eye rhyme, and an onset like the target's a rime
+  // riche: such words are judged one by one; everyone else takes their sound group's verdict.
+  const judgedAlone = (candidate: RhymeCandidate) => (targetRime !== undefined && candidate.rime === targetRime) || candidate.rhymeOnsets.some((onset) => targetOnsets.has(onset));
+  const found = new Map<string, Found>();
+  const keep = (candidate: RhymeCandidate, rhyme: Rhyme) => {
+    if (!wanted.has(rhyme.type) || found.has(candidate.word) || sameStem(candidate.word, last.token.word)) return;
     found.set(candidate.word, { word: candidate.word, type: rhyme.type as RhymeSearchType, strength: rhyme.strength, syllables: candidate.sound.syllables, commonness: candidate.commonness });
+  };
+  for (const pool of pools) {
+    for (const group of soundGroups(pool, depth)) {
+      const heard = heardFrom(group.key, group.endings);
+      if (!wanted.has(heard.type)) continue;
+      for (const candidate of group.members) if (!judgedAlone(candidate)) keep(candidate, heard);
+    }
+    const alone = new Set([...(targetRime === undefined ? [] : (pool.byRime.get(targetRime) ?? [])), ...[...targetOnsets].flatMap((onset) => pool.byOnset.get(onset) ?? [])]);
+    for (const candidate of alone) {
+      const keys = candidate.variants.map((_, variant) => soundKey(candidate, variant, depth, targetOnsets.has(candidate.rhymeOnsets[variant] as string)));
+      const heard = heardFrom(keys.map((entry) => entry.key).join('|'), keys.map((entry) => entry.ending));
+      keep(candidate, candidate.rime !== undefined && candidate.rime === targetRime ? withEyeRhyme(heard, last, candidate.sound) : heard);
+    }
   }
   const ranked = [...found.values()].sort((a, b) => b.strength - a.strength || b.commonness - a.commonness || (a.word < b.word ? -1 : 1));
 
@@ -214,4 +246,40 @@ function onsetBefore(pronunciation: Pronunciation, index: number): Phoneme[] {
   const onset: Phoneme[] = [];
   for (let position = index - 1; position >= 0 && !isVowel(pronunciation[position] as Phoneme); position -= 1) onset.unshift(pronunciation[position] as Phoneme);
   return onset;
+}
+
+function poolIndex(dictionary: RhymeDictionary, name: string, words: readonly RhymeCandidate[]): PoolIndex {
+  const known = dictionary.pools.get(name);
+  if (known) return known;
+  const byRime = new Map<string, RhymeCandidate[]>();
+  const byOnset = new Map<string, RhymeCandidate[]>();
+  const add = (index: Map<string, RhymeCandidate[]>, key: string, candidate: RhymeCandidate) => {
+    const list = index.get(key);
+    if (!list) index.set(key, [candidate]);
+    else if (list.at(-1) !== candidate) list.push(candidate);
+  };
+  for (const candidate of words) {
+    if (candidate.rime !== undefined) add(byRime, candidate.rime, candidate);
+    for (const onset of candidate.rhymeOnsets) if (onset !== '') add(byOnset, onset, candidate);
+  }
+  const pool = { words, groups: [], byRime, byOnset };
+  dictionary.pools.set(name, pool);
+  return pool;
+}
+
+/** The pool's words grouped by their sound key at this depth, onsets left out; built on first use. */
+function soundGroups(pool: PoolIndex, depth: number): readonly SoundGroup[] {
+  const known = pool.groups[depth - 1];
+  if (known) return known;
+  const groups = new Map<string, { key: string; endings: PreparedEnding[]; members: RhymeCandidate[] }>();
+  for (const candidate of pool.words) {
+    const keys = candidate.variants.map((_, variant) => soundKey(candidate, variant, depth, false));
+    const key = keys.map((entry) => entry.key).join('|');
+    const group = groups.get(key);
+    if (group) group.members.push(candidate);
+    else groups.set(key, { key, endings: keys.map((entry) => entry.ending), members: [candidate] });
+  }
+  const list = [...groups.values()];
+  pool.groups[depth - 1] = list;
+  return list;
 }
