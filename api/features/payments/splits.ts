@@ -53,7 +53,7 @@ export function createSplitsService(deps: { db: Database }) {
         .select()
         .from(ledgerEntries)
         .where(or(eq(ledgerEntries.userId, userId), eq(ledgerEntries.producerId, userId)))
-        .orderBy(asc(ledgerEntries.createdAt), asc(ledgerEntries.id))
+        .orderBy(asc(ledgerEntries.createdAt), asc(ledgerEntries.licenceId), desc(ledgerEntries.basisPoints), asc(ledgerEntries.userId))
         .limit(100_000);
       return ledgerCsv(rows);
     },
