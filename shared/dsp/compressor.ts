@@ -22,6 +22,9 @@ export const defaultCompressorParameters: CompressorParameters = {
   makeupGainDb: 0,
 };
 
+/** The stereo loop runs its detector this many frames ahead of the envelope (one render quantum). */
+const detectorChunkFrames = 128;
+
 /** Levels below this are treated as silence by the detector (keeps log10 finite). */
 const detectorFloorDb = -120;
 
@@ -113,6 +116,8 @@ export class Compressor {
   #slope = 0;
   #kneeFactor = 0;
   #smoothedGainDb = 0;
+  /** The stereo loop's detector output for one chunk. */
+  readonly #targets = new Float64Array(detectorChunkFrames);
 
   constructor(sampleRate: number, parameters: CompressorParameters = defaultCompressorParameters) {
     this.#sampleRate = sampleRate;
@@ -187,6 +192,12 @@ export class Compressor {
    * loops unrolled and the static curve inlined with its constants
    * precomputed (the same curve up to rounding). A mono key passes its one
    * channel as both sides.
+   *
+   * Split into two loops per chunk: the detector (peak, log, curve) for the
+   * whole chunk into {@link #targets}, then the envelope, exp and gain. One
+   * loop doing all of it is bound by the latency of its long per-sample
+   * chain, which the processor could overlap across only a few samples;
+   * each shorter loop overlaps many.
    */
   #processStereo(left: Float32Array, right: Float32Array, keyLeft: Float32Array, keyRight: Float32Array, frames: number): void {
     const thresholdDb = this.#thresholdDb;
@@ -201,31 +212,39 @@ export class Compressor {
     const makeupGainDb = this.#makeupGainDb;
     const quietBelow = this.#quietBelow;
     const quietTargetDb = this.#quietTargetDb;
+    const targets = this.#targets;
     let smoothedGainDb = this.#smoothedGainDb;
-    for (let index = 0; index < frames; index++) {
-      let peak = 0;
-      const leftMagnitude = Math.abs(keyLeft[index]!);
-      if (leftMagnitude > peak) peak = leftMagnitude;
-      const rightMagnitude = Math.abs(keyRight[index]!);
-      if (rightMagnitude > peak) peak = rightMagnitude;
-      let targetGainDb = quietTargetDb;
-      if (peak > quietBelow) {
-        // compressorGainDb inlined, its divisions taken out of the loop.
-        const overshoot = Math.max(fastAmplitudeToDb(peak), detectorFloorDb) - thresholdDb;
-        if (2 * overshoot <= -kneeDb) targetGainDb = 0;
-        else if (2 * overshoot < kneeDb) {
-          const intoKnee = overshoot + halfKneeDb;
-          targetGainDb = kneeFactor * intoKnee * intoKnee;
-        } else targetGainDb = slope * overshoot;
+    for (let chunkStart = 0; chunkStart < frames; chunkStart += detectorChunkFrames) {
+      const chunkEnd = Math.min(frames, chunkStart + detectorChunkFrames);
+      for (let index = chunkStart; index < chunkEnd; index++) {
+        let peak = 0;
+        const leftMagnitude = Math.abs(keyLeft[index]!);
+        if (leftMagnitude > peak) peak = leftMagnitude;
+        const rightMagnitude = Math.abs(keyRight[index]!);
+        if (rightMagnitude > peak) peak = rightMagnitude;
+        let targetGainDb = quietTargetDb;
+        if (peak > quietBelow) {
+          // compressorGainDb inlined, its divisions taken out of the loop.
+          const overshoot = Math.max(fastAmplitudeToDb(peak), detectorFloorDb) - thresholdDb;
+          if (2 * overshoot <= -kneeDb) targetGainDb = 0;
+          else if (2 * overshoot < kneeDb) {
+            const intoKnee = overshoot + halfKneeDb;
+            targetGainDb = kneeFactor * intoKnee * intoKnee;
+          } else targetGainDb = slope * overshoot;
+        }
+        targets[index - chunkStart] = targetGainDb;
       }
-      // Both branches' next values, then a choice: the recursion's critical path is one
-      // multiply-add, not compare → select → subtract → multiply → add.
-      const attacked = attack * smoothedGainDb + attackComplement * targetGainDb;
-      const released = release * smoothedGainDb + releaseComplement * targetGainDb;
-      smoothedGainDb = targetGainDb < smoothedGainDb ? attacked : released;
-      const gain = fastDbToGain(smoothedGainDb + makeupGainDb);
-      left[index]! *= gain;
-      right[index]! *= gain;
+      for (let index = chunkStart; index < chunkEnd; index++) {
+        const targetGainDb = targets[index - chunkStart]!;
+        // Both branches' next values, then a choice: the recursion's critical path is one
+        // multiply-add, not compare → select → subtract → multiply → add.
+        const attacked = attack * smoothedGainDb + attackComplement * targetGainDb;
+        const released = release * smoothedGainDb + releaseComplement * targetGainDb;
+        smoothedGainDb = targetGainDb < smoothedGainDb ? attacked : released;
+        const gain = fastDbToGain(smoothedGainDb + makeupGainDb);
+        left[index]! *= gain;
+        right[index]! *= gain;
+      }
     }
     this.#smoothedGainDb = smoothedGainDb;
   }
