@@ -92,6 +92,17 @@ export class ApiClient {
     return this.#read(response, request.schema);
   }
 
+  /** A binary answer (a PDF, a file), with the same token handling as `request`. */
+  async requestBlob(request: Omit<ApiRequest<never>, 'schema'>): Promise<Blob> {
+    let response = await this.#send(request);
+    if (response.status === 401 && request.authenticated) {
+      const session = await this.refresh();
+      if (session) response = await this.#send(request);
+    }
+    if (!response.ok) throw await ApiError.fromResponse(response);
+    return response.blob();
+  }
+
   async #refreshNow(): Promise<Session | null> {
     const startedAt = this.#generation;
     const response = await this.#send({ method: 'POST', path: '/api/auth/refresh' });

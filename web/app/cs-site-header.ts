@@ -204,6 +204,7 @@ export class CsSiteHeader extends LitElement {
           ${link('/', t('shell.nav.home'), 'home')}
           ${link('/beats', t('shell.nav.beats'))}
           ${status === SessionStatus.signedIn ? link('/studio', t('shell.nav.studio')) : nothing}
+          ${status === SessionStatus.signedIn ? link('/library', t('shell.nav.library')) : nothing}
           ${status === SessionStatus.signedIn ? link('/projects', t('shell.nav.projects')) : nothing}
           ${status === SessionStatus.signedIn ? link('/profile', t('shell.nav.profile')) : nothing}
           ${link('/settings', t('shell.nav.settings'), status === SessionStatus.signedIn ? '' : 'guest-settings')}

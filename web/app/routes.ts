@@ -113,6 +113,13 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: RouteAccess.membersOnly,
     load: () => import('../features/marketplace/cs-studio-page.ts'),
   },
+  {
+    path: '/library',
+    tag: 'cs-library-page',
+    titleId: messageId('library.title'),
+    access: RouteAccess.membersOnly,
+    load: () => import('../features/library/cs-library-page.ts'),
+  },
 ];
 
 export const NOT_FOUND_ROUTE: AppRoute = {

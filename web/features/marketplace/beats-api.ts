@@ -1,3 +1,4 @@
+import { RecordPlayResponse } from '../../../shared/schemas/analytics.ts';
 import { Beat, BeatPage, type CreateBeatRequest } from '../../../shared/schemas/beats.ts';
 import type { ApiClient } from '../../api/api-client.ts';
 import { filtersToParams, type BeatFilters } from './search-filters.ts';
@@ -48,6 +49,11 @@ export class BeatsApi {
     await this.#client.request({ method: 'DELETE', path: `/api/beats/${encodeURIComponent(id)}`, authenticated: true });
   }
 
+  /** Counts a play for the producer's analytics (once per listener per day, the server decides). */
+  recordPlay(id: string): Promise<RecordPlayResponse> {
+    return this.#client.request({ method: 'POST', path: `/api/beats/${encodeURIComponent(id)}/plays`, authenticated: this.#client.hasAccessToken, schema: RecordPlayResponse });
+  }
+
   /** Sends the audio file as the raw body (the API sniffs its type from the bytes). */
   uploadAudio(id: string, file: Blob, onProgress: (sent: number, total: number) => void): Promise<Beat> {
     return this.#client.request({
@@ -62,6 +68,6 @@ export class BeatsApi {
 }
 
 /** Where an <audio> element streams a published beat from (Range requests, served by the API). */
-export function previewUrl(beatId: string): string {
+export function previewUrl(beatId: string): `/api/beats/${string}/preview` {
   return `/api/beats/${encodeURIComponent(beatId)}/preview`;
 }

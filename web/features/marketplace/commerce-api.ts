@@ -4,6 +4,7 @@ import {
   CheckoutResponse,
   Coupon,
   CouponList,
+  DownloadLink,
   DownloadLinks,
   LicenceList,
   Order,
@@ -62,17 +63,23 @@ export class CommerceApi {
     return this.#client.request({ method: 'POST', path: `/api/payments/test-checkout/${encodeURIComponent(orderId)}`, body: { outcome }, authenticated: true, schema: Order });
   }
 
-  freeDownload(beatId: string, email: string): Promise<DownloadLinks> {
-    return this.#client.request({ method: 'POST', path: `${beatPath(beatId)}/free-download`, body: { email }, authenticated: this.#client.hasAccessToken, schema: DownloadLinks });
+  /** Leaves an e-mail for the free MP3; answers with a short-lived signed link. */
+  freeDownload(beatId: string, email: string): Promise<DownloadLink> {
+    return this.#client.request({ method: 'POST', path: `${beatPath(beatId)}/free-download`, body: { email }, authenticated: this.#client.hasAccessToken, schema: DownloadLink });
   }
 
-  async myLicences(): Promise<LicenceList> {
+  myLicences(): Promise<LicenceList> {
     return this.#client.request({ method: 'GET', path: '/api/licences', authenticated: true, schema: LicenceList });
   }
 
   /** Fresh signed links to a licence's files (they expire after minutes). */
   downloads(licenceId: string): Promise<DownloadLinks> {
-    return this.#client.request({ method: 'POST', path: `/api/licences/${encodeURIComponent(licenceId)}/downloads`, authenticated: true, schema: DownloadLinks });
+    return this.#client.request({ method: 'GET', path: `/api/licences/${encodeURIComponent(licenceId)}/downloads`, authenticated: true, schema: DownloadLinks });
+  }
+
+  /** The licence contract as a PDF (the route needs the bearer token, so it is fetched, not linked). */
+  contract(licenceId: string): Promise<Blob> {
+    return this.#client.requestBlob({ method: 'GET', path: `/api/licences/${encodeURIComponent(licenceId)}/contract.pdf`, authenticated: true });
   }
 
   async coupons(): Promise<Coupon[]> {

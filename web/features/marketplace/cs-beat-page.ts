@@ -89,6 +89,7 @@ export class CsBeatPage extends LitElement {
         border: 2px solid var(--cs-color-border, #dedbe9);
         border-radius: var(--cs-radius, 12px);
         background: var(--cs-color-surface, #fff);
+        font-weight: 400;
         cursor: pointer;
       }
 
@@ -449,7 +450,7 @@ export class CsBeatPage extends LitElement {
       return;
     }
     void this.#run(async () => {
-      this.links = (await this.#commerce.value.freeDownload(beat.id, result.data.email)).links;
+      this.links = [await this.#commerce.value.freeDownload(beat.id, result.data.email)];
       this.status = this.#i18n.t('marketplace.beatPage.freeReady');
     });
   }

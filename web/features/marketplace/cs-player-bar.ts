@@ -131,6 +131,7 @@ export class CsPlayerBar extends LitElement {
   readonly player = new PlayerService({
     createAudio: () => new Audio(),
     loadPeaks: async (id) => (await this.#api.value.get(id)).audio?.peaks ?? null,
+    recordPlay: (id) => this.#api.value.recordPlay(id),
     reportError: (error) => console.warn(error),
   });
 
@@ -140,7 +141,12 @@ export class CsPlayerBar extends LitElement {
       this.hidden = !this.player.track;
       this.requestUpdate();
     });
-    this.hidden = true;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Not in the constructor: an element created by createElement may not have attributes yet.
+    this.hidden = !this.player.track;
   }
 
   override render() {

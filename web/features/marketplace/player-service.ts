@@ -5,6 +5,8 @@ export interface PlayerServiceOptions {
   createAudio: () => HTMLAudioElement;
   /** Fetches a track's waveform when the queue did not bring it (search results carry none). */
   loadPeaks: (id: string) => Promise<number[] | null>;
+  /** Tells the server a track was played (its analytics); called once each time a track is started. */
+  recordPlay: (id: string) => Promise<unknown>;
   reportError: (error: unknown) => void;
 }
 
@@ -145,6 +147,7 @@ export class PlayerService extends EventTarget {
     if (options.restart) this.#current.currentTime = 0;
     this.#failed = false;
     this.#play();
+    this.#options.recordPlay(track.id).catch((error: unknown) => this.#options.reportError(new Error(`Could not record a play of ${track.id}`, { cause: error })));
     this.#loadPeaks(track);
     this.#preloadNext();
   }
