@@ -128,9 +128,6 @@ function lightFinal(sequence: readonly Phoneme[]): boolean {
   return before === 'N' || before === 'L' || before === 'S' || before === 'Z';
 }
 
-const sameSounds = (a: readonly Phoneme[], b: readonly Phoneme[]) =>
-  a.length === b.length && a.every((phoneme, index) => vowelQuality(phoneme) === vowelQuality(b[index] as Phoneme));
-
 /** Vowels alike enough to count in a multisyllabic chain: same quality, or two reduced vowels. */
 const chainVowelsMatch = (a: Phoneme, b: Phoneme) => vowelSimilarity(a, b) >= 0.85;
 
@@ -173,13 +170,42 @@ export interface PreparedEnding {
   readonly later: readonly (readonly [number, number])[];
   /** Positions of the vowels in `flat`. */
   readonly vowels: readonly number[];
+  /** Facts about the rhyme part from a given vowel of `last`, filled on first use (see {@link partFrom}). */
+  readonly parts: Map<number, RhymePartFacts>;
+}
+
+interface RhymePartFacts {
+  /** `last` from the vowel on. */
+  readonly part: Pronunciation;
+  /** The part without its vowel. */
+  readonly coda: Pronunciation;
+  readonly vowelCount: number;
+  /** The part's vowel qualities and consonants, stress dropped: equal keys are a perfect rhyme. */
+  readonly soundKey: string;
+  /** Consonants before the vowel, space-joined. */
+  readonly onset: string;
+}
+
+function partFrom(ending: PreparedEnding, vowel: number): RhymePartFacts {
+  const known = ending.parts.get(vowel);
+  if (known) return known;
+  const part = ending.last.slice(vowel);
+  const facts = {
+    part,
+    coda: part.slice(1),
+    vowelCount: part.filter(isVowel).length,
+    soundKey: part.map(vowelQuality).join(' '),
+    onset: onsetOf(ending.last, vowel).join(' '),
+  };
+  ending.parts.set(vowel, facts);
+  return facts;
 }
 
 export function prepareEnding(words: readonly Pronunciation[]): PreparedEnding {
   const last = words.at(-1) ?? [];
   const flat = words.flat();
   const main = rhymeVowelIndex(last);
-  return { last, flat, offset: flat.length - last.length, main, later: main === -1 ? [] : laterRhymeVowels(last, main), vowels: positionsOfVowels(flat) };
+  return { last, flat, offset: flat.length - last.length, main, later: main === -1 ? [] : laterRhymeVowels(last, main), vowels: positionsOfVowels(flat), parts: new Map() };
 }
 
 /** {@link compareEndings} on prepared endings. */
@@ -242,10 +268,10 @@ function laterRhymeVowels(pronunciation: Pronunciation, main: number): [number, 
 }
 
 function compareEndingsAt(a: PreparedEnding, b: PreparedEnding, vowelA: number, vowelB: number): Rhyme {
-  const lastA = a.last;
-  const lastB = b.last;
-  const partA = lastA.slice(vowelA);
-  const partB = lastB.slice(vowelB);
+  const factsA = partFrom(a, vowelA);
+  const factsB = partFrom(b, vowelB);
+  const partA = factsA.part;
+  const partB = factsB.part;
   if (partA.length === 0 || partB.length === 0) return NO_RHYME;
 
   const flatA = a.flat;
@@ -253,11 +279,11 @@ function compareEndingsAt(a: PreparedEnding, b: PreparedEnding, vowelA: number, 
   const rhymeA = a.offset + vowelA;
   const rhymeB = b.offset + vowelB;
   const chain = vowelChain(flatA, flatB, rhymeA, rhymeB, a.vowels, b.vowels);
-  const partVowels = Math.max(partA.filter(isVowel).length, partB.filter(isVowel).length);
+  const partVowels = Math.max(factsA.vowelCount, factsB.vowelCount);
 
   // Multisyllabic: the chain reaches both rhyme vowels and holds at least two full vowel sounds;
   // a chain no longer than two identical rhyme parts is just a perfect feminine rhyme (fire/higher).
-  const perfectPart = sameSounds(partA, partB);
+  const perfectPart = factsA.soundKey === factsB.soundKey;
   // The stressed vowel of at least one line's last word must land on a stressed vowel of the
   // other line, or the "rhyme" is just matching schwas off the beat (audition / the hill).
   const aligned = chain.pairs.some(
@@ -274,13 +300,11 @@ function compareEndingsAt(a: PreparedEnding, b: PreparedEnding, vowelA: number, 
   }
   if (perfectPart) {
     // Same onset too ("light" / "delight") is rime riche: still perfect, a touch weaker to the ear.
-    const onsetA = onsetOf(lastA, vowelA);
-    const onsetB = onsetOf(lastB, vowelB);
-    const strength = onsetA.length > 0 && onsetA.join(' ') === onsetB.join(' ') ? 0.9 : 1;
+    const strength = factsA.onset !== '' && factsA.onset === factsB.onset ? 0.9 : 1;
     return { type: RhymeType.perfect, strength, vowelsMatched: Math.max(1, chain.length) };
   }
-  const codaA = partA.slice(1);
-  const codaB = partB.slice(1);
+  const codaA = factsA.coda;
+  const codaB = factsB.coda;
   const codaSimilarity = sequenceSimilarity(codaA, codaB);
   const vowelMatch = vowelSimilarity(partA[0] as Phoneme, partB[0] as Phoneme);
   if (vowelMatch === 1) {
