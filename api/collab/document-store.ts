@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { Database } from '../db/database.ts';
 import { documentSnapshots, documentUpdates } from '../db/schema.ts';
 import type { Clock } from '../platform/clock.ts';
+import { createUpdateLogWriter, type InsertRows } from './update-log-writer.ts';
 
 /**
  * Durable storage of Yjs documents: an append-only log of updates plus a compacted snapshot.
@@ -13,8 +14,10 @@ export interface StoredUpdate {
   userId: string | null;
 }
 
-export function createDocumentStore(deps: { db: Database; clock: Clock }) {
+export function createDocumentStore(deps: { db: Database; clock: Clock; insertRows?: InsertRows }) {
   const { db, clock } = deps;
+  // One writer per instance: appends of every document share its commits.
+  const log = createUpdateLogWriter({ db, clock, ...(deps.insertRows && { insert: deps.insertRows }) });
 
   async function readState(database: Database, documentId: string) {
     const [snapshot] = await database.select().from(documentSnapshots).where(eq(documentSnapshots.documentId, documentId));
@@ -39,11 +42,12 @@ export function createDocumentStore(deps: { db: Database; clock: Clock }) {
   }
 
   return {
-    /** Appends updates in order, in one statement; resolves once they are durable. */
-    async append(documentId: string, updates: readonly StoredUpdate[]): Promise<void> {
-      if (updates.length === 0) return;
-      const now = clock.now();
-      await db.insert(documentUpdates).values(updates.map((u) => ({ documentId, update: u.update, userId: u.userId, createdAt: now })));
+    /**
+     * Appends updates in order; resolves once they are durable. Appends of all documents made in
+     * the same event-loop turn (or while the previous commit is written) share one statement.
+     */
+    append(documentId: string, updates: readonly StoredUpdate[]): Promise<void> {
+      return log.append(updates.map(({ update, userId }) => ({ documentId, update, userId })));
     },
 
     load,

@@ -1,0 +1,187 @@
+import type { Database } from '../db/database.ts';
+import { documentUpdates } from '../db/schema.ts';
+import type { Clock } from '../platform/clock.ts';
+
+/** One row of the update log: an update of one document and who made it. */
+export interface UpdateRow {
+  documentId: string;
+  update: Uint8Array;
+  userId: string | null;
+}
+
+/** Writes rows in one statement, in order; resolves once they are committed. */
+export type InsertRows = (rows: readonly UpdateRow[], createdAt: Date) => Promise<void>;
+
+/**
+ * Group commit for the update log of every document on this instance. An append waits for the
+ * next commit; a commit is one multi-row INSERT (one transaction) of everything appended since the
+ * previous one started, and only one is written at a time. So when many documents are busy, their
+ * updates share a statement — the per-statement cost (a round trip to PostgreSQL; PGlite's parse,
+ * plan and WAL flush on this very thread) is paid once per commit instead of once per update — and
+ * when they are not, an update waits for nothing but the end of the current event-loop turn.
+ *
+ * Rows keep the order of their appends (the log's ids follow it). An append resolves only once its
+ * rows are committed, which is what lets a room relay them; if the statement fails, every append
+ * in it is refused and nothing of it is stored.
+ */
+export function createUpdateLogWriter(deps: { db: Database; clock: Clock; insert?: InsertRows }) {
+  const insert = deps.insert ?? insertRowsFor(deps.db);
+  let waiting: Array<{ rows: readonly UpdateRow[]; resolve: () => void; reject: (error: unknown) => void }> = [];
+  let writing = false;
+  let scheduled = false;
+
+  function schedule() {
+    if (writing || scheduled) return;
+    scheduled = true;
+    // After the poll phase: every socket read in this turn has appended by then.
+    setImmediate(commit);
+  }
+
+  async function commit() {
+    scheduled = false;
+    const group = waiting;
+    waiting = [];
+    writing = true;
+    try {
+      const rows = group.length === 1 ? group[0]!.rows : group.flatMap((entry) => entry.rows);
+      await insert(rows, deps.clock.now());
+      for (const entry of group) entry.resolve();
+    } catch (error) {
+      for (const entry of group) entry.reject(error);
+    } finally {
+      writing = false;
+      if (waiting.length > 0) schedule();
+    }
+  }
+
+  return {
+    /** Resolves once every row is durable (committed), after everything appended before it. */
+    append(rows: readonly UpdateRow[]): Promise<void> {
+      if (rows.length === 0) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        waiting.push({ rows, resolve, reject });
+        schedule();
+      });
+    },
+  };
+}
+
+export type UpdateLogWriter = ReturnType<typeof createUpdateLogWriter>;
+
+const COLUMNS = 'insert into document_updates (document_id, update, user_id, created_at) values ';
+const OID = { text: 25, bytea: 17, timestamptz: 1184 } as const;
+/** Statements for up to this many rows are prepared once and kept; larger ones are parsed each time. */
+const PREPARED_MAX_ROWS = 64;
+
+/** `($2, $3, $4, $1), ($5, $6, $7, $1), …`: $1 is the shared timestamp, then three per row. */
+function insertText(rowCount: number): string {
+  const tuples: string[] = [];
+  for (let row = 0; row < rowCount; row++) tuples.push(`($${row * 3 + 2}, $${row * 3 + 3}, $${row * 3 + 4}, $1)`);
+  return COLUMNS + tuples.join(', ');
+}
+
+function parameters(rows: readonly UpdateRow[], createdAt: Date): Array<string | Uint8Array | null> {
+  const values: Array<string | Uint8Array | null> = [createdAt.toISOString()];
+  for (const row of rows) values.push(row.documentId, row.update, row.userId);
+  return values;
+}
+
+/**
+ * The cheapest way to run the insert on the driver behind `db`. Drizzle's query builder costs more
+ * CPU than the insert itself at these sizes, so the two drivers the app opens get a prepared
+ * statement; anything else goes through drizzle.
+ */
+export function insertRowsFor(db: Database): InsertRows {
+  const client: unknown = (db as unknown as { $client?: unknown }).$client;
+  if (isPglite(client)) return pgliteInsert(client);
+  if (isPostgresJs(client)) return postgresJsInsert(client);
+  return async (rows, createdAt) => {
+    await db.insert(documentUpdates).values(rows.map((row) => ({ ...row, createdAt })));
+  };
+}
+
+/** The part of postgres.js used here. */
+interface PostgresJs {
+  unsafe(query: string, parameters: unknown[], options: { prepare: boolean }): PromiseLike<unknown>;
+}
+
+function isPostgresJs(client: unknown): client is PostgresJs {
+  return typeof client === 'function' && typeof (client as Partial<PostgresJs>).unsafe === 'function';
+}
+
+function postgresJsInsert(sql: PostgresJs): InsertRows {
+  const texts = new Map<number, string>();
+  return async (rows, createdAt) => {
+    let text = texts.get(rows.length);
+    if (!text) {
+      text = insertText(rows.length);
+      if (rows.length <= PREPARED_MAX_ROWS) texts.set(rows.length, text);
+    }
+    // postgres.js prepares a statement per distinct text and reuses it on each connection.
+    await sql.unsafe(text, parameters(rows, createdAt), { prepare: rows.length <= PREPARED_MAX_ROWS });
+  };
+}
+
+/** The part of PGlite used here (the same exclusive sections its own `query()` runs in). */
+interface Pglite {
+  execProtocol(message: Uint8Array): Promise<unknown>;
+  _runExclusiveQuery<T>(work: () => Promise<T>): Promise<T>;
+  _runExclusiveTransaction<T>(work: () => Promise<T>): Promise<T>;
+}
+
+function isPglite(client: unknown): client is Pglite {
+  return typeof client === 'object' && client !== null && typeof (client as Partial<Pglite>).execProtocol === 'function' && typeof (client as Partial<Pglite>)._runExclusiveTransaction === 'function';
+}
+
+/**
+ * PGlite's `query()` makes six calls into the database per statement (parse, describe, bind,
+ * describe, execute, sync) and plans the statement each time. Here a named statement per row count
+ * is parsed once; a commit is then one call: bind + execute + sync, the update bound as binary.
+ * It waits for the same locks as `query()`, so it never runs inside someone else's transaction.
+ */
+function pgliteInsert(client: Pglite): InsertRows {
+  const serialize = import('@electric-sql/pglite').then((module) => module.protocol.serialize);
+  // Named statements belong to the database session, shared by every writer on it.
+  let statements = preparedOn.get(client);
+  if (!statements) preparedOn.set(client, (statements = { rowCounts: new Set(), generation: 0 }));
+  const session = statements;
+  return async (rows, createdAt) => {
+    const { parse, bind, execute, sync } = await serialize;
+    const keep = rows.length <= PREPARED_MAX_ROWS;
+    return client._runExclusiveTransaction(() =>
+      client._runExclusiveQuery(async () => {
+        const name = keep ? `cs_append_${session.generation}_${rows.length}` : '';
+        const parts: Uint8Array[] = [];
+        if (!keep || !session.rowCounts.has(rows.length)) {
+          const types: number[] = [OID.timestamptz];
+          for (let row = 0; row < rows.length; row++) types.push(OID.text, OID.bytea, OID.text);
+          parts.push(parse({ name, text: insertText(rows.length), types }));
+        }
+        parts.push(bind({ statement: name, values: parameters(rows, createdAt) }), execute({}), sync());
+        try {
+          await client.execProtocol(concat(parts));
+        } catch (error) {
+          // After a failure the named statements' state is unknown: new names, parsed afresh.
+          session.rowCounts.clear();
+          session.generation++;
+          throw error;
+        }
+        if (keep) session.rowCounts.add(rows.length);
+      }),
+    );
+  };
+}
+
+const preparedOn = new WeakMap<Pglite, { rowCounts: Set<number>; generation: number }>();
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += part.byteLength;
+  const message = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    message.set(part, offset);
+    offset += part.byteLength;
+  }
+  return message;
+}
