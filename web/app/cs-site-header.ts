@@ -1,8 +1,11 @@
+import { ContextConsumer } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
+import type { ApiClient } from '../api/api-client.ts';
 import { SessionStatus } from '../features/auth/session-service.ts';
+import type { UnreadCounter } from '../features/messages/unread-counter.ts';
 import { baseStyles } from '../ui/base-styles.ts';
 import '../ui/cs-logo.ts';
-import { connectivityContext, sessionContext } from './contexts.ts';
+import { apiContext, connectivityContext, sessionContext } from './contexts.ts';
 import './cs-language-select.ts';
 import './cs-online-status.ts';
 import { LocaleController } from './locale-controller.ts';
@@ -113,6 +116,19 @@ export class CsSiteHeader extends LitElement {
         background: var(--cs-color-accent-soft, #eee7fd);
       }
 
+      .unread {
+        min-width: 1.25rem;
+        margin-inline-start: 0.35rem;
+        padding: 0 0.35rem;
+        border-radius: 999px;
+        background: var(--cs-color-highlight, #e0457b);
+        color: #fff;
+        font-size: 0.75rem;
+        font-weight: 750;
+        line-height: 1.25rem;
+        text-align: center;
+      }
+
       .button {
         min-height: 40px;
         padding: 0.4rem 0.9rem;
@@ -184,10 +200,44 @@ export class CsSiteHeader extends LitElement {
   readonly #i18n = new LocaleController(this);
   readonly #session = new ServiceController(this, sessionContext);
   readonly #connectivity = new ServiceController(this, connectivityContext);
+  #client: ApiClient | undefined;
+  /** The Messages badge's source, loaded (a separate chunk) once someone is signed in. */
+  #unread: UnreadCounter | null = null;
+  #unreadLoading = false;
 
   constructor() {
     super();
     this.currentPath = '/';
+    new ContextConsumer(this, { context: apiContext, callback: (client) => (this.#client = client) });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unread?.stop();
+  }
+
+  protected override willUpdate(): void {
+    const state = this.#session.available ? this.#session.value.state : null;
+    const signedIn = state?.status === SessionStatus.signedIn && !state.offline;
+    if (signedIn && !this.#unread && !this.#unreadLoading && this.#client) {
+      this.#unreadLoading = true;
+      const client = this.#client;
+      import('../features/messages/unread-counter.ts').then(
+        ({ UnreadCounter: Counter }) => {
+          this.#unreadLoading = false;
+          this.#unread = new Counter(client);
+          this.#unread.addEventListener('change', () => this.requestUpdate());
+          this.#unread.start();
+        },
+        (error: unknown) => {
+          this.#unreadLoading = false;
+          console.warn(new Error('Could not load the unread counter', { cause: error }));
+        },
+      );
+    } else if (!signedIn && state?.status === SessionStatus.signedOut && this.#unread) {
+      this.#unread.stop();
+      this.#unread = null;
+    }
   }
 
   override render() {
@@ -205,6 +255,7 @@ export class CsSiteHeader extends LitElement {
           ${link('/beats', t('shell.nav.beats'))}
           ${status === SessionStatus.signedIn ? link('/studio', t('shell.nav.studio')) : nothing}
           ${status === SessionStatus.signedIn ? link('/library', t('shell.nav.library')) : nothing}
+          ${status === SessionStatus.signedIn ? this.#messagesLink(t) : nothing}
           ${status === SessionStatus.signedIn ? link('/projects', t('shell.nav.projects')) : nothing}
           ${status === SessionStatus.signedIn ? link('/profile', t('shell.nav.profile')) : nothing}
           ${link('/settings', t('shell.nav.settings'), status === SessionStatus.signedIn ? '' : 'guest-settings')}
@@ -228,6 +279,18 @@ export class CsSiteHeader extends LitElement {
         <cs-language-select compact></cs-language-select>
       </div>
     </header>`;
+  }
+
+  #messagesLink(t: (id: string, values?: Record<string, unknown>) => string) {
+    const count = this.#unread?.count ?? 0;
+    const current = this.currentPath === '/messages' || this.currentPath.startsWith('/messages/');
+    return html`<li>
+      <a class="nav-link" href="/messages" aria-current=${current ? 'page' : 'false'}>
+        ${t('shell.nav.messages')}${count
+          ? html`<span class="unread" aria-hidden="true">${count}</span><span class="visually-hidden">${t('shell.nav.unread', { count })}</span>`
+          : nothing}
+      </a>
+    </li>`;
   }
 
   #signOut(): void {

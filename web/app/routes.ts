@@ -114,11 +114,32 @@ export const APP_ROUTES: readonly AppRoute[] = [
     load: () => import('../features/marketplace/cs-studio-page.ts'),
   },
   {
+    path: '/studio/analytics',
+    tag: 'cs-analytics-page',
+    titleId: messageId('analytics.title'),
+    access: RouteAccess.membersOnly,
+    load: () => import('../features/analytics/cs-analytics-page.ts'),
+  },
+  {
     path: '/library',
     tag: 'cs-library-page',
     titleId: messageId('library.title'),
     access: RouteAccess.membersOnly,
     load: () => import('../features/library/cs-library-page.ts'),
+  },
+  {
+    path: '/messages',
+    tag: 'cs-messages-page',
+    titleId: messageId('messages.title'),
+    access: RouteAccess.membersOnly,
+    load: () => import('../features/messages/cs-messages-page.ts'),
+  },
+  {
+    path: '/messages/:id',
+    tag: 'cs-messages-page',
+    titleId: messageId('messages.title'),
+    access: RouteAccess.membersOnly,
+    load: () => import('../features/messages/cs-messages-page.ts'),
   },
 ];
 
