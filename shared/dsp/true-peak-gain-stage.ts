@@ -1,4 +1,4 @@
-import { TruePeakDetector, truePeakTapsPerPhase } from './true-peak.ts';
+import { TruePeakDetector, truePeakInterpolationBound, truePeakTapsPerPhase } from './true-peak.ts';
 
 /** Construction-time settings: they size the preallocated buffers. */
 export interface TruePeakGainStageOptions {
@@ -7,6 +7,9 @@ export interface TruePeakGainStageOptions {
   /** Attack ramp length in samples; the stage's latency is this plus {@link truePeakTapsPerPhase} - 2. */
   readonly rampLength: number;
 }
+
+/** A gain this close to 1 changes no float32 sample (see `#atRest`). */
+const unityWithin = 1 - 1e-9;
 
 /**
  * One lookahead gain stage of the true-peak limiter (see
@@ -80,6 +83,10 @@ export class TruePeakGainStage {
 
   /** Limits `channels` (one array per channel, as at construction) in place over `[0, frames)`. */
   process(channels: readonly Float32Array[], frames: number): void {
+    if (frames > 0 && this.#atRest() && this.#cannotReachCeiling(channels, frames)) {
+      this.#passThrough(channels, frames);
+      return;
+    }
     const channelCount = this.#channelCount;
     const delayLines = this.#delayLines;
     const detectors = this.#detectors;
@@ -123,6 +130,75 @@ export class TruePeakGainStage {
       this.#delayPosition = position + 1 === delayLength ? 0 : position + 1;
       this.#sampleIndex++;
     }
+  }
+
+  /**
+   * True when the stage holds no gain reduction: every held and ramped value
+   * 1, the ramp's sum exactly its length, and the gain within 1e-9 of unity.
+   * Fed only 1s from here, the per-sample path would keep all of that and
+   * multiply each delayed sample by the gain, which leaves a float32 sample
+   * unchanged: below unity by at most 1e-9, it moves a sample by far less
+   * than half the 6e-8 (2^-24) relative spacing of float32 values. The
+   * release cannot bring the gain to exactly 1 anyway: near unity each step
+   * (1 - gain)·(1 - coefficient) falls below half a double's spacing and the
+   * gain stalls some 1e-13 short.
+   */
+  #atRest(): boolean {
+    if (this.#gain < unityWithin || this.#rampSum !== this.#rampValues.length) return false;
+    if (this.#holdHead !== this.#holdTail && this.#holdValues[this.#holdHead] !== 1) return false;
+    const rampValues = this.#rampValues;
+    for (let index = 0; index < rampValues.length; index++) if (rampValues[index] !== 1) return false;
+    return true;
+  }
+
+  /**
+   * True when no interpolated point of this block can exceed the ceiling, so
+   * every sample's required gain is exactly 1: each point is computed from
+   * the last 16 samples, all among the detector's history and this block,
+   * and is at most {@link truePeakInterpolationBound} times their largest
+   * magnitude.
+   */
+  #cannotReachCeiling(channels: readonly Float32Array[], frames: number): boolean {
+    const limit = this.#ceiling / truePeakInterpolationBound;
+    for (let channel = 0; channel < this.#channelCount; channel++) {
+      if (this.#detectors[channel]!.recentSamplePeak > limit) return false;
+      const samples = channels[channel]!;
+      for (let index = 0; index < frames; index++) if (Math.abs(samples[index]!) > limit) return false;
+    }
+    return true;
+  }
+
+  /**
+   * What {@link process} does at rest on a block that cannot reach the
+   * ceiling, without the detectors' arithmetic: the detectors take the
+   * samples into their history, the hold window holds one 1 (as pushing 1s
+   * leaves it), the ramp advances over its 1s, the gain settles at 1, and
+   * the block comes out of the delay line unscaled.
+   */
+  #passThrough(channels: readonly Float32Array[], frames: number): void {
+    const delayLength = this.#delay;
+    let position = this.#delayPosition;
+    for (let channel = 0; channel < this.#channelCount; channel++) {
+      const detector = this.#detectors[channel]!;
+      const line = this.#delayLines[channel]!;
+      const samples = channels[channel]!;
+      position = this.#delayPosition;
+      for (let index = 0; index < frames; index++) {
+        const incoming = samples[index]!;
+        detector.feed(incoming);
+        samples[index] = line[position]!;
+        line[position] = incoming;
+        position = position + 1 === delayLength ? 0 : position + 1;
+      }
+    }
+    this.#delayPosition = position;
+    this.#gain = 1;
+    this.#sampleIndex += frames;
+    this.#holdHead = 0;
+    this.#holdTail = 1;
+    this.#holdIndices[0] = this.#sampleIndex - 1;
+    this.#holdValues[0] = 1;
+    this.#rampPosition = (this.#rampPosition + frames) % this.#rampValues.length;
   }
 
   #pushHold(value: number): number {

@@ -89,6 +89,19 @@ describe('TruePeakLimiter', () => {
     for (let n = 0; n < 1000; n++) expect(outLeft[n + limiter.latency]).toBe(left[n]);
   });
 
+  it('returns to an exact delay once a loud burst has been released, blocks of any size', () => {
+    // 0.2 s at +6 dBFS, then 3.8 s at -20 dBFS: once the release has brought the gain back to
+    // exactly 1, the quiet tail takes the stages' at-rest pass-through, which must give what the
+    // per-sample path gives, the input unscaled.
+    for (const blockSize of [1, 128, 1000]) {
+      const limiter = new TruePeakLimiter({ sampleRate: 48000, channelCount: 2 }, { ceilingDb: -1, releaseMs: 20 });
+      const left = Float32Array.from({ length: 192000 }, (_, n) => (n < 9600 ? 2 : 0.1) * Math.sin(n * 0.05));
+      const [outLeft] = limit(left, left.slice(), limiter, blockSize);
+      expect(limiter.gainReductionDb).toBe(0);
+      for (let n = 168000; n < 192000; n++) expect(outLeft[n + limiter.latency]).toBe(left[n]);
+    }
+  });
+
   it('brings a loud steady sine to the ceiling, not far below it', () => {
     const limiter = new TruePeakLimiter({ sampleRate: 48000, channelCount: 2 }, { ceilingDb: -1, releaseMs: 50 });
     const left = Float32Array.from({ length: 48000 }, (_, n) => 4 * Math.sin((2 * Math.PI * 997 * n) / 48000));

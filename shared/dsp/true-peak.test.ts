@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { measureTruePeak } from './true-peak.ts';
+import { measureTruePeak, truePeakInterpolationBound } from './true-peak.ts';
 
 /** A sine with 10 ms raised-cosine fades, so onset and end add no overshoot of their own. */
 function sine(frequency: number, sampleRate: number, amplitude: number, phase: number, length: number): Float32Array {
@@ -20,6 +20,22 @@ describe('measureTruePeak (4× oversampling)', () => {
         expect(measureTruePeak([samples])).toBeGreaterThanOrEqual(samplePeak);
       }),
     );
+  });
+
+  it('is never above the sample peak times truePeakInterpolationBound (what lets the limiter skip quiet blocks)', () => {
+    fc.assert(
+      fc.property(fc.float32Array({ minLength: 1, maxLength: 64, noDefaultInfinity: true, noNaN: true, min: -4, max: 4 }), (samples) => {
+        const samplePeak = samples.reduce((peak, value) => Math.max(peak, Math.abs(value)), 0);
+        expect(measureTruePeak([samples])).toBeLessThanOrEqual(samplePeak * truePeakInterpolationBound);
+      }),
+    );
+  });
+
+  it('can reach that bound, about +6 dB: a rule of thumb of +3 dB would not be safe', () => {
+    // Full-scale samples carrying the signs of the half-sample kernel's taps around one point.
+    const worst = Float32Array.from({ length: 64 }, (_, n) => (Math.sin(Math.PI * (n - 31.5)) / (n - 31.5) >= 0 ? 1 : -1));
+    expect(measureTruePeak([worst])).toBeGreaterThan(0.999 * truePeakInterpolationBound);
+    expect(20 * Math.log10(truePeakInterpolationBound)).toBeCloseTo(6.08, 1);
   });
 
   it('finds the peak of sines between samples within +0.2/-0.4 dB up to 16 kHz at 48 kHz', () => {

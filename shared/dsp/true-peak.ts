@@ -63,6 +63,18 @@ function designPhases(): Float64Array[] {
 const phaseKernels = designPhases();
 
 /**
+ * No point interpolated by the detector can exceed the largest input
+ * magnitude among the samples it is computed from times this factor: the
+ * largest sum of absolute taps over the phases (phase 0, the sample itself,
+ * has 1). A rigorous bound, unlike a rule of thumb such as +3 dB: with
+ * every |x| ≤ M, |Σ kⱼ·xⱼ| ≤ Σ |kⱼ|·M. Padded by 1e-9 for the rounding of the
+ * sums, which is some 1e-15 relative. The limiter uses it to skip its
+ * detectors on blocks that cannot reach its ceiling.
+ */
+export const truePeakInterpolationBound =
+  Math.max(1, ...phaseKernels.map((kernel) => kernel.reduce((sum, tap) => sum + Math.abs(tap), 0))) * (1 + 1e-9);
+
+/**
  * Phases 1 and 3 are mirror images of each other and phase 2 of itself
  * (the interpolated points sit symmetrically between the taps), so all three
  * are computed from the sums and differences of mirrored sample pairs:
@@ -91,6 +103,25 @@ export class TruePeakDetector {
   reset(): void {
     this.#history.fill(0);
     this.#position = 0;
+  }
+
+  /** Feeds one sample without computing a peak: the same history as {@link push}, for spans known to be quiet. */
+  feed(sample: number): void {
+    const taps = truePeakTapsPerPhase;
+    this.#position = this.#position === 0 ? taps - 1 : this.#position - 1;
+    this.#history[this.#position] = sample;
+    this.#history[this.#position + taps] = sample;
+  }
+
+  /** Largest magnitude among the last {@link truePeakTapsPerPhase} samples fed (those the next interpolated points read). */
+  get recentSamplePeak(): number {
+    const history = this.#history;
+    let peak = 0;
+    for (let index = 0; index < truePeakTapsPerPhase; index++) {
+      const magnitude = Math.abs(history[index]!);
+      if (magnitude > peak) peak = magnitude;
+    }
+    return peak;
   }
 
   /**
