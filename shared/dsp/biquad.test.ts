@@ -160,3 +160,33 @@ describe('BiquadFilter.processCascade', () => {
     expect([...actual]).toEqual([...expected]);
   });
 });
+
+describe('BiquadFilter.isTransparent', () => {
+  it('holds for every cookbook peak and shelf at 0 dB with empty state, which then passes samples unchanged', () => {
+    const signal = Float32Array.from({ length: 512 }, (_, n) => Math.sin(n * 0.37) * 0.9 + (n % 31 === 0 ? -0.6 : 0));
+    for (const type of [BiquadType.peaking, BiquadType.lowShelf, BiquadType.highShelf]) {
+      for (const frequency of [40, 120, 1000, 8000, 16000]) {
+        for (const q of [0.3, Math.SQRT1_2, 4]) {
+          const filter = new BiquadFilter(designBiquad({ type, frequency, q, gainDb: 0 }, 44100));
+          expect(filter.isTransparent).toBe(true);
+          const output = Float32Array.from(signal);
+          filter.process(output, output);
+          expect([...output]).toEqual([...signal]);
+          expect(filter.isTransparent).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('does not hold while a residue rings out, until it has decayed to zero', () => {
+    const coefficients = designBiquad({ type: BiquadType.peaking, frequency: 1000, q: 1, gainDb: 6 }, 48000);
+    const filter = new BiquadFilter(coefficients);
+    filter.process(Float32Array.of(1, -1, 0.5), new Float32Array(3));
+    // Back to 0 dB: the coefficients have the identity's form, the state does not.
+    Object.assign(coefficients, designBiquad({ type: BiquadType.peaking, frequency: 1000, q: 1, gainDb: 0 }, 48000));
+    expect(filter.isTransparent).toBe(false);
+    const silence = new Float32Array(48000);
+    filter.process(silence, silence);
+    expect(filter.isTransparent).toBe(true);
+  });
+});

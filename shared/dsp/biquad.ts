@@ -16,6 +16,18 @@ export class BiquadFilter {
     this.coefficients = coefficients;
   }
 
+  /**
+   * True when filtering would return every sample unchanged: the
+   * coefficients have the identity's form (b0 = 1, b1 = a1, b2 = a2, as a
+   * cookbook peak or shelf at 0 dB has exactly) and both delay elements are
+   * 0. Then y = x, and both elements stay exactly 0 (b1·x - a1·x = 0), so
+   * skipping the filter changes nothing, bit for bit.
+   */
+  get isTransparent(): boolean {
+    const { b0, b1, b2, a1, a2 } = this.coefficients;
+    return this.#state1 === 0 && this.#state2 === 0 && b0 === 1 && b1 === a1 && b2 === a2;
+  }
+
   /** Clears the delay elements, e.g. when playback jumps. */
   reset(): void {
     this.#state1 = 0;

@@ -11,6 +11,26 @@ const rampSeconds = 0.02;
 /** A flat EQ keeps filtering this long before it is bypassed, so the filters' residue dies out first. */
 const bypassAfterSeconds = 0.5;
 
+/**
+ * One channel through the three bands: in one pass when all three filter,
+ * otherwise only those that are not transparent (a band at 0 dB whose
+ * residue has died out), one pass each. Bit for bit the same as the full
+ * cascade (see `BiquadFilter.isTransparent` and `processCascade`); most
+ * strips touch one or two bands.
+ */
+function filterBands(low: BiquadFilter, mid: BiquadFilter, high: BiquadFilter, samples: Float32Array, frames: number): void {
+  const lowActive = !low.isTransparent;
+  const midActive = !mid.isTransparent;
+  const highActive = !high.isTransparent;
+  if (lowActive && midActive && highActive) {
+    BiquadFilter.processCascade(low, mid, high, samples, frames);
+    return;
+  }
+  if (lowActive) low.process(samples, samples, frames);
+  if (midActive) mid.process(samples, samples, frames);
+  if (highActive) high.process(samples, samples, frames);
+}
+
 /** The seven EQ settings in a fixed order: 0-2 low (f, gain, –), mid f, gain, Q, high f, gain. */
 const fieldCount = 7;
 
@@ -74,8 +94,8 @@ export class SmoothedEq {
     if (this.#remainingChunks === 0) {
       if (this.#flatFrames >= this.#bypassAfterFrames) return;
       const [lowLeft, midLeft, highLeft, lowRight, midRight, highRight] = this.#filters as [BiquadFilter, BiquadFilter, BiquadFilter, BiquadFilter, BiquadFilter, BiquadFilter];
-      BiquadFilter.processCascade(lowLeft, midLeft, highLeft, left, frames);
-      BiquadFilter.processCascade(lowRight, midRight, highRight, right, frames);
+      filterBands(lowLeft, midLeft, highLeft, left, frames);
+      filterBands(lowRight, midRight, highRight, right, frames);
       if (this.#isFlat()) {
         this.#flatFrames += frames;
         if (this.#flatFrames >= this.#bypassAfterFrames) for (const filter of this.#filters) filter.reset();
