@@ -4,6 +4,7 @@ import { benchBundle } from './bench/bundle.ts';
 import { benchCollab } from './bench/collab.ts';
 import { benchDsp } from './bench/dsp.ts';
 import { benchLyricsWorker } from './bench/lyrics-worker.ts';
+import { benchMarketplace } from './bench/marketplace.ts';
 import { benchMixerBrowser } from './bench/mixer-browser.ts';
 
 /**
@@ -22,3 +23,4 @@ if (wants('mixer-browser')) await benchMixerBrowser();
 if (wants('ai')) await benchAi();
 if (wants('lyrics-worker')) await benchLyricsWorker();
 if (wants('collab')) await benchCollab();
+if (wants('marketplace')) await benchMarketplace();
