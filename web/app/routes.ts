@@ -100,6 +100,13 @@ export const APP_ROUTES: readonly AppRoute[] = [
     load: () => import('../features/marketplace/cs-beat-page.ts'),
   },
   {
+    path: '/producers/:id',
+    tag: 'cs-producer-page',
+    titleId: messageId('marketplace.producer.fallbackTitle'),
+    access: RouteAccess.anyone,
+    load: () => import('../features/marketplace/cs-producer-page.ts'),
+  },
+  {
     path: '/checkout/test/:orderId',
     tag: 'cs-test-checkout-page',
     titleId: messageId('marketplace.testCheckout.title'),

@@ -357,7 +357,7 @@ export class CsBeatsPage extends LitElement {
               inputmode="decimal"
               min="0"
               step=${step}
-              .value=${live(this.filters[field] === undefined ? '' : String(this.filters[field]))}
+              .value=${this.filters[field] === undefined ? '' : String(this.filters[field])}
               @change=${(event: Event) => {
                 const raw = (event.target as HTMLInputElement).value;
                 const value = raw === '' ? undefined : Number(raw);

@@ -1,0 +1,268 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { encodeWav, WavBitDepth } from '../../web/audio/wav-encoder.ts';
+import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
+
+/**
+ * The marketplace end to end, in Chromium: a producer (laptop) signs up, creates a beat, uploads a
+ * WAV generated here, sets licence tiers and a coupon and publishes; a buyer (phone, second
+ * context) searches by genre and BPM, plays the preview, buys a lease with the coupon in test mode,
+ * downloads the files and the contract; the producer sees the sale in analytics; and they exchange
+ * messages, one of them composing offline first. Fails on any console error or CSP violation.
+ */
+
+const baseUrl = inject('baseUrl');
+const password = 'amber-quay-41-lighthouses';
+const producer = { email: uniqueEmail('prod-market'), password, displayName: 'Nova Beats' };
+const buyer = { email: uniqueEmail('buyer-market'), password, displayName: 'Rae' };
+// Unique per run, so searches find this run's beat even on a reused server.
+const title = `Harbour Lights ${Date.now().toString(36)}`;
+const couponCode = `HALF${Date.now().toString(36).toUpperCase()}`;
+
+let browser: Browser;
+let producerContext: BrowserContext;
+let buyerContext: BrowserContext;
+let watchedProducer: WatchedPage;
+let watchedBuyer: WatchedPage;
+let p: Page;
+let b: Page;
+let beatPath = '';
+
+/** Requests the browser refused while a context was offline are the point of those steps. */
+function unexpected(problems: string[]): string[] {
+  return problems.filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED'));
+}
+
+/** Four seconds of a decaying 110 Hz stereo pluck every half second: PCM made here, then a 16-bit WAV. */
+function generatedWav(): Buffer {
+  const sampleRate = 22_050;
+  const seconds = 4;
+  const left = new Float32Array(sampleRate * seconds);
+  const right = new Float32Array(sampleRate * seconds);
+  for (let index = 0; index < left.length; index++) {
+    const time = index / sampleRate;
+    const sinceBeat = time % 0.5;
+    const envelope = Math.exp(-sinceBeat * 8);
+    left[index] = 0.6 * envelope * Math.sin(2 * Math.PI * 110 * time);
+    right[index] = 0.6 * envelope * Math.sin(2 * Math.PI * 165 * time);
+  }
+  return Buffer.from(encodeWav([left, right], sampleRate, WavBitDepth.sixteen));
+}
+
+async function signIn(page: Page, account: { email: string; password: string }, next: string, heading: string): Promise<void> {
+  const restored = page.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
+  await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
+  await restored;
+  await page.getByLabel('E-mail').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+beforeAll(async () => {
+  await registerThroughApi(baseUrl, buyer);
+  browser = await launchChromium();
+  producerContext = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: 'en-US', colorScheme: 'light' });
+  buyerContext = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'en-US', colorScheme: 'dark', acceptDownloads: true });
+  watchedProducer = await WatchedPage.open(producerContext);
+  watchedBuyer = await WatchedPage.open(buyerContext);
+  p = watchedProducer.page;
+  b = watchedBuyer.page;
+  // Autoplay needs a gesture; the clicks below are real ones, but headless Chromium may still refuse audio output.
+});
+
+afterAll(async () => {
+  await producerContext?.close();
+  await buyerContext?.close();
+  await browser?.close();
+  expect(unexpected(watchedProducer?.problems() ?? [])).toEqual([]);
+  expect(unexpected(watchedBuyer?.problems() ?? [])).toEqual([]);
+});
+
+describe('the beat marketplace', () => {
+  it('a producer signs up and creates a beat in the studio', async () => {
+    const restored = p.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
+    await p.goto(`${baseUrl}/sign-up?next=/studio`);
+    await restored;
+    await p.getByLabel('Display name').fill(producer.displayName);
+    await p.getByLabel('E-mail').fill(producer.email);
+    await p.getByLabel('Password', { exact: true }).fill(producer.password);
+    await p.getByRole('button', { name: 'Create account' }).click();
+    await p.getByRole('heading', { level: 1, name: 'Studio' }).waitFor();
+
+    await p.getByRole('button', { name: 'New beat' }).click();
+    // Validation from the shared schema before anything is sent.
+    await p.getByRole('button', { name: 'Create draft' }).click();
+    await expect.poll(() => p.locator('cs-beat-editor [aria-invalid="true"]').count()).toBeGreaterThan(0);
+
+    await p.getByLabel('Title').fill(title);
+    await p.locator('cs-beat-editor #beat-genre').selectOption('trap');
+    await p.getByLabel('Price (USD)').fill('40');
+    await p.getByLabel('Tempo (BPM)').fill('142');
+    await p.locator('cs-beat-editor #beat-musicalKey').selectOption('F# minor');
+    await p.locator('cs-beat-editor #beat-mood').selectOption('dark');
+    await p.getByLabel('Tags').fill('harbour, night, 808');
+    await p.getByRole('button', { name: 'Create draft' }).click();
+    await p.getByText('Draft created. Now upload the audio.').waitFor();
+    expect(new URL(p.url()).searchParams.get('beat')).toBeTruthy();
+  });
+
+  it('uploads a generated WAV with progress, sets licence tiers and a coupon, and publishes', async () => {
+    await p.locator('cs-beat-editor #audio-file').setInputFiles({ name: 'harbour-lights.wav', mimeType: 'audio/wav', buffer: generatedWav() });
+    await p.locator('cs-beat-editor').getByText('Audio uploaded.').first().waitFor();
+    await p.locator('cs-beat-editor').getByText('4 s of audio', { exact: false }).waitFor();
+
+    const licences = p.locator('cs-licence-editor');
+    await licences.getByLabel('Basic price (USD)').fill('40');
+    await licences.getByLabel('Premium price (USD)').fill('80');
+    await licences.locator('#tier-basic-streams').fill('50000');
+    await licences.getByRole('button', { name: 'Save licences' }).click();
+    await licences.getByText('Licences saved.').waitFor();
+
+    const coupons = p.locator('cs-coupons-panel');
+    await coupons.getByLabel('Code').fill(couponCode);
+    await coupons.getByLabel('Percent off').fill('50');
+    await coupons.getByRole('button', { name: 'Create coupon' }).click();
+    await coupons.getByText(`Coupon ${couponCode} created.`).waitFor();
+
+    await p.locator('cs-beat-editor').getByRole('button', { name: 'Publish', exact: true }).click();
+    await p.getByText('Published: buyers can find it now.').waitFor();
+    await screenshot(p, 'marketplace-laptop-1-studio');
+  });
+
+  it('a buyer searches by genre and BPM and plays the preview', async () => {
+    await signIn(b, buyer, '/beats', 'Beats');
+    await b.getByRole('button', { name: /^Filters/ }).click();
+    await b.getByLabel('Genre').selectOption('trap');
+    await b.locator('#filter-bpmMin').fill('140');
+    await b.locator('#filter-bpmMin').press('Tab');
+    await b.locator('#filter-bpmMax').fill('145');
+    await b.locator('#filter-bpmMax').press('Tab');
+    await expect.poll(() => new URL(b.url()).search).toContain('bpmMax=145');
+    await b.getByRole('button', { name: /^Filters/ }).click();
+    const card = b.locator('article.beat-card', { hasText: title });
+    await card.waitFor();
+    await screenshot(b, 'marketplace-phone-2-search');
+
+    await card.getByRole('button', { name: `Play ${title}` }).click();
+    const bar = b.locator('cs-player-bar');
+    await bar.getByText(title).waitFor();
+    await expect.poll(async () => Number(await bar.getByRole('slider').getAttribute('aria-valuemax')), { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+    await expect.poll(async () => Number(await bar.getByRole('slider').getAttribute('aria-valuenow')), { timeout: 15_000 }).toBeGreaterThan(0);
+    // The waveform came from the beat's peaks.
+    await screenshot(b, 'marketplace-phone-3-playing');
+    await bar.getByRole('button', { name: 'Pause' }).click();
+  });
+
+  it('buys a lease with the coupon through the test-mode checkout', async () => {
+    await b.locator('article.beat-card', { hasText: title }).getByRole('link', { name: title }).click();
+    await b.getByRole('heading', { level: 1, name: title }).waitFor();
+    beatPath = new URL(b.url()).pathname;
+    // Terms are readable before buying.
+    await b.getByText('Up to 50,000 streams').waitFor();
+    await b.getByLabel('Coupon code (optional)').fill(couponCode);
+    await screenshot(b, 'marketplace-phone-4-beat');
+    await b.getByRole('button', { name: 'Buy Basic licence' }).click();
+    await b.getByRole('heading', { level: 1, name: 'Checkout' }).waitFor();
+    expect(new URL(b.url()).pathname).toMatch(/^\/checkout\/test\//);
+    await b.getByText('Test mode', { exact: true }).waitFor();
+    await expect(b.locator('#order-total').textContent()).resolves.toBe('$20.00');
+    await screenshot(b, 'marketplace-phone-5-test-checkout');
+    await b.getByRole('button', { name: /^Pay \$20\.00/ }).click();
+    await b.getByText('Payment accepted. Your licence is ready.').waitFor();
+  });
+
+  it('downloads the files and the contract from the library, and keeps the audio for offline', async () => {
+    await b.getByRole('link', { name: 'Go to your library' }).click();
+    await b.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+    const licence = b.locator('article.licence', { hasText: title });
+    await licence.waitFor();
+    await licence.getByRole('button', { name: 'Get download links' }).click();
+    const mp3 = licence.getByRole('link', { name: 'Download MP3' });
+    await mp3.waitFor();
+    const fileDownload = b.waitForEvent('download');
+    await mp3.click();
+    const file = await fileDownload;
+    expect(await file.failure()).toBeNull();
+    expect(statSync(await file.path()).size).toBeGreaterThan(0);
+
+    const contractDownload = b.waitForEvent('download');
+    await licence.getByRole('button', { name: 'Download contract (PDF)' }).click();
+    const contract = await contractDownload;
+    expect(contract.suggestedFilename()).toMatch(/\.pdf$/);
+    expect(readFileSync(await contract.path()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    await licence.getByRole('button', { name: 'Save for offline' }).click();
+    await licence.getByText('Saved on this device').waitFor();
+    await screenshot(b, 'marketplace-phone-6-library');
+
+    // Offline: the library and the saved audio still work.
+    await buyerContext.setOffline(true);
+    try {
+      await b.reload();
+      await b.getByText('Offline — showing your library as saved on this device.').waitFor();
+      await licence.getByRole('button', { name: `Play ${title}` }).click();
+      const bar = b.locator('cs-player-bar');
+      await expect.poll(async () => Number(await bar.getByRole('slider').getAttribute('aria-valuenow')), { timeout: 15_000 }).toBeGreaterThan(0);
+      await bar.getByRole('button', { name: 'Pause' }).click();
+      // The search page browsed earlier is saved too (the service worker serves the app itself).
+      await b.goto(`${baseUrl}/beats?genre=trap&bpmMin=140&bpmMax=145`);
+      await b.getByText('Offline — showing saved results.').waitFor();
+      await b.locator('article.beat-card', { hasText: title }).waitFor();
+      await screenshot(b, 'marketplace-phone-7-offline-search');
+    } finally {
+      await buyerContext.setOffline(false);
+    }
+  });
+
+  it('the producer sees the sale in analytics', async () => {
+    await p.goto(`${baseUrl}/studio/analytics`);
+    await p.getByRole('heading', { level: 1, name: 'Analytics' }).waitFor();
+    await expect.poll(async () => (await p.locator('.stat', { hasText: 'Sales' }).locator('.value').textContent())?.trim()).toBe('1');
+    await expect(p.locator('.stat', { hasText: 'Revenue' }).locator('.value').textContent()).resolves.toBe('$20.00');
+    await p.locator('cs-analytics-chart canvas').first().waitFor();
+    await p.locator('table', { hasText: title }).waitFor();
+    const csv = p.waitForEvent('download');
+    await p.getByRole('button', { name: 'Export CSV' }).click();
+    expect((await csv).suggestedFilename()).toMatch(/\.csv$/);
+    await screenshot(p, 'marketplace-laptop-8-analytics');
+  });
+
+  it('buyer and producer exchange messages, the buyer writing offline first', async () => {
+    await b.goto(`${baseUrl}${beatPath}`);
+    await b.getByRole('heading', { level: 1, name: title }).waitFor();
+    await b.getByRole('button', { name: 'Message the producer' }).click();
+    await b.getByRole('heading', { level: 2, name: `Conversation with ${producer.displayName}` }).waitFor();
+    await b.getByText('Live', { exact: true }).waitFor();
+
+    // Offline: the message waits on the device.
+    await buyerContext.setOffline(true);
+    try {
+      await b.getByLabel('Your message').fill('Hi! Could I get the stems for a trackout?');
+      await b.getByRole('button', { name: 'Send' }).click();
+      await b.getByText('Waiting to send').waitFor();
+      await screenshot(b, 'marketplace-phone-9-offline-message');
+
+      // The producer opens messages meanwhile.
+      await p.goto(`${baseUrl}/messages`);
+      await p.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
+    } finally {
+      // Back online: it is sent, and reaches the producer.
+      await buyerContext.setOffline(false);
+    }
+    await expect.poll(() => b.getByText('Waiting to send').count(), { timeout: 20_000 }).toBe(0);
+    const conversation = p.locator('a.conversation', { hasText: buyer.displayName });
+    await conversation.waitFor({ timeout: 20_000 });
+    await conversation.getByText('Hi! Could I get the stems for a trackout?').waitFor();
+    await conversation.click();
+    await p.getByText('Live', { exact: true }).waitFor();
+
+    // The producer answers; the buyer gets it live, without reloading.
+    await p.getByLabel('Your message').fill('Sure — the trackout tier has them.');
+    await p.getByRole('button', { name: 'Send' }).click();
+    await b.locator('.bubble', { hasText: 'Sure — the trackout tier has them.' }).waitFor({ timeout: 15_000 });
+    await screenshot(b, 'marketplace-phone-10-messages');
+    await screenshot(p, 'marketplace-laptop-10-messages');
+  });
+});

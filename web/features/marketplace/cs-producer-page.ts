@@ -1,0 +1,158 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { Beat } from '../../../shared/schemas/beats.ts';
+import { ApiError } from '../../api/api-error.ts';
+import { errorMessage } from '../../app/error-message.ts';
+import { LocaleController } from '../../app/locale-controller.ts';
+import { matchRoute } from '../../app/router.ts';
+import { baseStyles, pageStyles } from '../../ui/base-styles.ts';
+import { ApiController } from './api-controller.ts';
+import { beatCard, beatCardStyles } from './beat-card.ts';
+import { BeatsApi } from './beats-api.ts';
+import { createDexieCatalogCache, type CatalogCache } from './catalog-cache.ts';
+import { beatTrack } from './cs-beats-page.ts';
+import { marketplaceStyles } from './marketplace-styles.ts';
+import { PlayerController } from './shared-player.ts';
+import { ResultSource, staleWhileRevalidate } from './stale-while-revalidate.ts';
+
+/** /producers/:id: a producer's storefront, their published beats (saved on the device like any catalog page). */
+export class CsProducerPage extends LitElement {
+  static override properties = {
+    beats: { state: true },
+    nextCursor: { state: true },
+    loading: { state: true },
+    source: { state: true },
+    error: { state: true },
+  };
+
+  static override styles = [
+    baseStyles,
+    pageStyles,
+    marketplaceStyles,
+    beatCardStyles,
+    css`
+      :host {
+        --cs-page-width: 56rem;
+      }
+    `,
+  ];
+
+  declare beats: Beat[];
+  declare nextCursor: string | null;
+  declare loading: boolean;
+  declare source: ResultSource | null;
+  declare error: string;
+
+  readonly #i18n = new LocaleController(this);
+  readonly #api = new ApiController(this, (client) => new BeatsApi(client));
+  readonly #player = new PlayerController(this);
+  readonly #cache: CatalogCache = createDexieCatalogCache();
+  #loadedFor = '';
+
+  constructor() {
+    super();
+    this.beats = [];
+    this.nextCursor = null;
+    this.loading = true;
+    this.source = null;
+    this.error = '';
+  }
+
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  get #producerId(): string {
+    return matchRoute([{ path: '/producers/:id' }], location.pathname)?.params['id'] ?? '';
+  }
+
+  protected override willUpdate(): void {
+    const id = this.#producerId;
+    if (this.#api.available && id !== this.#loadedFor) {
+      this.#loadedFor = id;
+      void this.#load(id);
+    }
+  }
+
+  async #load(id: string): Promise<void> {
+    this.loading = true;
+    this.error = '';
+    const key = `producer=${encodeURIComponent(id)}`;
+    const result = await staleWhileRevalidate({
+      load: async () => {
+        const saved = await this.#cache.loadPage(key);
+        return saved ? { value: saved.page, savedAt: saved.savedAt } : null;
+      },
+      fetch: () => this.#api.value.storefront(id),
+      save: (page) => this.#cache.savePage(key, page, Date.now()),
+      show: (page, source) => {
+        if (id !== this.#loadedFor) return;
+        this.beats = page.beats.filter((beat) => beat.status === 'published');
+        this.nextCursor = page.nextCursor;
+        this.source = source;
+      },
+      reportError: (error) => console.warn(error),
+    });
+    if (id !== this.#loadedFor) return;
+    this.loading = false;
+    this.source = result.source;
+    const networkDown = result.error instanceof ApiError && result.error.isNetworkError;
+    if (result.error !== undefined && (result.source === ResultSource.none || !networkDown)) this.error = errorMessage(result.error, (key) => this.#i18n.t(key));
+  }
+
+  async #more(): Promise<void> {
+    if (!this.nextCursor) return;
+    try {
+      const page = await this.#api.value.storefront(this.#producerId, { cursor: this.nextCursor });
+      this.beats = [...this.beats, ...page.beats.filter((beat) => beat.status === 'published')];
+      this.nextCursor = page.nextCursor;
+    } catch (error) {
+      this.error = errorMessage(error, (key) => this.#i18n.t(key));
+    }
+  }
+
+  override render() {
+    if (!this.#i18n.available) return nothing;
+    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    const name = this.beats[0]?.producerName;
+    const player = this.#player.value;
+    const playable = this.beats.filter((beat) => beat.audio !== null);
+    return html`<div class="page">
+      <a href="/beats">${t('marketplace.beatPage.back')}</a>
+      <header class="page-header">
+        <h1 tabindex="-1">${name ? t('marketplace.producer.title', { producer: name }) : t('marketplace.producer.fallbackTitle')}</h1>
+      </header>
+      <div class="live" role="status" aria-live="polite">
+        ${this.source === ResultSource.saved ? html`<p class="notice warning">${t('marketplace.browse.offlineSaved')}</p>` : nothing}
+        ${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}
+      </div>
+      <section aria-busy=${this.loading ? 'true' : 'false'} aria-label=${t('marketplace.producer.beats')}>
+        ${this.beats.length
+          ? html`<ul class="beat-list">
+              ${this.beats.map(
+                (beat) =>
+                  html`<li>
+                    ${beatCard(beat, {
+                      t,
+                      locale: this.#i18n.locale,
+                      playing: player?.isPlaying(beat.id) ?? false,
+                      onPlay: () => player?.playQueue(playable.map(beatTrack), playable.findIndex((item) => item.id === beat.id)),
+                    })}
+                  </li>`,
+              )}
+            </ul>`
+          : this.loading
+            ? nothing
+            : html`<p class="empty">${t('marketplace.producer.empty')}</p>`}
+      </section>
+      ${this.nextCursor ? html`<button class="button secondary" type="button" @click=${() => void this.#more()}>${t('marketplace.browse.loadMore')}</button>` : nothing}
+    </div>`;
+  }
+}
+
+customElements.define('cs-producer-page', CsProducerPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-producer-page': CsProducerPage;
+  }
+}
