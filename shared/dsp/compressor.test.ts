@@ -92,6 +92,22 @@ describe('Compressor', () => {
     expect(fastDbToGain(0)).toBe(1);
   });
 
+  it('settles after a release: a quiet stereo passage then comes out unchanged, or scaled by the makeup alone', () => {
+    for (const makeupGainDb of [0, 4]) {
+      const compressor = new Compressor(48000, { thresholdDb: -20, ratio: 4, kneeDb: 6, attackMs: 5, releaseMs: 50, makeupGainDb });
+      const left = Float32Array.from({ length: 48000 * 3 }, (_, n) => (n < 4800 ? 0.9 : 0.01) * Math.sin(n * 0.05));
+      const right = left.map((value) => -0.5 * value);
+      const [originalLeft, originalRight] = [left.slice(), right.slice()];
+      for (let start = 0; start < left.length; start += 128) compressor.process([left.subarray(start), right.subarray(start)], Math.min(128, left.length - start));
+      expect(compressor.gainReductionDb).toBe(0);
+      const makeup = fastDbToGain(makeupGainDb);
+      for (let n = 48000 * 2; n < left.length; n++) {
+        expect(left[n]).toBe(Math.fround(originalLeft[n]! * makeup));
+        expect(right[n]).toBe(Math.fround(originalRight[n]! * makeup));
+      }
+    }
+  });
+
   it('stays finite for nonsense settings', () => {
     const compressor = new Compressor(48000, { thresholdDb: Number.NaN, ratio: 0, kneeDb: -5, attackMs: 0, releaseMs: -1, makeupGainDb: Infinity });
     const block = Float32Array.from({ length: 256 }, (_, n) => Math.sin(n));

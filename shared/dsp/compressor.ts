@@ -25,6 +25,21 @@ export const defaultCompressorParameters: CompressorParameters = {
 /** The stereo loop runs its detector this many frames ahead of the envelope (one render quantum). */
 const detectorChunkFrames = 128;
 
+/**
+ * An envelope this close to its target has arrived: 1e-9 dB is a gain
+ * within 1.2e-10 of the target's, which moves no float32 sample (their
+ * relative spacing is at least 6e-8).
+ */
+const settledWithinDb = 1e-9;
+
+/** True when no key sample in `[0, frames)` rises above `quietBelow`. */
+function isQuiet(keyLeft: Float32Array, keyRight: Float32Array, frames: number, quietBelow: number): boolean {
+  for (let index = 0; index < frames; index++) {
+    if (Math.abs(keyLeft[index]!) > quietBelow || Math.abs(keyRight[index]!) > quietBelow) return false;
+  }
+  return true;
+}
+
 /** Levels below this are treated as silence by the detector (keeps log10 finite). */
 const detectorFloorDb = -120;
 
@@ -200,6 +215,10 @@ export class Compressor {
    * each shorter loop overlaps many.
    */
   #processStereo(left: Float32Array, right: Float32Array, keyLeft: Float32Array, keyRight: Float32Array, frames: number): void {
+    if (this.#smoothedGainDb === this.#quietTargetDb && isQuiet(keyLeft, keyRight, frames, this.#quietBelow)) {
+      this.#applySettledGain(left, right, frames);
+      return;
+    }
     const thresholdDb = this.#thresholdDb;
     const kneeDb = this.#kneeDb;
     const halfKneeDb = kneeDb / 2;
@@ -246,7 +265,25 @@ export class Compressor {
         right[index]! *= gain;
       }
     }
+    // A release never reaches its target exactly (each step only scales the distance); once it is
+    // too close to matter, land on it, so a quiet passage can take the settled path above.
+    if (Math.abs(smoothedGainDb - quietTargetDb) < settledWithinDb) smoothedGainDb = quietTargetDb;
     this.#smoothedGainDb = smoothedGainDb;
+  }
+
+  /**
+   * A block whose detector stays on the flat part of the curve, with the
+   * envelope already at that level: every sample gets the same gain, which
+   * at 0 dB is no change at all. (The per-sample path would compute the same
+   * gain each sample, to within a rounding the float32 output cannot show.)
+   */
+  #applySettledGain(left: Float32Array, right: Float32Array, frames: number): void {
+    const gain = fastDbToGain(this.#quietTargetDb + this.#makeupGainDb);
+    if (gain === 1) return;
+    for (let index = 0; index < frames; index++) {
+      left[index]! *= gain;
+      right[index]! *= gain;
+    }
   }
 
   /** One-pole coefficient reaching 1 - 1/e of a step in `milliseconds`. */
