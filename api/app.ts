@@ -24,6 +24,8 @@ import { projectRoutes } from './features/projects/routes.ts';
 import { versionRoutes } from './features/projects/version-routes.ts';
 import { createVersionsService } from './features/projects/versions.ts';
 import { createProjectsService } from './features/projects/service.ts';
+import { createStartSongService } from './features/projects/start-song.ts';
+import { startSongRoutes } from './features/projects/start-song-routes.ts';
 import { findMemberRole } from './features/projects/queries.ts';
 import { findUserById } from './features/auth/queries.ts';
 import { createDocumentStore } from './collab/document-store.ts';
@@ -175,6 +177,7 @@ export function createApp(deps: AppDeps) {
   const versions = createVersionsService({ db: database.db, clock, projects, sync });
   app.route('/api/projects', versionRoutes({ auth, versions }));
   app.route('/api/projects', projectRoutes({ auth, projects, tickets }));
+  app.route('/api', startSongRoutes({ auth, startSong: createStartSongService({ db: database.db, projects, sync }) }));
   app.route('/api/ai', aiRoutes({ auth, db: database.db, clock }));
   const messagesLive = createMessagesLive({
     fanout: deps.redis ? createRedisTopicFanout(deps.redis, logger, 'cs:messages:') : createLocalTopicFanout(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channelStripSchema } from './channel-strip.ts';
-import { colour, entityId, flag, label, orderKey, rangedNumber } from './mix-schema-helpers.ts';
+import { colour, entityId, flag, label, optionalReference, orderKey, rangedNumber } from './mix-schema-helpers.ts';
 import { parameterRanges as ranges } from './parameter-ranges.ts';
 
 /**
@@ -18,6 +18,16 @@ const routing = {
   outputId: z.string().min(1).max(64).catch(masterId),
 };
 
+/**
+ * Where a track's audio comes from when it is not an asset of its own clips: `licensed-beat` is a
+ * beat bought in the marketplace, fetched through the licence's signed download links (the licence
+ * id is the permission, the beat id says which audio). Added after the first layout as optional
+ * flat fields that default to `none`, so documents written before them need no migration and older
+ * clients keep them untouched (they write single fields back).
+ */
+export const TrackSourceKind = { none: 'none', licensedBeat: 'licensed-beat' } as const;
+export type TrackSourceKind = (typeof TrackSourceKind)[keyof typeof TrackSourceKind];
+
 /** A track: an audio lane with clips and its own channel strip. */
 export const trackSchema = z.object({
   id: entityId,
@@ -26,6 +36,11 @@ export const trackSchema = z.object({
   order: orderKey,
   ...routing,
   ...channelStripSchema.shape,
+  sourceKind: z.enum([TrackSourceKind.none, TrackSourceKind.licensedBeat]).catch(TrackSourceKind.none),
+  /** With `licensed-beat`: the licence whose download links serve the audio. */
+  sourceLicenceId: optionalReference,
+  /** With `licensed-beat`: the marketplace beat. */
+  sourceBeatId: optionalReference,
 });
 export type Track = z.output<typeof trackSchema>;
 

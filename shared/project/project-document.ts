@@ -34,6 +34,8 @@ export const projectParts = {
   mixSettings: (doc: Y.Doc) => doc.getMap<FieldValue>('mix.settings'),
   mixMaster: (doc: Y.Doc) => doc.getMap<FieldValue>('mix.master'),
   mixCollection: (doc: Y.Doc, collection: MixCollection) => doc.getMap<Y.Map<FieldValue>>(`mix.${collection}`),
+  /** The terms of the licence a song was started from (see `licence-terms.ts`); written once, by the server. */
+  licence: (doc: Y.Doc) => doc.getMap<FieldValue>('licence'),
 };
 
 export function readMeta(doc: Y.Doc): ProjectMeta {

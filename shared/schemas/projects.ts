@@ -119,3 +119,15 @@ export const LyricsComparison = z
     ),
   })
   .meta({ id: 'LyricsComparison' });
+
+/** `POST /api/licences/{id}/start-song`: the project made from a licence (or the one made before). */
+export const StartSongResponse = z
+  .object({
+    project: Project,
+    /** False when this licence had already started a song: that project is returned. */
+    created: z.boolean(),
+    /** The beat's track in the song's mix. */
+    trackId: z.string(),
+  })
+  .meta({ id: 'StartSongResponse' });
+export type StartSongResponse = z.infer<typeof StartSongResponse>;

@@ -1,5 +1,6 @@
 import { randomBytes, createHash } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Clock } from '../../platform/clock.ts';
 import {
@@ -68,6 +69,25 @@ export function createProjectsService(deps: ProjectsDeps) {
       const row = { id: crypto.randomUUID(), ownerId: userId, title, createdAt: now, updatedAt: now, deletedAt: null };
       await queries.insertProject(db, row, now);
       return toProject(row, 'owner');
+    },
+
+    /**
+     * Creates the project with this id unless it exists, for features that derive the id from what
+     * the project is made from (one song per licence): a concurrent second call loses the insert
+     * race and gets the project the first one made. In the bin, it comes back out (owner only).
+     */
+    async createOnce(userId: string, projectId: string, title: string): Promise<{ project: Project; created: boolean }> {
+      const now = clock.now();
+      const row = { id: projectId, ownerId: userId, title, createdAt: now, updatedAt: now, deletedAt: null };
+      try {
+        await queries.insertProject(db, row, now);
+        return { project: toProject(row, 'owner'), created: true };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+      const { project, role } = await membership(userId, projectId, { includeDeleted: true });
+      if (project.deletedAt) return { project: await this.restore(userId, projectId), created: false };
+      return { project: toProject(project, role), created: false };
     },
 
     async list(userId: string, bin: boolean): Promise<Project[]> {
