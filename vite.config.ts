@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { catalogPartsPlugin } from './web/build/catalog-parts.ts';
 
 /**
  * The policy the API server sends with every page. `vite preview` sends it too, so a production build
@@ -48,6 +50,8 @@ export default defineConfig({
   server: { proxy: API_PROXY },
   preview: { proxy: API_PROXY, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   plugins: [
+    // English strings of lazy areas load with those areas (see web/build/catalog-parts.ts).
+    catalogPartsPlugin((path) => readFile(path, 'utf8')),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',

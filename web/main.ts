@@ -8,7 +8,7 @@ import { setupI18n } from '@lingui/core';
 import { ApiClient } from './api/api-client.ts';
 import { AuthApi } from './api/auth-api.ts';
 import { AppUpdates } from './app/app-updates.ts';
-import { catalogLoaders } from './app/catalog-loaders.ts';
+import { catalogLoaders, catalogPartLoaders } from './app/catalog-loaders.ts';
 import { Connectivity } from './app/connectivity.ts';
 import './app/cs-app.ts';
 import { LocaleService, pickInitialLocale } from './app/locale-service.ts';
@@ -33,6 +33,7 @@ async function start(): Promise<void> {
   const locale = new LocaleService({
     i18n: setupI18n(),
     loaders: catalogLoaders,
+    parts: catalogPartLoaders,
     storage: safeLocalStorage(),
     root: document.documentElement,
   });

@@ -29,6 +29,16 @@ let p: Page;
 let b: Page;
 let beatPath = '';
 
+const INTERACTIVE_ROLES = new Set(['button', 'link', 'textbox', 'combobox', 'checkbox', 'radio', 'searchbox', 'slider', 'spinbutton', 'tab']);
+
+/** Controls without an accessible name, from Chromium's accessibility tree (shadow DOM included). */
+async function unnamedControls(context: BrowserContext, page: Page): Promise<string[]> {
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ role?: { value?: string }; name?: { value?: string }; ignored?: boolean }> };
+  await cdp.detach();
+  return nodes.filter((node) => !node.ignored && INTERACTIVE_ROLES.has(node.role?.value ?? '') && !(node.name?.value ?? '').trim()).map((node) => node.role?.value ?? '?');
+}
+
 /** Requests the browser refused while a context was offline are the point of those steps. */
 function unexpected(problems: string[]): string[] {
   return problems.filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED'));
@@ -264,5 +274,30 @@ describe('the beat marketplace', () => {
     await b.locator('.bubble', { hasText: 'Sure — the trackout tier has them.' }).waitFor({ timeout: 15_000 });
     await screenshot(b, 'marketplace-phone-10-messages');
     await screenshot(p, 'marketplace-laptop-10-messages');
+  });
+
+  it('names every control on every marketplace page and plays from the keyboard', async () => {
+    for (const path of ['/beats', beatPath, '/studio', '/studio/analytics', '/library', '/messages']) {
+      await p.goto(`${baseUrl}${path}`);
+      await p.getByRole('heading', { level: 1 }).first().waitFor();
+      await p.waitForLoadState('networkidle');
+      expect(await unnamedControls(producerContext, p), path).toEqual([]);
+      expect(await p.getByRole('heading', { level: 1 }).count(), path).toBe(1);
+    }
+
+    await p.goto(`${baseUrl}${beatPath}`);
+    const play = p.getByRole('button', { name: `Play ${title}` }).first();
+    await play.focus();
+    await p.keyboard.press('Enter');
+    const bar = p.locator('cs-player-bar');
+    const slider = bar.getByRole('slider', { name: `Position in ${title}` });
+    await expect.poll(async () => Number(await slider.getAttribute('aria-valuemax')), { timeout: 15_000 }).toBeGreaterThan(0);
+    await slider.focus();
+    await p.keyboard.press('Home');
+    await expect.poll(async () => Number(await slider.getAttribute('aria-valuenow'))).toBeLessThan(2);
+    await p.keyboard.press('ArrowRight');
+    await expect.poll(async () => Number(await slider.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(2);
+    await bar.getByRole('button', { name: 'Close the player' }).click();
+    await expect.poll(() => bar.isVisible()).toBe(false);
   });
 });

@@ -140,6 +140,7 @@ export class CsApp extends LitElement {
       this.announcement = this.#pageTitle();
     },
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('main'),
+    loadCatalogPart: (part) => this.services.locale.loadPart(part),
   });
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
 

@@ -80,6 +80,8 @@ export class CsSiteHeader extends LitElement {
       }
 
       ul {
+        /* Contains the visually hidden labels (position: absolute) so they scroll with the row instead of widening the page. */
+        position: relative;
         display: flex;
         align-items: center;
         gap: var(--cs-space-1, 0.25rem);
@@ -182,6 +184,24 @@ export class CsSiteHeader extends LitElement {
         }
       }
 
+      /* Signed in, the row holds eight links: below very wide screens the logo is the way home and sign-out keeps only its icon. */
+      @media (max-width: 1439px) {
+        ul.member li.home {
+          display: none;
+        }
+        .sign-out {
+          padding-inline: 0.65rem;
+        }
+        .sign-out .label {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+          white-space: nowrap;
+        }
+      }
+
       @media (min-width: 760px) {
         .bar {
           grid-template-columns: auto minmax(0, 1fr) auto;
@@ -250,7 +270,7 @@ export class CsSiteHeader extends LitElement {
     return html`<header class="bar ${online ? '' : 'offline'}">
       <a class="brand" href="/"><cs-logo></cs-logo><span class="brand-name">${t('app.name')}</span></a>
       <nav aria-label=${t('shell.nav.label')}>
-        <ul>
+        <ul class=${status === SessionStatus.signedIn ? 'member' : ''}>
           ${link('/', t('shell.nav.home'), 'home')}
           ${link('/beats', t('shell.nav.beats'))}
           ${status === SessionStatus.signedIn ? link('/studio', t('shell.nav.studio')) : nothing}

@@ -63,3 +63,32 @@ describe('LocaleService', () => {
     expect(service.locale).toBe('fr');
   });
 });
+
+describe('LocaleService catalog parts', () => {
+  it('loads a part with the page that asks for it, and again for a language activated later', async () => {
+    let partLoads = 0;
+    const service = new LocaleService({
+      i18n: setupI18n(),
+      loaders,
+      parts: {
+        shop: {
+          en: async () => {
+            partLoads++;
+            return { 'shop.title': ['Shop'] };
+          },
+        },
+      },
+      storage: null,
+      root: null,
+    });
+    await service.activate('es');
+    await service.loadPart('shop');
+    // Spanish has no separate part: its whole catalog is already loaded.
+    expect(partLoads).toBe(0);
+    await service.activate('en');
+    expect(service.t('shop.title')).toBe('Shop');
+    expect(service.t('greet', { name: 'Ada' })).toBe('Hello Ada');
+    await service.loadPart('shop');
+    expect(partLoads).toBe(1);
+  });
+});

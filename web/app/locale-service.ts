@@ -5,9 +5,17 @@ export const LOCALE_STORAGE_KEY = 'cs.locale';
 
 export type CatalogLoaders = Record<SupportedLocale, () => Promise<Messages>>;
 
+/**
+ * Catalog parts loaded with the pages that need them: per part, the locales whose main catalog
+ * leaves those strings out (English; see web/build/catalog-parts.ts).
+ */
+export type CatalogPartLoaders = Record<string, Partial<Record<SupportedLocale, () => Promise<Messages>>>>;
+
 export interface LocaleServiceOptions {
   i18n: I18n;
   loaders: CatalogLoaders;
+  /** Parts of catalogs loaded on demand (`loadPart`); none by default. */
+  parts?: CatalogPartLoaders;
   /** localStorage, or null where storage is blocked. */
   storage: Pick<Storage, 'getItem' | 'setItem'> | null;
   /** Receives `lang` on every switch (the <html> element in the browser). */
@@ -29,6 +37,11 @@ export class LocaleService extends EventTarget {
   readonly #storage: LocaleServiceOptions['storage'];
   readonly #root: LocaleServiceOptions['root'];
   readonly #loaded = new Set<SupportedLocale>();
+  readonly #parts: CatalogPartLoaders;
+  /** Parts some page asked for: loaded for every locale activated afterwards too. */
+  readonly #wantedParts = new Set<string>();
+  /** `<locale>:<part>` already merged into that locale's messages. */
+  readonly #loadedParts = new Set<string>();
   #locale: SupportedLocale = 'en';
   #dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -36,6 +49,7 @@ export class LocaleService extends EventTarget {
     super();
     this.#i18n = options.i18n;
     this.#loaders = options.loaders;
+    this.#parts = options.parts ?? {};
     this.#storage = options.storage;
     this.#root = options.root;
   }
@@ -79,11 +93,28 @@ export class LocaleService extends EventTarget {
     return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
   }
 
+  /** Makes sure a catalog part is loaded for the current language (and for later switches). */
+  async loadPart(part: string): Promise<void> {
+    this.#wantedParts.add(part);
+    if (await this.#loadPartFor(this.#locale, part)) this.dispatchEvent(new Event('change'));
+  }
+
+  /** Merges a part into a locale's messages; true when something was added. */
+  async #loadPartFor(locale: SupportedLocale, part: string): Promise<boolean> {
+    const key = `${locale}:${part}`;
+    const loader = this.#parts[part]?.[locale];
+    if (!loader || this.#loadedParts.has(key)) return false;
+    this.#i18n.load(locale, await loader());
+    this.#loadedParts.add(key);
+    return true;
+  }
+
   async activate(locale: SupportedLocale, options: { remember?: boolean } = {}): Promise<void> {
     if (!this.#loaded.has(locale)) {
       this.#i18n.load(locale, await this.#loaders[locale]());
       this.#loaded.add(locale);
     }
+    await Promise.all([...this.#wantedParts].map((part) => this.#loadPartFor(locale, part)));
     this.#i18n.activate(locale);
     this.#locale = locale;
     if (this.#root) this.#root.lang = locale;

@@ -14,6 +14,8 @@ export interface RouteControllerOptions {
   onPageShown: (route: AppRoute) => void;
   /** Focus target for pages without a focusable heading. */
   fallbackFocus: () => HTMLElement | null;
+  /** Loads a catalog part a route's strings live in (AppRoute.catalogPart). */
+  loadCatalogPart?: (part: string) => Promise<void>;
 }
 
 /**
@@ -102,7 +104,7 @@ export class RouteController implements ReactiveController {
     // Only show the spinner when the page's chunk really has to be fetched.
     if (!customElements.get(route.tag)) this.#setState('loading');
     try {
-      await route.load();
+      await Promise.all([route.load(), route.catalogPart ? this.#options.loadCatalogPart?.(route.catalogPart) : undefined]);
     } catch (error) {
       if (request !== this.#request) return;
       console.error(new Error(`Could not load the page for ${location.pathname}`, { cause: error }));

@@ -11,6 +11,8 @@ export interface AppRoute extends RoutePattern {
   access: RouteAccess;
   /** Fetches the page's code. Pages other than home are separate chunks, loaded when first visited. */
   load: () => Promise<unknown>;
+  /** A catalog part the page's strings live in, loaded with it (see web/build/catalog-parts.ts). */
+  catalogPart?: string;
 }
 
 export const APP_ROUTES: readonly AppRoute[] = [
@@ -91,6 +93,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('marketplace.browse.title'),
     access: RouteAccess.anyone,
     load: () => import('../features/marketplace/cs-beats-page.ts'),
+    catalogPart: 'marketplace',
   },
   {
     path: '/beats/:id',
@@ -98,6 +101,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('marketplace.beatPage.title'),
     access: RouteAccess.anyone,
     load: () => import('../features/marketplace/cs-beat-page.ts'),
+    catalogPart: 'marketplace',
   },
   {
     path: '/producers/:id',
@@ -105,6 +109,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('marketplace.producer.fallbackTitle'),
     access: RouteAccess.anyone,
     load: () => import('../features/marketplace/cs-producer-page.ts'),
+    catalogPart: 'marketplace',
   },
   {
     path: '/checkout/test/:orderId',
@@ -112,6 +117,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('marketplace.testCheckout.title'),
     access: RouteAccess.membersOnly,
     load: () => import('../features/marketplace/cs-test-checkout-page.ts'),
+    catalogPart: 'marketplace',
   },
   {
     path: '/studio',
@@ -119,6 +125,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('marketplace.studio.title'),
     access: RouteAccess.membersOnly,
     load: () => import('../features/marketplace/cs-studio-page.ts'),
+    catalogPart: 'marketplace',
   },
   {
     path: '/studio/analytics',
@@ -126,6 +133,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('analytics.title'),
     access: RouteAccess.membersOnly,
     load: () => import('../features/analytics/cs-analytics-page.ts'),
+    catalogPart: 'marketplace',
   },
   {
     path: '/library',
@@ -133,6 +141,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('library.title'),
     access: RouteAccess.membersOnly,
     load: () => import('../features/library/cs-library-page.ts'),
+    catalogPart: 'marketplace',
   },
   {
     path: '/messages',
@@ -140,6 +149,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('messages.title'),
     access: RouteAccess.membersOnly,
     load: () => import('../features/messages/cs-messages-page.ts'),
+    catalogPart: 'marketplace',
   },
   {
     path: '/messages/:id',
@@ -147,6 +157,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('messages.title'),
     access: RouteAccess.membersOnly,
     load: () => import('../features/messages/cs-messages-page.ts'),
+    catalogPart: 'marketplace',
   },
 ];
 

@@ -7,6 +7,8 @@ import type { AnalyticsDay } from '../../../shared/schemas/analytics.ts';
 import { baseStyles } from '../../ui/base-styles.ts';
 
 export interface ChartLabels {
+  /** The x series' name in the legend (uPlot's default is the English "Time"). */
+  day: string;
   plays: string;
   sales: string;
   revenue: string;
@@ -112,7 +114,7 @@ export class CsAnalyticsChart extends LitElement {
           { ...axis, scale: 'money', side: 1, grid: { show: false }, values: (_plot, ticks) => ticks.map((tick) => labels.formatMoney(tick)) },
         ],
         series: [
-          { value: (_plot, value) => (value === null ? '' : labels.formatDay(value)) },
+          { label: labels.day, value: (_plot, value) => (value === null ? '' : labels.formatDay(value)) },
           { label: labels.plays, scale: 'count', stroke: token('--cs-color-accent', '#6b2fd6'), width: 2 },
           { label: labels.sales, scale: 'count', stroke: token('--cs-color-success', '#067647'), width: 2, points: { show: true } },
           { label: labels.revenue, scale: 'money', stroke: token('--cs-color-highlight', '#e0457b'), width: 2, dash: [6, 4], value: (_plot, value) => (value === null ? '' : labels.formatMoney(value)) },

@@ -233,6 +233,7 @@ export class CsAnalyticsPage extends LitElement {
             <cs-analytics-chart
               .days=${this.series.days}
               .labels=${{
+                day: t('analytics.day'),
                 plays: t('analytics.plays'),
                 sales: t('analytics.sales'),
                 revenue: t('analytics.revenue'),

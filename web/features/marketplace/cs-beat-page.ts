@@ -205,7 +205,9 @@ export class CsBeatPage extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // The same element may be reused for another beat (links between beats): load when the id changes.
-    if (this.#beats.available && this.#beatId !== this.#loadedId) void this.#load();
+    // No id: the URL already left this page (a re-render while the next page loads).
+    const id = this.#beatId;
+    if (this.#beats.available && id && id !== this.#loadedId) void this.#load();
   }
 
   async #load(): Promise<void> {

@@ -67,7 +67,8 @@ export class CsProducerPage extends LitElement {
 
   protected override willUpdate(): void {
     const id = this.#producerId;
-    if (this.#api.available && id !== this.#loadedFor) {
+    // No id: the URL already left this page (a re-render while the next page loads).
+    if (this.#api.available && id && id !== this.#loadedFor) {
       this.#loadedFor = id;
       void this.#load(id);
     }

@@ -4,6 +4,7 @@ import { css } from 'lit';
 export const studioStyles = css`
   .grid {
     display: grid;
+    align-items: start;
     gap: var(--cs-space-4, 1rem);
     grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
   }
@@ -40,5 +41,16 @@ export const studioStyles = css`
 
   input[type='number'] {
     min-width: 6rem;
+  }
+
+  input[type='date'] {
+    width: 100%;
+    min-height: 44px;
+    padding: 0.6rem 0.8rem;
+    border: 1px solid var(--cs-color-border-strong, #8e8a9e);
+    border-radius: var(--cs-radius-sm, 8px);
+    background: var(--cs-color-surface, #fff);
+    color: var(--cs-color-text, #17151f);
+    font: inherit;
   }
 `;
