@@ -104,3 +104,33 @@ describe.each(databaseKinds())('update log writer (%s)', (kind) => {
     expect((await stored('five-')).map((stored) => stored.documentId)).toEqual(['five-a']);
   });
 });
+
+describe('update log writer commit delay', () => {
+  const clock = manualClock();
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('commits at once when appends are rare, and lets fast ones wait for company', async () => {
+    const statements: number[] = [];
+    const insert: InsertRows = async (rows) => {
+      statements.push(rows.length);
+    };
+    const writer = createUpdateLogWriter({ db: undefined as never, clock, insert, commitDelayMs: 20 });
+    const started = performance.now();
+    await writer.append([row('d', 1)]);
+    // A lone update is not held back for the delay.
+    expect(performance.now() - started).toBeLessThan(15);
+    expect(statements).toEqual([1]);
+
+    const appended: Array<Promise<void>> = [];
+    for (let index = 0; index < 60; index++) {
+      appended.push(writer.append([row('d', index)]));
+      await nextTurn();
+    }
+    await Promise.all(appended);
+    expect(statements.reduce((sum, rows) => sum + rows, 0)).toBe(61);
+    // Once they came fast, commits carried several rows each.
+    expect(statements.length).toBeLessThan(40);
+    expect(Math.max(...statements)).toBeGreaterThan(1);
+  });
+});
+

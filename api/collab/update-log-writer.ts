@@ -16,25 +16,34 @@ export type InsertRows = (rows: readonly UpdateRow[], createdAt: Date) => Promis
  * Group commit for the update log of every document on this instance. An append waits for the
  * next commit; a commit is one multi-row INSERT (one transaction) of everything appended since the
  * previous one started, and only one is written at a time. So when many documents are busy, their
- * updates share a statement — the per-statement cost (a round trip to PostgreSQL; PGlite's parse,
- * plan and WAL flush on this very thread) is paid once per commit instead of once per update — and
- * when they are not, an update waits for nothing but the end of the current event-loop turn.
+ * updates share a statement — the per-statement cost (a round trip to PostgreSQL; PGlite's bind,
+ * execute and WAL write on this very thread) is paid once per commit instead of once per update.
+ *
+ * When updates are rare a commit starts at the end of the current event-loop turn: nothing waits.
+ * When they come faster than one per half `commitDelayMs` on average, a commit waits up to
+ * `commitDelayMs` for more, as PostgreSQL's commit_delay does when commit_siblings others are
+ * active: a few milliseconds of latency, only under a load where they buy several rows a statement.
  *
  * Rows keep the order of their appends (the log's ids follow it). An append resolves only once its
  * rows are committed, which is what lets a room relay them; if the statement fails, every append
  * in it is refused and nothing of it is stored.
  */
-export function createUpdateLogWriter(deps: { db: Database; clock: Clock; insert?: InsertRows }) {
+export function createUpdateLogWriter(deps: { db: Database; clock: Clock; insert?: InsertRows; commitDelayMs?: number }) {
   const insert = deps.insert ?? insertRowsFor(deps.db);
+  const commitDelayMs = deps.commitDelayMs ?? COMMIT_DELAY_MS;
   let waiting: Array<{ rows: readonly UpdateRow[]; resolve: () => void; reject: (error: unknown) => void }> = [];
   let writing = false;
   let scheduled = false;
+  /** Moving average of the time between appends, in ms; starts "idle". */
+  let averageGapMs = Number.POSITIVE_INFINITY;
+  let lastAppendAt = Number.NEGATIVE_INFINITY;
 
-  function schedule() {
+  function schedule(waitedAlready: boolean) {
     if (writing || scheduled) return;
     scheduled = true;
+    if (!waitedAlready && averageGapMs < commitDelayMs / 2) setTimeout(commit, commitDelayMs);
     // After the poll phase: every socket read in this turn has appended by then.
-    setImmediate(commit);
+    else setImmediate(commit);
   }
 
   async function commit() {
@@ -50,7 +59,8 @@ export function createUpdateLogWriter(deps: { db: Database; clock: Clock; insert
       for (const entry of group) entry.reject(error);
     } finally {
       writing = false;
-      if (waiting.length > 0) schedule();
+      // These waited for the commit just written: they go next, without a delay of their own.
+      if (waiting.length > 0) schedule(true);
     }
   }
 
@@ -58,13 +68,24 @@ export function createUpdateLogWriter(deps: { db: Database; clock: Clock; insert
     /** Resolves once every row is durable (committed), after everything appended before it. */
     append(rows: readonly UpdateRow[]): Promise<void> {
       if (rows.length === 0) return Promise.resolve();
+      const now = performance.now();
+      const gap = Math.min(now - lastAppendAt, IDLE_GAP_MS);
+      lastAppendAt = now;
+      averageGapMs = Number.isFinite(averageGapMs) ? averageGapMs + (gap - averageGapMs) * GAP_SMOOTHING : gap;
       return new Promise<void>((resolve, reject) => {
         waiting.push({ rows, resolve, reject });
-        schedule();
+        schedule(false);
       });
     },
   };
 }
+
+/** The longest a commit waits for company (see createUpdateLogWriter). */
+const COMMIT_DELAY_MS = 3;
+/** Weight of the newest gap in the moving average: about the last ten appends count. */
+const GAP_SMOOTHING = 0.1;
+/** Gaps longer than this count as this, so one quiet minute does not take minutes to forget. */
+const IDLE_GAP_MS = 100;
 
 export type UpdateLogWriter = ReturnType<typeof createUpdateLogWriter>;
 
