@@ -16,6 +16,8 @@ export interface ControlMessage {
 }
 
 export interface Fanout {
+  /** False when there are no other instances to tell: rooms then skip preparing what they would publish. */
+  readonly shared: boolean;
   subscribe(documentId: string, handler: (kind: FanoutKind, payload: Uint8Array) => void): Promise<void>;
   unsubscribe(documentId: string): Promise<void>;
   publish(documentId: string, kind: FanoutKind, payload: Uint8Array): Promise<void>;
@@ -27,6 +29,7 @@ export interface Fanout {
 export function createLocalFanout(): Fanout {
   const controlHandlers: Array<(message: ControlMessage) => void> = [];
   return {
+    shared: false,
     async subscribe() {},
     async unsubscribe() {},
     async publish() {},
@@ -77,6 +80,7 @@ export function createRedisFanout(publisher: Redis, logger: Logger): Fanout {
   });
 
   return {
+    shared: true,
     async subscribe(documentId, handler) {
       await ready;
       handlers.set(documentId, handler);

@@ -43,23 +43,32 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
   }
 }
 
-function encodeSync(syncType: number, payload: Uint8Array): Uint8Array {
+/**
+ * The encoded frame as a Buffer view of the same bytes: `ws` wraps anything else in a new Buffer on
+ * every send, and a relayed frame is sent to every socket of a document.
+ */
+function toFrame(encoder: encoding.Encoder): Buffer {
+  const bytes = encoding.toUint8Array(encoder);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function encodeSync(syncType: number, payload: Uint8Array): Buffer {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE.sync);
   encoding.writeVarUint(encoder, syncType);
   encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
+  return toFrame(encoder);
 }
 
-export const encodeSyncStep1 = (stateVector: Uint8Array): Uint8Array => encodeSync(SYNC.step1, stateVector);
-export const encodeSyncStep2 = (update: Uint8Array): Uint8Array => encodeSync(SYNC.step2, update);
-export const encodeUpdate = (update: Uint8Array): Uint8Array => encodeSync(SYNC.update, update);
+export const encodeSyncStep1 = (stateVector: Uint8Array): Buffer => encodeSync(SYNC.step1, stateVector);
+export const encodeSyncStep2 = (update: Uint8Array): Buffer => encodeSync(SYNC.step2, update);
+export const encodeUpdate = (update: Uint8Array): Buffer => encodeSync(SYNC.update, update);
 
-export function encodeAwareness(update: Uint8Array): Uint8Array {
+export function encodeAwareness(update: Uint8Array): Buffer {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE.awareness);
   encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return toFrame(encoder);
 }
 
 export interface AwarenessEntry {

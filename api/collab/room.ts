@@ -110,7 +110,7 @@ export class Room {
           if (!stamped) return;
           applyAwarenessUpdate(this.awareness, stamped, peer);
           this.broadcast(encodeAwareness(stamped), peer);
-          void this.deps.fanout.publish(this.documentId, 'awareness', stamped).catch(this.logFanoutError);
+          if (this.deps.fanout.shared) void this.deps.fanout.publish(this.documentId, 'awareness', stamped).catch(this.logFanoutError);
           return;
         }
         case 'query-awareness': {
@@ -196,9 +196,43 @@ export class Room {
       return;
     }
     this.appendedSinceLoad += applied.length;
-    for (const { peer, update } of applied) this.broadcast(encodeUpdate(update), peer);
-    const forOtherInstances = applied.length === 1 ? applied[0]!.update : Y.mergeUpdates(applied.map((item) => item.update));
-    void this.deps.fanout.publish(this.documentId, 'update', forOtherInstances).catch(this.logFanoutError);
+    this.relay(applied);
+  }
+
+  /**
+   * Relays a stored batch with one frame per socket: everyone who sent nothing in it gets the whole
+   * batch as one merged update (encoded once, the same bytes for every socket), each sender gets
+   * the others' updates merged. When a busy document's updates arrive together, every socket then
+   * costs one write per batch instead of one per update.
+   */
+  private relay(applied: ReadonlyArray<{ peer: Peer; update: Uint8Array }>): void {
+    if (applied.length === 1) {
+      const { peer, update } = applied[0]!;
+      this.broadcast(encodeUpdate(update), peer);
+      if (this.deps.fanout.shared) void this.deps.fanout.publish(this.documentId, 'update', update).catch(this.logFanoutError);
+      return;
+    }
+    let merged: Uint8Array;
+    try {
+      merged = Y.mergeUpdates(applied.map((item) => item.update));
+      const senders = new Set(applied.map((item) => item.peer));
+      const everyone = encodeUpdate(merged);
+      for (const peer of this.peers) {
+        if (!senders.has(peer)) {
+          peer.send(everyone);
+          continue;
+        }
+        const others = applied.filter((item) => item.peer !== peer);
+        if (others.length > 0) peer.send(encodeUpdate(others.length === 1 ? others[0]!.update : Y.mergeUpdates(others.map((item) => item.update))));
+      }
+    } catch (error) {
+      // The updates are stored and applied; whatever made merging fail, nobody may miss them.
+      this.deps.logger.warn('could not merge a batch; relaying its updates one by one', { documentId: this.documentId, error: String(error) });
+      for (const { peer, update } of applied) this.broadcast(encodeUpdate(update), peer);
+      for (const { update } of applied) if (this.deps.fanout.shared) void this.deps.fanout.publish(this.documentId, 'update', update).catch(this.logFanoutError);
+      return;
+    }
+    if (this.deps.fanout.shared) void this.deps.fanout.publish(this.documentId, 'update', merged).catch(this.logFanoutError);
   }
 
   /** Awareness client ids seen from other instances: their owners are there, not here. */
