@@ -18,6 +18,8 @@ import { percentile, printTable } from './stats.ts';
  * Settings (environment):
  *   COLLAB_BENCH_SECONDS          measured seconds per load point (10)
  *   COLLAB_BENCH_WARMUP_SECONDS   editing before the measurement starts (2)
+ *   COLLAB_BENCH_SERVER_WARMUP_SECONDS  unmeasured load on each fresh server before its first point (8),
+ *                                 so no point pays for the server's JIT (PGlite's WebAssembly is large)
  *   COLLAB_BENCH_EDIT_INTERVAL_MS each client makes one small edit this often (500)
  *   COLLAB_BENCH_CLIENTS          clients on one document, comma-separated (10,50,100)
  *   COLLAB_BENCH_DOCUMENTS        documents with 2 clients each for the many-documents point (200)
@@ -43,6 +45,7 @@ const VERIFIED_DOCUMENTS = 3;
 interface Settings {
   measureMs: number;
   warmupMs: number;
+  serverWarmupMs: number;
   editIntervalMs: number;
   clientCounts: number[];
   documents: number;
@@ -63,6 +66,7 @@ function readSettings(env = process.env): Settings {
   return {
     measureMs: number('COLLAB_BENCH_SECONDS', 10) * 1000,
     warmupMs: number('COLLAB_BENCH_WARMUP_SECONDS', 2) * 1000,
+    serverWarmupMs: number('COLLAB_BENCH_SERVER_WARMUP_SECONDS', 8) * 1000,
     editIntervalMs: number('COLLAB_BENCH_EDIT_INTERVAL_MS', 500),
     clientCounts: (env.COLLAB_BENCH_CLIENTS ?? '10,50,100').split(',').map((part) => Number(part.trim())).filter((count) => count >= 2),
     documents: number('COLLAB_BENCH_DOCUMENTS', 200),
@@ -293,13 +297,16 @@ function compareTargets(results: readonly PointResult[]) {
 
 export async function benchCollab(): Promise<void> {
   const settings = readSettings();
+  // Point 0 only warms each fresh server up (both paths: busy documents and many documents); it is not reported.
+  const warmUp: LoadPoint = { label: 'warm-up', documents: 10, clientsPerDocument: 5 };
   const points: LoadPoint[] = [
+    warmUp,
     ...settings.clientCounts.map((clients) => ({ label: `${clients} clients, 1 document`, documents: 1, clientsPerDocument: clients })),
     { label: `${settings.documents} documents × 2 clients`, documents: settings.documents, clientsPerDocument: 2 },
   ];
   console.log(
     `\nSync server under load vs bare Hocuspocus — ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(2)} at start; ` +
-      `one edit per client every ${settings.editIntervalMs} ms, ${settings.warmupMs / 1000} s warm-up + ${settings.measureMs / 1000} s measured per point`,
+      `one edit per client every ${settings.editIntervalMs} ms, ${settings.warmupMs / 1000} s warm-up + ${settings.measureMs / 1000} s measured per point, each server warmed up for ${settings.serverWarmupMs / 1000} s first`,
   );
 
   const onSignal = (signal: NodeJS.Signals) => {
@@ -356,9 +363,14 @@ export async function benchCollab(): Promise<void> {
       documentNames: points.map((point, pointIndex) => Array.from({ length: point.documents }, (_, i) => `bench-${pointIndex}-${i}`)),
     });
 
+    for (const system of systems) {
+      const warm = await runPoint(system, warmUp, 0, { ...settings, measureMs: settings.serverWarmupMs, profileDir: undefined });
+      console.log(`  ${system.label} warmed up (${warm.editsPerSecond.toFixed(0)} edits/s for ${settings.serverWarmupMs / 1000} s, not reported)`);
+    }
     for (const [pointIndex, point] of points.entries()) {
+      if (point === warmUp) continue;
       // Alternate which server goes first, so background noise does not always hit the same one.
-      const order = pointIndex % 2 === 0 ? systems : [...systems].reverse();
+      const order = pointIndex % 2 === 1 ? systems : [...systems].reverse();
       for (const system of order) {
         const result = await runPoint(system, point, pointIndex, settings);
         results.push(result);
