@@ -136,8 +136,8 @@ export function createApp(deps: AppDeps) {
       throw new AppError('payload_too_large', { params: { limit: config.bodyLimitBytes } });
     },
   });
-  // Beat audio and stems zips stream to storage under their own limit (UPLOAD_MAX_BYTES), checked as they arrive.
-  app.use('/api/*', (c, next) => (/^\/api\/beats\/[^/]+\/(audio|stems)$/.test(c.req.path) ? next() : jsonBodyLimit(c, next)));
+  // Beat audio, voice tags and stems zips stream to storage under their own limits, checked as they arrive.
+  app.use('/api/*', (c, next) => (/^\/api\/beats\/[^/]+\/(audio|stems|voice-tag)$/.test(c.req.path) ? next() : jsonBodyLimit(c, next)));
   app.use('/api/*', etag({ weak: true }));
   const limited = rateLimit({
     limiters,

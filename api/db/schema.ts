@@ -224,7 +224,7 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
  * tags and description the server composed, and `searchVector` its weighted tsvector (title A, tags
  * B, description C), kept by PostgreSQL as a generated column and indexed with GIN. Prices are whole
  * cents. `popularity` (plays + 10 × sales) orders the "trending" sort; both counters are maintained by
- * the beats service (plays when a preview starts, sales when a purchase is granted).
+ * the analytics feature (deduplicated plays) and the beats service (sales when a purchase is granted).
  */
 export const beats = pgTable(
   'beats',
@@ -259,6 +259,20 @@ export const beats = pgTable(
     channels: integer('channels'),
     /** Waveform overview: [min, max] pairs scaled to -127…127, or null when not computed (MP3). */
     peaks: jsonb('peaks').$type<number[]>(),
+    /**
+     * The public preview made from the master at upload (lower quality MP3 with a tag mixed in); the
+     * master (`audio_*`) is only ever served to licence holders. See features/beats/preview/.
+     */
+    previewKey: text('preview_key'),
+    previewContentType: text('preview_content_type'),
+    previewBytes: bigint('preview_bytes', { mode: 'number' }),
+    previewEtag: text('preview_etag'),
+    previewDurationSeconds: real('preview_duration_seconds'),
+    /** `generated` (the built-in chime) or `voice` (the producer's voice tag of this beat). */
+    previewTag: text('preview_tag'),
+    /** The producer's voice tag for this beat, normalised to a small mono WAV; null: the generated tag. */
+    voiceTagKey: text('voice_tag_key'),
+    voiceTagDurationSeconds: real('voice_tag_duration_seconds'),
     playCount: integer('play_count').notNull().default(0),
     saleCount: integer('sale_count').notNull().default(0),
     popularity: integer('popularity')

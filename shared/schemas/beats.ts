@@ -35,8 +35,23 @@ export type BeatStatus = (typeof BEAT_STATUSES)[number];
 export const BEAT_SORTS = ['relevance', 'newest', 'price_asc', 'price_desc', 'trending'] as const;
 export type BeatSort = (typeof BEAT_SORTS)[number];
 
-/** Audio accepted by `POST /api/beats/:id/audio`, checked against the bytes, not the name. */
-export const BEAT_AUDIO_TYPES = ['audio/wav', 'audio/mpeg', 'audio/flac', 'audio/aac', 'audio/ogg'] as const;
+/**
+ * Audio accepted by `POST /api/beats/:id/audio`, checked against the bytes, not the name. Each is
+ * decoded on the server to make the public preview; AAC (and Ogg Opus) are recognised but refused
+ * (415 `audio_preview_unsupported`) until there is a decoder for them.
+ */
+export const BEAT_AUDIO_TYPES = ['audio/wav', 'audio/mpeg', 'audio/flac', 'audio/ogg'] as const;
+
+/** What `GET /api/beats/:id/preview` plays: made from the master at upload, tagged, lower quality. */
+export const BeatPreview = z
+  .object({
+    contentType: z.string(),
+    bytes: z.number().int(),
+    durationSeconds: z.number().meta({ description: 'The whole beat up to a cap (120 s), so it may be shorter than the master.' }),
+    tag: z.enum(['generated', 'voice']).meta({ description: "`voice`: the producer's voice tag of this beat; `generated`: the built-in chime." }),
+  })
+  .meta({ id: 'BeatPreview' });
+export type BeatPreview = z.infer<typeof BeatPreview>;
 
 export const BEAT_TITLE_MIN = 3;
 export const BEAT_TITLE_MAX = 100;
@@ -90,6 +105,7 @@ export const BeatAudio = z
       .array(z.number().int())
       .nullable()
       .meta({ description: 'Waveform overview: [min, max] pairs flattened, scaled to -127…127. Only in GET /api/beats/:id (null in search results) and null for compressed formats.' }),
+    preview: BeatPreview.nullable().meta({ description: 'The public preview; null until it is made. The master itself is only downloadable by licence holders.' }),
   })
   .meta({ id: 'BeatAudio' });
 export type BeatAudio = z.infer<typeof BeatAudio>;
@@ -111,6 +127,10 @@ export const Beat = z
     status: z.enum(BEAT_STATUSES),
     publishedAt: z.string().nullable(),
     audio: BeatAudio.nullable(),
+    voiceTag: z
+      .object({ durationSeconds: z.number() })
+      .nullable()
+      .meta({ description: "The producer's voice tag mixed into this beat's preview; null: the generated tag is used." }),
     plays: z.number().int(),
     sales: z.number().int(),
     createdAt: z.string(),

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { fileTypeFromFile } from 'file-type';
 import { parseFile } from 'music-metadata';
+import { isDecodable, type DecodableFormat } from './preview/decodable-formats.ts';
 import { createPeakAccumulator, readWavFormat } from './wav.ts';
 
 /** What an uploaded file turned out to be, judged by its bytes. */
@@ -14,6 +15,8 @@ export type AudioInspection =
       sampleRate: number | null;
       channels: number | null;
       peaks: number[] | null;
+      /** How the preview decodes it; null for audio we accept but cannot decode (AAC, Ogg Opus). */
+      decodeAs: DecodableFormat | null;
     }
   | { ok: false; reason: 'type_not_allowed' | 'unreadable' };
 
@@ -33,8 +36,8 @@ export const PEAK_PAIRS = 800;
 /**
  * Sniffs the type from magic bytes (a text file called beat.wav is refused whatever its name or the
  * Content-Type said), reads duration and sample rate with music-metadata, and for WAV computes the
- * waveform overview from the PCM itself. Compressed formats get no peaks: decoding MP3/AAC on the
- * server is left to a later worker.
+ * waveform overview from the PCM itself. Compressed formats get no peaks here (their preview is
+ * decoded in the preview worker, which could compute them later).
  */
 export async function inspectAudio(file: string): Promise<AudioInspection> {
   const type = await fileTypeFromFile(file);
@@ -47,7 +50,7 @@ export async function inspectAudio(file: string): Promise<AudioInspection> {
     // music-metadata throws on truncated or corrupt files; that is the uploader's problem, not ours.
     return { ok: false, reason: 'unreadable' };
   }
-  const { duration, sampleRate, numberOfChannels } = metadata.format;
+  const { duration, sampleRate, numberOfChannels, codec } = metadata.format;
   let peaks: number[] | null = null;
   if (type.ext === 'wav') {
     const computed = await streamedWavPeaks(file);
@@ -63,7 +66,29 @@ export async function inspectAudio(file: string): Promise<AudioInspection> {
     sampleRate: sampleRate ?? null,
     channels: numberOfChannels ?? null,
     peaks,
+    decodeAs: decodeAs(type.ext, codec),
   };
+}
+
+/** file-type's extension (and for Ogg, the codec music-metadata found) → the preview decoder, if any. */
+function decodeAs(extension: string, codec: string | undefined): DecodableFormat | null {
+  if (extension === 'ogg' || extension === 'oga') return codec === undefined || /vorbis/i.test(codec) ? 'ogg' : null;
+  return isDecodable(extension) ? extension : null;
+}
+
+/** A voice tag: WAV or MP3 only, with its duration. */
+export type VoiceTagInspection = { ok: true; decodeAs: 'wav' | 'mp3'; durationSeconds: number } | { ok: false; reason: 'type_not_allowed' | 'unreadable' };
+
+export async function inspectVoiceTag(file: string): Promise<VoiceTagInspection> {
+  const type = await fileTypeFromFile(file);
+  if (type?.ext !== 'wav' && type?.ext !== 'mp3') return { ok: false, reason: 'type_not_allowed' };
+  try {
+    const { duration } = (await parseFile(file, { duration: true, skipCovers: true })).format;
+    if (duration === undefined || !Number.isFinite(duration) || duration <= 0) return { ok: false, reason: 'unreadable' };
+    return { ok: true, decodeAs: type.ext, durationSeconds: duration };
+  } catch {
+    return { ok: false, reason: 'unreadable' };
+  }
 }
 
 /** WAV headers are small, but LIST/bext chunks can push `data` back; 1 MiB covers real files. */

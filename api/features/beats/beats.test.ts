@@ -265,21 +265,21 @@ describe.each(databaseKinds())('beats API (%s)', (kind) => {
       const hostile = { 'content-disposition': 'attachment; filename="../../../etc/passwd.wav"', 'x-file-name': '../../escape.wav' };
       expect((await upload(producer.accessToken, id, sineWav({ seconds: 0.1 }), hostile)).status).toBe(200);
       expect((await upload(producer.accessToken, id, sineWav({ seconds: 0.2 }), hostile)).status).toBe(200);
+      // The master and its preview, each under a generated key; the first upload's pair is gone.
       const files = (await filesUnder(path.join(storageDir, 'objects'))).filter((file) => file.includes(id));
-      expect(files).toHaveLength(1);
-      expect(files[0]).toMatch(new RegExp(`^beats/${id}/[0-9a-f-]{36}\\.wav$`));
+      expect(files.sort()).toEqual([expect.stringMatching(new RegExp(`^beats/${id}/[0-9a-f-]{36}\\.wav$`)), expect.stringMatching(new RegExp(`^beats/${id}/preview-[0-9a-f-]{36}\\.mp3$`))]);
       expect((await filesUnder(storageDir)).filter((file) => /passwd|escape/.test(file))).toEqual([]);
     });
-    it('keeps exactly one file when uploads race', async () => {
+    it('keeps exactly one master and one preview when uploads race', async () => {
       const producer = await signUp(t.app);
       const id = (await call(t.app, 'POST', '/api/beats', { token: producer.accessToken, body: validBeat })).json.id;
       const results = await Promise.all([0.1, 0.2, 0.3, 0.4].map((seconds) => upload(producer.accessToken, id, sineWav({ seconds }))));
       expect(results.map((result) => result.status)).toEqual([200, 200, 200, 200]);
       const files = (await filesUnder(path.join(storageDir, 'objects'))).filter((file) => file.includes(id));
-      expect(files).toHaveLength(1);
+      expect(files).toHaveLength(2);
       const beat = await call(t.app, 'GET', `/api/beats/${id}`, { token: producer.accessToken });
       const preview = await t.app.request(`/api/beats/${id}/preview`, { headers: { authorization: `Bearer ${producer.accessToken}` } });
-      expect(Number(preview.headers.get('content-length'))).toBe(beat.json.audio.bytes);
+      expect(Number(preview.headers.get('content-length'))).toBe(beat.json.audio.preview.bytes);
       await preview.arrayBuffer();
     });
   });
@@ -288,6 +288,8 @@ describe.each(databaseKinds())('beats API (%s)', (kind) => {
     let producer: Awaited<ReturnType<typeof signUp>>;
     let id: string;
     let wav: Uint8Array;
+    /** The preview's bytes as the producer first fetched them: what every range must match. */
+    let full: Uint8Array;
     beforeAll(async () => {
       producer = await signUp(t.app);
       id = (await call(t.app, 'POST', '/api/beats', { token: producer.accessToken, body: validBeat })).json.id;
@@ -302,40 +304,44 @@ describe.each(databaseKinds())('beats API (%s)', (kind) => {
       const own = await preview({}, producer.accessToken);
       expect(own.status).toBe(200);
       expect(own.headers.get('cache-control')).toContain('private');
+      full = new Uint8Array(await own.arrayBuffer());
       await call(t.app, 'POST', `/api/beats/${id}/publish`, { token: producer.accessToken });
     });
 
-    it('sends the whole file with validators and caching headers', async () => {
+    it('sends the whole preview (an MP3, not the master) with validators and caching headers', async () => {
       const response = await preview();
       expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('audio/wav');
+      expect(response.headers.get('content-type')).toBe('audio/mpeg');
       expect(response.headers.get('accept-ranges')).toBe('bytes');
-      expect(response.headers.get('content-length')).toBe(String(wav.length));
+      expect(response.headers.get('content-length')).toBe(String(full.length));
       expect(response.headers.get('cache-control')).toBe('public, max-age=60');
       expect(response.headers.get('etag')).toMatch(/^"/);
-      expect(new Uint8Array(await response.arrayBuffer())).toEqual(wav);
+      const body = new Uint8Array(await response.arrayBuffer());
+      expect(body).toEqual(full);
+      expect(body).not.toEqual(wav);
+      expect((await call(t.app, 'GET', `/api/beats/${id}`)).json.audio.preview).toMatchObject({ contentType: 'audio/mpeg', bytes: full.length, tag: 'generated' });
       expect((await preview({ 'if-none-match': response.headers.get('etag')! })).status).toBe(304);
     });
 
     it('serves partial and suffix ranges with 206 and Content-Range', async () => {
       const partial = await preview({ range: 'bytes=0-43' });
       expect(partial.status).toBe(206);
-      expect(partial.headers.get('content-range')).toBe(`bytes 0-43/${wav.length}`);
-      expect(new Uint8Array(await partial.arrayBuffer())).toEqual(wav.subarray(0, 44));
-      const open = await preview({ range: `bytes=${wav.length - 10}-` });
+      expect(partial.headers.get('content-range')).toBe(`bytes 0-43/${full.length}`);
+      expect(new Uint8Array(await partial.arrayBuffer())).toEqual(full.subarray(0, 44));
+      const open = await preview({ range: `bytes=${full.length - 10}-` });
       expect(open.status).toBe(206);
-      expect(new Uint8Array(await open.arrayBuffer())).toEqual(wav.subarray(wav.length - 10));
+      expect(new Uint8Array(await open.arrayBuffer())).toEqual(full.subarray(full.length - 10));
       const suffix = await preview({ range: 'bytes=-100' });
       expect(suffix.status).toBe(206);
-      expect(suffix.headers.get('content-range')).toBe(`bytes ${wav.length - 100}-${wav.length - 1}/${wav.length}`);
-      expect(new Uint8Array(await suffix.arrayBuffer())).toEqual(wav.subarray(wav.length - 100));
+      expect(suffix.headers.get('content-range')).toBe(`bytes ${full.length - 100}-${full.length - 1}/${full.length}`);
+      expect(new Uint8Array(await suffix.arrayBuffer())).toEqual(full.subarray(full.length - 100));
     });
 
     it('answers 416 with the size for ranges outside the file', async () => {
-      for (const range of [`bytes=${wav.length}-`, 'bytes=50-10', 'bytes=-0']) {
+      for (const range of [`bytes=${full.length}-`, 'bytes=50-10', 'bytes=-0']) {
         const response = await preview({ range });
         expect(response.status, range).toBe(416);
-        expect(response.headers.get('content-range')).toBe(`bytes */${wav.length}`);
+        expect(response.headers.get('content-range')).toBe(`bytes */${full.length}`);
         expect(((await response.json()) as { error: { code: string } }).error.code).toBe('range_not_satisfiable');
       }
     });
@@ -345,19 +351,22 @@ describe.each(databaseKinds())('beats API (%s)', (kind) => {
       expect((await preview({ range: 'bytes=0-9', 'if-range': etag })).status).toBe(206);
       const stale = await preview({ range: 'bytes=0-9', 'if-range': '"something-else"' });
       expect(stale.status).toBe(200);
-      expect((await stale.arrayBuffer()).byteLength).toBe(wav.length);
+      expect((await stale.arrayBuffer()).byteLength).toBe(full.length);
     });
 
-    it('counts plays from listeners, not from the producer, HEAD requests or range continuations', async () => {
+    it('leaves counting plays to POST /plays: streaming the preview counts nothing', async () => {
       const before = (await call(t.app, 'GET', `/api/beats/${id}`)).json.plays;
       await (await preview()).arrayBuffer();
-      await (await preview({ range: 'bytes=100-' })).arrayBuffer();
-      await (await preview({}, producer.accessToken)).arrayBuffer();
-      const etag = (await preview({ range: 'bytes=1-1' })).headers.get('etag')!;
-      expect((await preview({ 'if-none-match': etag })).status).toBe(304);
+      await (await preview({ range: 'bytes=0-' })).arrayBuffer();
       const head = await t.app.request(`/api/beats/${id}/preview`, { method: 'HEAD' });
       expect(head.status).toBe(200);
-      expect(head.headers.get('content-length')).toBe(String(wav.length));
+      expect(head.headers.get('content-length')).toBe(String(full.length));
+      expect((await call(t.app, 'GET', `/api/beats/${id}`)).json.plays).toBe(before);
+      // The player's POST when playback starts counts it, once per listener per day.
+      const listener = await signUp(t.app);
+      expect((await call(t.app, 'POST', `/api/beats/${id}/plays`, { token: listener.accessToken })).json).toMatchObject({ counted: true, plays: before + 1 });
+      expect((await call(t.app, 'POST', `/api/beats/${id}/plays`, { token: listener.accessToken })).json).toMatchObject({ counted: false, plays: before + 1 });
+      await (await preview({}, listener.accessToken)).arrayBuffer();
       expect((await call(t.app, 'GET', `/api/beats/${id}`)).json.plays).toBe(before + 1);
     });
   });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { beats, users } from '../../db/schema.ts';
 
@@ -30,17 +30,50 @@ export async function updateBeat(db: Database, id: string, changes: Partial<NewB
 }
 
 /**
- * Points the beat at newly stored audio and returns the key it pointed at before, read under a row
- * lock so two concurrent uploads each learn the right file to delete. Undefined when the beat was
- * deleted meanwhile (the caller then deletes the new file).
+ * Points the beat at newly stored master and preview and returns the keys it pointed at before, read
+ * under a row lock so two concurrent uploads each learn the right files to delete. Undefined when the
+ * beat was deleted meanwhile (the caller then deletes the new files).
  */
-export async function replaceAudio(db: Database, id: string, changes: Partial<NewBeatRow>): Promise<{ previousKey: string | null } | undefined> {
+export async function replaceAudio(db: Database, id: string, changes: Partial<NewBeatRow>): Promise<{ previousKeys: (string | null)[] } | undefined> {
   return db.transaction(async (tx) => {
-    const [current] = await tx.select({ audioKey: beats.audioKey }).from(beats).where(eq(beats.id, id)).for('update');
+    const [current] = await tx.select({ audioKey: beats.audioKey, previewKey: beats.previewKey }).from(beats).where(eq(beats.id, id)).for('update');
     if (!current) return undefined;
     await tx.update(beats).set(changes).where(eq(beats.id, id));
-    return { previousKey: current.audioKey };
+    return { previousKeys: [current.audioKey, current.previewKey] };
   });
+}
+
+/**
+ * Points the beat at a preview remade from the master `audioKey`, unless the master changed meanwhile
+ * (a newer upload brought its own preview): then undefined, and the caller deletes the file it made.
+ */
+export async function replacePreview(db: Database, id: string, audioKey: string, changes: Partial<NewBeatRow>): Promise<{ previousKey: string | null } | undefined> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select({ audioKey: beats.audioKey, previewKey: beats.previewKey }).from(beats).where(eq(beats.id, id)).for('update');
+    if (!current || current.audioKey !== audioKey) return undefined;
+    await tx.update(beats).set(changes).where(eq(beats.id, id));
+    return { previousKey: current.previewKey };
+  });
+}
+
+/** Sets (or clears) the beat's voice tag and returns the key it replaced; undefined when the beat is gone. */
+export async function replaceVoiceTag(db: Database, id: string, changes: Pick<NewBeatRow, 'voiceTagKey' | 'voiceTagDurationSeconds' | 'updatedAt'>): Promise<{ previousKey: string | null } | undefined> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select({ voiceTagKey: beats.voiceTagKey }).from(beats).where(eq(beats.id, id)).for('update');
+    if (!current) return undefined;
+    await tx.update(beats).set(changes).where(eq(beats.id, id));
+    return { previousKey: current.voiceTagKey };
+  });
+}
+
+/** Beats with a master but no preview (uploaded before previews existed): the start-up backfill's work list. */
+export async function beatsWithoutPreview(db: Database, limit: number): Promise<{ id: string }[]> {
+  return db
+    .select({ id: beats.id })
+    .from(beats)
+    .where(and(isNotNull(beats.audioKey), isNull(beats.previewKey)))
+    .orderBy(asc(beats.createdAt), asc(beats.id))
+    .limit(limit);
 }
 
 /** Beats a producer has, drafts included (the plan's upload limit counts them all). */
@@ -53,11 +86,7 @@ export async function deleteBeat(db: Database, id: string): Promise<void> {
   await db.delete(beats).where(eq(beats.id, id));
 }
 
-/** Counters are bumped in SQL so concurrent plays and sales never overwrite each other. */
-export async function countPlay(db: Database, id: string): Promise<void> {
-  await db.update(beats).set({ playCount: sql`${beats.playCount} + 1` }).where(eq(beats.id, id));
-}
-
+/** Bumped in SQL so concurrent sales never overwrite each other (plays: features/analytics). */
 export async function countSale(db: Database, id: string): Promise<void> {
   await db.update(beats).set({ saleCount: sql`${beats.saleCount} + 1` }).where(eq(beats.id, id));
 }

@@ -62,13 +62,28 @@ const routes = {
     },
     responses: { 200: { description: 'Stored; duration, sample rate and peaks read', ...json(Beat) }, ...errorResponses(400, 401, 403, 404, 413, 415, 422) },
   }),
+  uploadVoiceTag: createRoute({
+    method: 'post', path: '/{id}/voice-tag', tags: ['beats'], security: bearer,
+    summary: "Upload the producer's voice tag for this beat as the raw body (WAV or MP3, at most 2 MiB and 6 s); the preview is remade with it",
+    request: {
+      params: BeatParams,
+      body: { required: true, content: Object.fromEntries(['audio/wav', 'audio/mpeg', 'application/octet-stream'].map((type) => [type, { schema: binary }])) },
+    },
+    responses: { 200: { description: 'Stored; the preview now carries it', ...json(Beat) }, ...errorResponses(400, 401, 403, 404, 413, 415, 422) },
+  }),
+  removeVoiceTag: createRoute({
+    method: 'delete', path: '/{id}/voice-tag', tags: ['beats'], security: bearer,
+    summary: 'Go back to the generated tag: the voice tag is deleted and the preview remade',
+    request: { params: BeatParams },
+    responses: { 200: { description: 'Removed', ...json(Beat) }, ...errorResponses(401, 403, 404) },
+  }),
   preview: createRoute({
     method: 'get', path: '/{id}/preview', tags: ['beats'], security: optionalBearer,
-    summary: 'Stream the audio, with Range support (published beats, or the producer’s own draft)',
+    summary: 'Stream the public preview (a tagged, lower-quality MP3 made at upload; never the master), with Range support (published beats, or the producer’s own draft)',
     request: { params: BeatParams },
     responses: {
-      200: { description: 'The whole file', content: { 'audio/*': { schema: binary } } },
-      206: { description: 'The requested range', content: { 'audio/*': { schema: binary } } },
+      200: { description: 'The whole preview', content: { 'audio/mpeg': { schema: binary } } },
+      206: { description: 'The requested range', content: { 'audio/mpeg': { schema: binary } } },
       304: { description: 'The cached copy (If-None-Match) is current' },
       ...errorResponses(401, 404),
       416: { description: 'Range outside the file' },
@@ -114,22 +129,23 @@ export function beatRoutes(deps: { auth: AuthService; beats: BeatsService }) {
     await beats.remove(me(c), c.req.valid('param').id);
     return c.body(null, 204);
   });
-  router.openapi(routes.upload, async (c) => {
+  const declaredLength = (c: { req: { header(name: string): string | undefined } }) => {
     const length = c.req.header('content-length');
-    const declared = length !== undefined && /^\d+$/.test(length) ? Number(length) : undefined;
-    return c.json(await beats.uploadAudio(me(c), c.req.valid('param').id, c.req.raw.body, declared), 200);
-  });
+    return length !== undefined && /^\d+$/.test(length) ? Number(length) : undefined;
+  };
+  router.openapi(routes.upload, async (c) => c.json(await beats.uploadAudio(me(c), c.req.valid('param').id, c.req.raw.body, declaredLength(c)), 200));
+  router.openapi(routes.uploadVoiceTag, async (c) => c.json(await beats.uploadVoiceTag(me(c), c.req.valid('param').id, c.req.raw.body, declaredLength(c)), 200));
+  router.openapi(routes.removeVoiceTag, async (c) => c.json(await beats.removeVoiceTag(me(c), c.req.valid('param').id), 200));
   router.openapi(routes.preview, async (c) => {
     // Drafts and re-uploads must show quickly, so caches keep the audio briefly and revalidate by ETag.
     c.header('Cache-Control', c.get('auth') ? 'private, max-age=60' : 'public, max-age=60');
-    const audio = await beats.openAudio(viewer(c), c.req.valid('param').id, {
+    const audio = await beats.openPreview(viewer(c), c.req.valid('param').id, {
       isFresh: (etag) => (c.req.header('if-none-match') ?? '').split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag),
       // If-Range: a client resuming with a stale validator gets the whole (new) file, not a mixed one.
       rangeFor: (size, etag) => {
         const ifRange = c.req.header('if-range');
         return ifRange && ifRange !== etag ? undefined : parseRange(c.req.header('range'), size);
       },
-      countsAsPlay: c.req.method === 'GET',
     });
     if ('notModified' in audio) {
       c.header('ETag', audio.etag);

@@ -24,7 +24,11 @@ import {
   type CreateBeatRequest,
   type MusicalKey,
 } from '../../../shared/schemas/beats.ts';
-import { inspectAudio } from './audio-inspection.ts';
+import { inspectAudio, inspectVoiceTag } from './audio-inspection.ts';
+import type { DecodableFormat } from './preview/decodable-formats.ts';
+import { UndecodableAudioError, VoiceTagSilentError, VoiceTagTooLongError } from './preview/preview-errors.ts';
+import { createWorkerPreviewRenderer, type PreviewRenderer } from './preview/preview-renderer.ts';
+import { VOICE_TAG_MAX_SECONDS } from './preview/render-preview.ts';
 import * as queries from './queries.ts';
 
 export interface BeatsDeps {
@@ -38,7 +42,15 @@ export interface BeatsDeps {
   tempDir?: string | undefined;
   /** How many beats the producer's plan allows (null: unlimited); unset means no limit. See features/subscriptions. */
   uploadLimitOf?: ((userId: string) => Promise<number | null>) | undefined;
+  /** Makes previews and voice tags; a worker thread by default, so encoding never blocks requests. */
+  previews?: PreviewRenderer | undefined;
 }
+
+/** Largest voice tag upload: a few seconds of even 48 kHz 24-bit stereo WAV fit. */
+export const VOICE_TAG_MAX_BYTES = 2 * 1024 * 1024;
+
+/** The stored master's content type → how the preview decodes it (for remaking a preview later). */
+const DECODE_BY_CONTENT_TYPE: Record<string, DecodableFormat> = { 'audio/wav': 'wav', 'audio/mpeg': 'mp3', 'audio/flac': 'flac', 'audio/ogg': 'ogg' };
 
 const toCents = (price: number) => Math.round(price * 100);
 
@@ -69,8 +81,18 @@ function toBeat({ beat, producerName }: queries.BeatWithProducer): Beat {
           sampleRate: beat.sampleRate,
           channels: beat.channels,
           peaks: beat.peaks,
+          preview:
+            beat.previewKey && beat.previewBytes !== null
+              ? {
+                  contentType: beat.previewContentType ?? 'audio/mpeg',
+                  bytes: beat.previewBytes,
+                  durationSeconds: beat.previewDurationSeconds ?? 0,
+                  tag: beat.previewTag === 'voice' ? 'voice' : 'generated',
+                }
+              : null,
         }
       : null,
+    voiceTag: beat.voiceTagKey ? { durationSeconds: beat.voiceTagDurationSeconds ?? 0 } : null,
     plays: beat.playCount,
     sales: beat.saleCount,
     createdAt: beat.createdAt.toISOString(),
@@ -123,8 +145,36 @@ function cursorValue(value: number | string | Date): number | string {
   return value;
 }
 
+/**
+ * Streams a request body to a temp file (counting bytes, stopping with `tooLarge` the moment it passes
+ * `limit`), runs `use` with the file and its folder, and always removes both.
+ */
+async function withSpooledBody<T>(
+  body: ReadableStream<Uint8Array>,
+  options: { limit: number; tempDir: string | undefined; tooLarge: () => AppError },
+  use: (file: string, size: number, folder: string) => Promise<T>,
+): Promise<T> {
+  const folder = await mkdtemp(path.join(options.tempDir ?? os.tmpdir(), 'cs-upload-'));
+  const file = path.join(folder, 'upload');
+  try {
+    let size = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        size += chunk.length;
+        if (size > options.limit) callback(options.tooLarge());
+        else callback(null, chunk);
+      },
+    });
+    await pipeline(Readable.fromWeb(body as NodeWebStream<Uint8Array>), counter, createWriteStream(file));
+    return await use(file, size, folder);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
 export function createBeatsService(deps: BeatsDeps) {
   const { db, clock, storage, logger } = deps;
+  const previews = deps.previews ?? createWorkerPreviewRenderer();
 
   /** The beat if the viewer may see it: published, or their own draft. Others' drafts do not exist for them. */
   async function visible(viewerId: string | undefined, id: string) {
@@ -152,6 +202,73 @@ export function createBeatsService(deps: BeatsDeps) {
     await storage.delete(key).catch((error: unknown) => logger.error('could not delete stored audio', { key, error }));
   }
 
+  /** Copies a stored object to a local file (the decoders read files); false when it is gone. */
+  async function download(key: string, file: string): Promise<boolean> {
+    const stored = await storage.get(key);
+    if (!stored) return false;
+    await pipeline(Readable.fromWeb(stored.body as NodeWebStream<Uint8Array>), createWriteStream(file));
+    return true;
+  }
+
+  /**
+   * Makes the public preview of a master on disk (in the preview worker) with the beat's voice tag
+   * or the generated one, and stores it under a new key. The caller records it, or forgets the key.
+   */
+  async function makePreview(beatId: string, master: { file: string; decodeAs: DecodableFormat; durationSeconds: number | null }, voiceTagKey: string | null, folder: string) {
+    let voiceTag: string | null = null;
+    if (voiceTagKey) {
+      voiceTag = path.join(folder, 'voice-tag.wav');
+      if (!(await download(voiceTagKey, voiceTag))) voiceTag = null;
+    }
+    const output = path.join(folder, 'preview.mp3');
+    let rendered;
+    try {
+      rendered = await previews.render({ input: master.file, format: master.decodeAs, output, durationSeconds: master.durationSeconds, voiceTag });
+    } catch (error) {
+      if (error instanceof UndecodableAudioError) throw new AppError('audio_unreadable', { cause: error });
+      throw error;
+    }
+    const key = `beats/${beatId}/preview-${randomUUID()}.mp3`;
+    const stored = await storage.put(key, createReadStream(output), { contentType: 'audio/mpeg', contentLength: rendered.bytes });
+    const columns = {
+      previewKey: key,
+      previewContentType: 'audio/mpeg',
+      previewBytes: rendered.bytes,
+      previewEtag: stored.etag,
+      previewDurationSeconds: rendered.durationSeconds,
+      previewTag: voiceTag ? 'voice' : 'generated',
+    } satisfies Partial<queries.NewBeatRow>;
+    return { key, columns };
+  }
+
+  /**
+   * Remakes a beat's preview from its stored master (after a voice tag change, or for a beat uploaded
+   * before previews existed). A master replaced meanwhile brought its own preview: ours is dropped.
+   */
+  async function remakePreview(id: string): Promise<void> {
+    const found = await queries.findBeat(db, id);
+    const beat = found?.beat;
+    if (!beat?.audioKey) return;
+    const decodeAs = DECODE_BY_CONTENT_TYPE[beat.audioContentType ?? ''];
+    if (!decodeAs) {
+      logger.warn('no preview can be made from this master', { beatId: id, contentType: beat.audioContentType });
+      return;
+    }
+    const folder = await mkdtemp(path.join(deps.tempDir ?? os.tmpdir(), 'cs-preview-'));
+    try {
+      const master = path.join(folder, 'master');
+      if (!(await download(beat.audioKey, master))) throw new Error(`the master of beat ${id} is missing from storage`);
+      const made = await makePreview(id, { file: master, decodeAs, durationSeconds: beat.durationSeconds }, beat.voiceTagKey, folder);
+      const replaced = await queries.replacePreview(db, id, beat.audioKey, { ...made.columns, updatedAt: clock.now() }).catch(async (error: unknown) => {
+        await forget(made.key);
+        throw error;
+      });
+      await forget(replaced ? replaced.previousKey : made.key);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }
+
   return {
     async create(userId: string, request: CreateBeatRequest): Promise<Beat> {
       const limit = await deps.uploadLimitOf?.(userId);
@@ -177,6 +294,8 @@ export function createBeatsService(deps: BeatsDeps) {
       // An exclusive sale retired the beat for good (features/payments).
       if (beat.status === 'sold') throw new AppError('beat_sold');
       if (published && !beat.audioKey) throw new AppError('beat_audio_missing');
+      // Only a beat with its public preview is listed: the master is never what the store plays.
+      if (published && !beat.previewKey) throw new AppError('beat_preview_missing');
       const now = clock.now();
       await queries.updateBeat(db, id, {
         status: published ? 'published' : 'draft',
@@ -189,7 +308,7 @@ export function createBeatsService(deps: BeatsDeps) {
     async remove(userId: string, id: string): Promise<void> {
       const { beat } = await owned(userId, id);
       await queries.deleteBeat(db, id);
-      await forget(beat.audioKey);
+      for (const key of [beat.audioKey, beat.previewKey, beat.voiceTagKey]) await forget(key);
     },
 
     async search(viewerId: string | undefined, query: BeatSearchQuery): Promise<BeatPage> {
@@ -226,34 +345,28 @@ export function createBeatsService(deps: BeatsDeps) {
 
     /**
      * Streams an upload to a temp file (counting bytes, stopping at the limit), checks what it really
-     * is, then moves it into storage under a generated key. Nothing reaches storage unless every check
-     * passed, and the temp file is always removed.
+     * is, makes the tagged preview from it (in the preview worker), then stores both under generated
+     * keys: the upload as the private master, the preview as what the store plays. Nothing reaches
+     * storage unless every check passed and the preview was made; the temp files are always removed.
      */
     async uploadAudio(userId: string, id: string, body: ReadableStream<Uint8Array> | null, declaredLength: number | undefined): Promise<Beat> {
-      await owned(userId, id);
+      const { beat } = await owned(userId, id);
       const limit = deps.uploadMaxBytes;
       if (declaredLength !== undefined && declaredLength > limit) throw new AppError('audio_too_large', { params: { limit } });
       if (!body || declaredLength === 0) throw new AppError('audio_empty');
-      const folder = await mkdtemp(path.join(deps.tempDir ?? os.tmpdir(), 'cs-upload-'));
-      const file = path.join(folder, 'upload');
-      try {
-        let size = 0;
-        const counter = new Transform({
-          transform(chunk: Buffer, _encoding, callback) {
-            size += chunk.length;
-            if (size > limit) callback(new AppError('audio_too_large', { params: { limit } }));
-            else callback(null, chunk);
-          },
-        });
-        await pipeline(Readable.fromWeb(body as NodeWebStream<Uint8Array>), counter, createWriteStream(file));
+      const tooLarge = () => new AppError('audio_too_large', { params: { limit } });
+      await withSpooledBody(body, { limit, tempDir: deps.tempDir, tooLarge }, async (file, size, folder) => {
         if (size === 0) throw new AppError('audio_empty');
         const inspection = await inspectAudio(file);
         if (!inspection.ok) throw new AppError(inspection.reason === 'type_not_allowed' ? 'audio_type_not_allowed' : 'audio_unreadable');
+        // No preview, no listing: refuse what we cannot decode rather than ever publishing the master.
+        if (!inspection.decodeAs) throw new AppError('audio_preview_unsupported', { params: { format: inspection.extension.toUpperCase() } });
+        const preview = await makePreview(id, { file, decodeAs: inspection.decodeAs, durationSeconds: inspection.durationSeconds }, beat.voiceTagKey, folder);
         // The key never contains anything the client sent: a hostile file name cannot reach a path.
         const key = `beats/${id}/${randomUUID()}.${inspection.extension}`;
-        const stored = await storage.put(key, createReadStream(file), { contentType: inspection.contentType, contentLength: size });
         let replaced;
         try {
+          const stored = await storage.put(key, createReadStream(file), { contentType: inspection.contentType, contentLength: size });
           replaced = await queries.replaceAudio(db, id, {
             audioKey: key,
             audioContentType: inspection.contentType,
@@ -263,48 +376,128 @@ export function createBeatsService(deps: BeatsDeps) {
             sampleRate: inspection.sampleRate,
             channels: inspection.channels,
             peaks: inspection.peaks,
+            ...preview.columns,
             updatedAt: clock.now(),
           });
         } catch (error) {
-          await forget(key);
+          await Promise.all([forget(key), forget(preview.key)]);
           throw error;
         }
         if (!replaced) {
           // The beat was deleted while its audio was uploading.
+          await Promise.all([forget(key), forget(preview.key)]);
+          throw new AppError('beat_not_found');
+        }
+        for (const previous of replaced.previousKeys) await forget(previous);
+      });
+      return reload(id);
+    },
+
+    /**
+     * The producer's voice tag for this beat (WAV or MP3, at most VOICE_TAG_MAX_BYTES and
+     * VOICE_TAG_MAX_SECONDS): normalised in the preview worker, stored, and the preview remade with it.
+     */
+    async uploadVoiceTag(userId: string, id: string, body: ReadableStream<Uint8Array> | null, declaredLength: number | undefined): Promise<Beat> {
+      await owned(userId, id);
+      const limit = VOICE_TAG_MAX_BYTES;
+      const tooLarge = () => new AppError('voice_tag_too_large', { params: { limit } });
+      if (declaredLength !== undefined && declaredLength > limit) throw tooLarge();
+      if (!body || declaredLength === 0) throw new AppError('audio_empty');
+      await withSpooledBody(body, { limit, tempDir: deps.tempDir, tooLarge }, async (file, size, folder) => {
+        if (size === 0) throw new AppError('audio_empty');
+        const inspection = await inspectVoiceTag(file);
+        if (!inspection.ok) throw new AppError(inspection.reason === 'type_not_allowed' ? 'voice_tag_type_not_allowed' : 'audio_unreadable');
+        const tooLong = new AppError('voice_tag_too_long', { params: { limit: VOICE_TAG_MAX_SECONDS } });
+        if (inspection.durationSeconds > VOICE_TAG_MAX_SECONDS) throw tooLong;
+        const output = path.join(folder, 'voice-tag.wav');
+        let prepared;
+        try {
+          prepared = await previews.prepareVoiceTag({ input: file, format: inspection.decodeAs, output });
+        } catch (error) {
+          // Headers can understate a length; the decoder counts the real samples.
+          if (error instanceof VoiceTagTooLongError) throw tooLong;
+          if (error instanceof VoiceTagSilentError) throw new AppError('voice_tag_silent', { cause: error });
+          if (error instanceof UndecodableAudioError) throw new AppError('audio_unreadable', { cause: error });
+          throw error;
+        }
+        const key = `beats/${id}/voice-tag-${randomUUID()}.wav`;
+        await storage.put(key, createReadStream(output), { contentType: 'audio/wav', contentLength: prepared.bytes });
+        const replaced = await queries
+          .replaceVoiceTag(db, id, { voiceTagKey: key, voiceTagDurationSeconds: prepared.durationSeconds, updatedAt: clock.now() })
+          .catch(async (error: unknown) => {
+            await forget(key);
+            throw error;
+          });
+        if (!replaced) {
           await forget(key);
           throw new AppError('beat_not_found');
         }
         await forget(replaced.previousKey);
-        return reload(id);
-      } finally {
-        await rm(folder, { recursive: true, force: true });
+      });
+      await remakePreview(id);
+      return reload(id);
+    },
+
+    /** Back to the generated tag: the voice tag is deleted and the preview remade. */
+    async removeVoiceTag(userId: string, id: string): Promise<Beat> {
+      await owned(userId, id);
+      const replaced = await queries.replaceVoiceTag(db, id, { voiceTagKey: null, voiceTagDurationSeconds: null, updatedAt: clock.now() });
+      if (!replaced) throw new AppError('beat_not_found');
+      if (replaced.previousKey) {
+        await forget(replaced.previousKey);
+        await remakePreview(id);
+      }
+      return reload(id);
+    },
+
+    /**
+     * Makes the previews missing for beats that have a master (uploaded before previews existed), one
+     * at a time in the preview worker. Run in the background at start-up (stopped between beats by
+     * `signal`); a beat that fails is logged and skipped. Returns how many previews were made.
+     */
+    async backfillPreviews(signal?: AbortSignal): Promise<number> {
+      let made = 0;
+      const failed = new Set<string>();
+      for (;;) {
+        const batch = (await queries.beatsWithoutPreview(db, 50 + failed.size)).filter((row) => !failed.has(row.id));
+        if (batch.length === 0) return made;
+        for (const { id } of batch) {
+          if (signal?.aborted) return made;
+          try {
+            await remakePreview(id);
+            const found = await queries.findBeat(db, id);
+            if (found?.beat.previewKey) made++;
+            else failed.add(id);
+          } catch (error) {
+            failed.add(id);
+            logger.error('could not make a missing preview', { beatId: id, error });
+          }
+        }
       }
     },
 
     /**
-     * The stored audio (or a range of it) for a viewer allowed to hear it. Size and ETag come from the
-     * beat's row (keys are never reused, so a stored file never changes): one storage round trip per
-     * request. A GET from the start of the file by someone other than the producer counts as a play.
+     * The public preview (or a range of it) for a viewer allowed to hear it — never the master. Size
+     * and ETag come from the beat's row (keys are never reused, so a stored file never changes): one
+     * storage round trip per request. Plays are counted by POST /api/beats/{id}/plays (features/analytics).
      */
-    async openAudio(
+    async openPreview(
       viewerId: string | undefined,
       id: string,
       request: {
-        /** Whether the client's cached copy (If-None-Match) is current: then nothing is opened or counted. */
+        /** Whether the client's cached copy (If-None-Match) is current: then nothing is opened. */
         isFresh: (etag: string) => boolean;
         rangeFor: (size: number, etag: string) => ByteRange | 'unsatisfiable' | undefined;
-        countsAsPlay: boolean;
       },
     ): Promise<StoredStream | { notModified: true; etag: string }> {
       const { beat } = await visible(viewerId, id);
-      if (!beat.audioKey || beat.audioBytes === null || !beat.audioEtag) throw new AppError('beat_not_found');
-      if (request.isFresh(beat.audioEtag)) return { notModified: true, etag: beat.audioEtag };
-      const size = beat.audioBytes;
-      const range = request.rangeFor(size, beat.audioEtag);
+      if (!beat.previewKey || beat.previewBytes === null || !beat.previewEtag) throw new AppError('beat_not_found');
+      if (request.isFresh(beat.previewEtag)) return { notModified: true, etag: beat.previewEtag };
+      const size = beat.previewBytes;
+      const range = request.rangeFor(size, beat.previewEtag);
       if (range === 'unsatisfiable') throw new AppError('range_not_satisfiable', { headers: { 'Content-Range': `bytes */${size}` } });
-      const opened = await storage.get(beat.audioKey, range);
+      const opened = await storage.get(beat.previewKey, range);
       if (!opened) throw new AppError('beat_not_found');
-      if (request.countsAsPlay && viewerId !== beat.producerId && (!range || range.start === 0)) await queries.countPlay(db, id);
       return opened;
     },
 

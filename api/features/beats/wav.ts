@@ -130,6 +130,69 @@ export function createPeakAccumulator(format: WavFormat, count = 800) {
   };
 }
 
+/**
+ * Turns sample data fed in chunks of any size into float samples (-1…1), one array per channel; a
+ * frame split across two chunks is completed by the next one. For decoding a WAV without holding it.
+ */
+export function createPcmReader(format: WavFormat) {
+  const bytesPerSample = format.bitsPerSample / 8;
+  const frameBytes = bytesPerSample * format.channels;
+  let pending = new Uint8Array(0);
+  return {
+    push(chunk: Uint8Array): Float32Array[] {
+      const bytes = pending.length === 0 ? chunk : concatenate(pending, chunk);
+      const frames = Math.floor(bytes.length / frameBytes);
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const channels = Array.from({ length: format.channels }, () => new Float32Array(frames));
+      for (let frame = 0; frame < frames; frame++) {
+        for (let channel = 0; channel < format.channels; channel++) {
+          channels[channel]![frame] = sampleAt(view, frame * frameBytes + channel * bytesPerSample, format);
+        }
+      }
+      pending = bytes.slice(frames * frameBytes);
+      return channels;
+    },
+  };
+}
+
+function concatenate(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(first.length + second.length);
+  joined.set(first, 0);
+  joined.set(second, first.length);
+  return joined;
+}
+
+/** A 16-bit PCM mono WAV of `samples` (-1…1, clipped), e.g. a normalised voice tag. */
+export function encodeMonoWav(samples: Float32Array, sampleRate: number): Uint8Array {
+  const bytes = new Uint8Array(44 + samples.length * 2);
+  const view = new DataView(bytes.buffer);
+  writeHeader(view, bytes, { sampleRate, channels: 1, dataBytes: samples.length * 2 });
+  for (let index = 0; index < samples.length; index++) {
+    view.setInt16(44 + index * 2, Math.round(Math.max(-1, Math.min(1, samples[index]!)) * 32767), true);
+  }
+  return bytes;
+}
+
+function writeHeader(view: DataView, bytes: Uint8Array, header: { sampleRate: number; channels: number; dataBytes: number }) {
+  const text = (offset: number, value: string) => {
+    for (let index = 0; index < 4; index++) bytes[offset + index] = value.charCodeAt(index);
+  };
+  const { sampleRate, channels, dataBytes } = header;
+  text(0, 'RIFF');
+  view.setUint32(4, 36 + dataBytes, true);
+  text(8, 'WAVE');
+  text(12, 'fmt ');
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true);
+  view.setUint16(22, channels, true);
+  view.setUint32(24, sampleRate, true);
+  view.setUint32(28, sampleRate * channels * 2, true);
+  view.setUint16(32, channels * 2, true);
+  view.setUint16(34, 16, true);
+  text(36, 'data');
+  view.setUint32(40, dataBytes, true);
+}
+
 /** Peaks of a WAV held in memory; see createPeakAccumulator. */
 export function wavPeaks(bytes: Uint8Array, format: WavFormat, count = 800): number[] {
   const accumulator = createPeakAccumulator(format, count);
@@ -147,22 +210,7 @@ export function sineWav(options: { seconds: number; sampleRate?: number; channel
   const dataBytes = frames * channels * 2;
   const bytes = new Uint8Array(44 + dataBytes);
   const view = new DataView(bytes.buffer);
-  const text = (offset: number, value: string) => {
-    for (let index = 0; index < 4; index++) bytes[offset + index] = value.charCodeAt(index);
-  };
-  text(0, 'RIFF');
-  view.setUint32(4, 36 + dataBytes, true);
-  text(8, 'WAVE');
-  text(12, 'fmt ');
-  view.setUint32(16, 16, true);
-  view.setUint16(20, 1, true);
-  view.setUint16(22, channels, true);
-  view.setUint32(24, sampleRate, true);
-  view.setUint32(28, sampleRate * channels * 2, true);
-  view.setUint16(32, channels * 2, true);
-  view.setUint16(34, 16, true);
-  text(36, 'data');
-  view.setUint32(40, dataBytes, true);
+  writeHeader(view, bytes, { sampleRate, channels, dataBytes });
   for (let frame = 0; frame < frames; frame++) {
     const value = Math.round(Math.sin((2 * Math.PI * frequency * frame) / sampleRate) * amplitude * 32767);
     for (let channel = 0; channel < channels; channel++) view.setInt16(44 + (frame * channels + channel) * 2, value, true);

@@ -38,6 +38,9 @@ describe.each(databaseKinds())('the demo store (%s)', (kind) => {
       expect(one.json).toMatchObject({ status: 'published', producerName: DEMO_PRODUCER.displayName, audio: { contentType: 'audio/wav', sampleRate: 44_100, channels: 1 } });
       expect(one.json.audio.durationSeconds).toBeGreaterThanOrEqual(15);
       expect(one.json.audio.peaks.some((value: number) => Math.abs(value) > 50)).toBe(true);
+      // Through the same upload path: each has its tagged preview, which is what the store plays.
+      expect(one.json.audio.preview).toMatchObject({ contentType: 'audio/mpeg', tag: 'generated' });
+      expect(one.json.audio.preview.durationSeconds).toBeCloseTo(one.json.audio.durationSeconds, 0);
       // Nobody can sign in as the demo producer.
       const signIn = await call(t.app, 'POST', '/api/auth/login', { body: { email: DEMO_PRODUCER.email, password: TEST_PASSWORD } });
       expect(signIn.status).toBe(401);

@@ -17,6 +17,7 @@ export async function findBeat(db: Database, id: string) {
       freeDownload: beats.freeDownload,
       audioKey: beats.audioKey,
       audioContentType: beats.audioContentType,
+      previewKey: beats.previewKey,
     })
     .from(beats)
     .where(eq(beats.id, id))

@@ -148,10 +148,13 @@ export function createLicencesService(deps: LicencesDeps) {
       return { links: available.map((file) => link({ kind: 'licence', id: row.id, file })) };
     },
 
-    /** Records the e-mail as the producer's lead and returns a signed link to the beat's MP3 (the preview audio). */
+    /**
+     * Records the e-mail as the producer's lead and returns a signed link to the beat's MP3: the tagged
+     * public preview, not the master (that is what a licence buys).
+     */
     async freeDownload(beatId: string, email: string): Promise<DownloadLink> {
       const beat = await visibleBeat(db, undefined, beatId);
-      if (!beat.freeDownload || !beat.audioKey) throw new AppError('free_download_unavailable');
+      if (!beat.freeDownload || !beat.previewKey) throw new AppError('free_download_unavailable');
       const leadId = await queries.recordLead(db, { id: randomUUID(), producerId: beat.producerId, beatId, email: email.trim().toLowerCase(), createdAt: clock.now() });
       return link({ kind: 'free', id: leadId, file: 'mp3' });
     },
@@ -170,7 +173,8 @@ export function createLicencesService(deps: LicencesDeps) {
         beatId = lead.beatId;
       }
       const beat = await queries.findBeat(db, beatId);
-      const key = claim.file === 'stems' ? (await queries.findStems(db, beatId))?.storageKey : beat?.audioKey;
+      // Licence holders get the master (or stems); a free download gets the tagged preview only.
+      const key = claim.file === 'stems' ? (await queries.findStems(db, beatId))?.storageKey : claim.kind === 'licence' ? beat?.audioKey : beat?.previewKey;
       const stream = key ? await storage.get(key) : undefined;
       if (!stream) throw new AppError('file_not_available');
       const extension = claim.file === 'stems' ? 'zip' : (key!.split('.').pop() ?? 'bin');
