@@ -37,19 +37,27 @@ export async function startServer(config: Config = loadConfig()) {
   if (!staticDir) logger.warn('no built app found; serving the API only', { staticDir: config.staticDir });
 
   const { app, sync, projects, tickets, messagesLive, beats } = createApp({ config, database, clock: systemClock, logger, keys, redis, staticDir, storage: storageFromConfig(config.storage) });
-  if (config.demoCatalog) {
-    // A fresh install opens on a store with something in it; a failed seed must not keep the server down.
-    await seedDemoCatalog({ db: database.db, beats, clock: systemClock, logger }).then(
-      (outcome) => logger.info('demo store', { outcome }),
-      (error: unknown) => logger.error('seeding the demo store failed', { error }),
-    );
-  }
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
   sync.attach(server);
   messagesLive.attach(server);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
   logger.info('listening', { url: `http://localhost:${port}`, database: database.kind, redis: redis ? 'on' : 'off' });
+
+  // In the background, once serving: making each beat's tagged preview takes a moment, so seeding the
+  // demo store takes seconds (its beats appear one by one), and beats uploaded before previews
+  // existed get theirs. Neither may keep the server down.
+  const stopBackground = new AbortController();
+  const background = (async () => {
+    if (config.demoCatalog) {
+      await seedDemoCatalog({ db: database.db, beats, clock: systemClock, logger }).then(
+        (outcome) => logger.info('demo store', { outcome }),
+        (error: unknown) => logger.error('seeding the demo store failed', { error }),
+      );
+    }
+    const made = await beats.backfillPreviews(stopBackground.signal);
+    if (made > 0) logger.info('made missing previews', { made });
+  })().catch((error: unknown) => logger.error('making missing previews failed', { error }));
 
   // Housekeeping: purge projects past their 30 days in the bin, forget expired sync tickets.
   const housekeeping = setInterval(() => {
@@ -62,6 +70,9 @@ export async function startServer(config: Config = loadConfig()) {
   const close = () =>
     (closing ??= (async () => {
       clearInterval(housekeeping);
+      // A half-seeded demo store would stay half seeded: let the seed finish (seconds); the backfill stops between beats.
+      stopBackground.abort();
+      await background;
       await sync.close();
       await messagesLive.close();
       server.closeAllConnections?.();
