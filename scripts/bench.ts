@@ -6,6 +6,7 @@ import { benchDsp } from './bench/dsp.ts';
 import { benchLyricsWorker } from './bench/lyrics-worker.ts';
 import { benchMarketplace } from './bench/marketplace.ts';
 import { benchMixerBrowser } from './bench/mixer-browser.ts';
+import { benchPreviews } from './bench/previews.ts';
 
 /**
  * `npm run bench`: every performance target, measured in one run and printed as tables with the
@@ -23,4 +24,5 @@ if (wants('mixer-browser')) await benchMixerBrowser();
 if (wants('ai')) await benchAi();
 if (wants('lyrics-worker')) await benchLyricsWorker();
 if (wants('collab')) await benchCollab();
+if (wants('previews')) await benchPreviews();
 if (wants('marketplace')) await benchMarketplace();

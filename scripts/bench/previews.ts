@@ -1,0 +1,69 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { encodeFlac, encodeMp3, sine } from '../../api/features/beats/preview/audio-fixtures.ts';
+import { createWorkerPreviewRenderer } from '../../api/features/beats/preview/preview-renderer.ts';
+import { renderPreview, type PreviewJob } from '../../api/features/beats/preview/render-preview.ts';
+import { sineWav } from '../../api/features/beats/wav.ts';
+import { percentile, printTable } from './stats.ts';
+
+const RUNS = 3;
+
+/**
+ * `npm run bench -- previews`: making the tagged public preview of a 3-minute master (the preview
+ * is its first 120 s), per master format, on the calling thread and in the preview worker, with the
+ * main thread's event-loop delay while the worker encodes (what requests would feel).
+ */
+export async function benchPreviews(): Promise<void> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'cs-bench-previews-'));
+  try {
+    const seconds = 180;
+    const wav = path.join(folder, 'master.wav');
+    await writeFile(wav, sineWav({ seconds, sampleRate: 44_100, channels: 2, frequency: 220 }));
+    const flac = path.join(folder, 'master.flac');
+    const tone = sine({ seconds, sampleRate: 44_100, frequency: 220 });
+    await writeFile(flac, encodeFlac([tone, tone], 44_100));
+    const mp3 = path.join(folder, 'master.mp3');
+    await writeFile(mp3, await encodeMp3(tone, 44_100, 192));
+
+    const rows: Array<Record<string, string | number>> = [];
+    const output = path.join(folder, 'preview.mp3');
+    const cases: Array<[string, PreviewJob]> = [
+      ['WAV 44.1 kHz stereo 16-bit', { input: wav, format: 'wav', output, durationSeconds: seconds, voiceTag: null }],
+      ['FLAC 44.1 kHz stereo', { input: flac, format: 'flac', output, durationSeconds: seconds, voiceTag: null }],
+      ['MP3 44.1 kHz mono 192 kb/s', { input: mp3, format: 'mp3', output, durationSeconds: seconds, voiceTag: null }],
+    ];
+    for (const [master, job] of cases) {
+      const times: number[] = [];
+      let bytes = 0;
+      for (let run = 0; run < RUNS; run++) {
+        const started = performance.now();
+        bytes = (await renderPreview(job)).bytes;
+        times.push(performance.now() - started);
+      }
+      rows.push({ master, where: 'calling thread', 'median ms': percentile(times, 50), 'preview bytes': bytes, 'event-loop p99 ms': '(blocked between chunks)' });
+    }
+
+    const renderer = createWorkerPreviewRenderer();
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    try {
+      await renderer.render(cases[0]![1]); // Start the worker and compile the decoders once.
+      const times: number[] = [];
+      let bytes = 0;
+      delay.enable();
+      for (let run = 0; run < RUNS; run++) {
+        const started = performance.now();
+        bytes = (await renderer.render(cases[0]![1])).bytes;
+        times.push(performance.now() - started);
+      }
+      delay.disable();
+      rows.push({ master: cases[0]![0], where: 'preview worker', 'median ms': percentile(times, 50), 'preview bytes': bytes, 'event-loop p99 ms': delay.percentile(99) / 1e6 });
+    } finally {
+      await renderer.close();
+    }
+    printTable(`Tagged preview of a ${seconds / 60}-minute master (first 120 s, mono 22.05 kHz, 96 kb/s MP3), median of ${RUNS}`, rows);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
