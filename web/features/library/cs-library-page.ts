@@ -12,8 +12,10 @@ import { previewUrl } from '../marketplace/beats-api.ts';
 import { CommerceApi } from '../marketplace/commerce-api.ts';
 import { capLines, fileLabel, tierLabel } from '../marketplace/licence-labels.ts';
 import { marketplaceStyles } from '../marketplace/marketplace-styles.ts';
+import { navigate } from '../marketplace/navigation.ts';
 import type { Track } from '../marketplace/player-queue.ts';
 import { PlayerController } from '../marketplace/shared-player.ts';
+import { ProjectsApi } from '../projects/projects-api.ts';
 import { createDexieLibraryStore, type LibraryStore } from './library-store.ts';
 
 /**
@@ -241,6 +243,7 @@ export class CsLibraryPage extends LitElement {
               )
             : html`<button class="button small" type="button" ?disabled=${busy || !online} @click=${() => void this.#links(licence)}>${t('library.getFiles')}</button>`}
           <button class="button secondary small" type="button" ?disabled=${busy || !online} @click=${() => void this.#contract(licence)}>${t('library.contract')}</button>
+          <button class="button secondary small" type="button" ?disabled=${busy || !online} @click=${() => void this.#startSong(licence)}>${t('library.startSong')}</button>
           ${saved
             ? html`<button class="button quiet small" type="button" ?disabled=${busy} @click=${() => void this.#forget(licence)}>${t('library.removeOffline')}</button>`
             : html`<button class="button quiet small" type="button" ?disabled=${busy || !online} @click=${() => void this.#saveOffline(licence)}>${t('library.saveOffline')}</button>`}
@@ -284,6 +287,14 @@ export class CsLibraryPage extends LitElement {
       // The download has its own copy once started.
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       this.status = this.#i18n.t('library.contractReady');
+    });
+  }
+
+  /** "Start a song with this beat": the licence's project (made the first time), opened. */
+  #startSong(licence: Licence): Promise<void> {
+    return this.#run(licence, async () => {
+      const { project } = await new ProjectsApi(this.#client.value).startSong(licence.id);
+      navigate(this, `/projects/${encodeURIComponent(project.id)}`);
     });
   }
 

@@ -1,6 +1,11 @@
+import { ContextConsumer } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
+import type { ApiClient } from '../../api/api-client.ts';
+import { apiContext, connectivityContext, sessionContext } from '../../app/contexts.ts';
+import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
 import { messageId } from '../../app/message-id.ts';
+import { ServiceController } from '../../app/service-controller.ts';
 import { baseStyles, pageStyles } from '../../ui/base-styles.ts';
 import type { ExportResult } from '../../audio/export-mix.ts';
 import { WavBitDepth } from '../../audio/wav-encoder.ts';
@@ -9,7 +14,13 @@ import type { MeterReading } from '../../../shared/mix/engine/meter-layout.ts';
 import { AnimationFrameController } from './animation-frame-controller.ts';
 import './cs-channel-strip.ts';
 import type { InsertChange, SendChange, SendView, StripChange } from './cs-channel-strip.ts';
+import './cs-preset-dialog.ts';
+import type { StripChoice } from './cs-preset-dialog.ts';
+import { fetchLicensedBeatAudio, NoLicensedAudioError } from './licensed-beat-audio.ts';
 import { MixerSession } from './mixer-session.ts';
+import { createDexiePresetCache } from './preset-cache.ts';
+import { PresetCatalogue } from './preset-catalogue.ts';
+import { PresetsApi } from './presets-api.ts';
 import { absentSend, effectReturns, findSend } from './strip-controls.ts';
 
 const demoTrackNames = [messageId('mixer.demo.kick'), messageId('mixer.demo.hats'), messageId('mixer.demo.bass'), messageId('mixer.demo.pad'), messageId('mixer.demo.lead')];
@@ -33,11 +44,20 @@ interface Download {
   readonly url: string;
 }
 
+/** A licensed beat to open, from `/mixer?licence=<id>&name=<beat title>` (the project page links here). */
+function licenceFromUrl(): { id: string; name: string } | null {
+  const parameters = new URLSearchParams(location.search);
+  const id = parameters.get('licence');
+  if (!id || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return null;
+  return { id, name: (parameters.get('name') ?? '').trim().slice(0, 60) };
+}
+
 /**
  * The Mixmaster1 console: transport, one strip per track and bus, the
  * master's loudness meters and spectrum, and WAV export (mastering, stems).
- * Plays a demo song synthesised in code; audio files from the device are
- * added as new tracks.
+ * Plays a demo song synthesised in code; audio files from the device, and a
+ * licensed beat named in the URL, are added as new tracks. Presets from the
+ * catalogue go on a strip or the master (cs-preset-dialog).
  */
 export class CsMixerPage extends LitElement {
   static override properties = {
@@ -101,6 +121,12 @@ export class CsMixerPage extends LitElement {
         outline: 3px solid var(--cs-color-focus, #6b2fd6);
         outline-offset: 2px;
       }
+      .heading-row {
+        justify-content: space-between;
+      }
+      .heading-row h2 {
+        margin: 0;
+      }
       .hint {
         color: var(--cs-color-text-muted, #5c5870);
         font-size: 0.875rem;
@@ -114,6 +140,12 @@ export class CsMixerPage extends LitElement {
 
   readonly #i18n = new LocaleController(this);
   readonly #frames = new AnimationFrameController(this);
+  readonly #user = new ServiceController(this, sessionContext);
+  readonly #connectivity = new ServiceController(this, connectivityContext);
+  #client: ApiClient | null = null;
+  #catalogue: PresetCatalogue | null = null;
+  readonly #licence = licenceFromUrl();
+  #licenceAdded = false;
   #session: MixerSession | null = null;
   declare exportState: ExportState;
   declare importStatus: ImportStatus;
@@ -125,6 +157,14 @@ export class CsMixerPage extends LitElement {
     super();
     this.exportState = ExportState.idle;
     this.importStatus = { state: 'idle' };
+    new ContextConsumer(this, {
+      context: apiContext,
+      callback: (client) => {
+        this.#client = client;
+        this.#catalogue = new PresetCatalogue({ api: new PresetsApi(client), cache: createDexiePresetCache() });
+        this.requestUpdate();
+      },
+    });
   }
 
   focusHeading(): void {
@@ -153,13 +193,56 @@ export class CsMixerPage extends LitElement {
       ${supported ? nothing : html`<p class="card" role="alert">${t('mixer.unsupported')}</p>`}
       ${this.#renderTransport(t, session, meters)}
       <section class="card" aria-labelledby="strips-heading">
-        <h2 id="strips-heading">${t('mixer.strips.title')}</h2>
+        <div class="row heading-row">
+          <h2 id="strips-heading">${t('mixer.strips.title')}</h2>
+          <button class="button secondary" type="button" id="open-presets" aria-haspopup="dialog" @click=${this.#openPresets}>${t('mixer.presets.open')}</button>
+        </div>
         ${this.#renderImport(t)}
         <div class="strips" @cs-strip-change=${this.#onStripChange} @cs-send-change=${this.#onSendChange} @cs-insert-change=${this.#onInsertChange}>${this.#renderStrips(t, session, meters)}</div>
       </section>
-      ${this.#renderMaster(t, meters)} ${this.#renderExport(t)}
+      ${this.#renderMaster(t, meters)} ${this.#renderExport(t, session)}
+      <cs-preset-dialog
+        .session=${session}
+        .catalogue=${this.#catalogue}
+        .strips=${this.#stripChoices(t, session)}
+        .signedIn=${this.#user.available && this.#user.value.user !== null}
+        .online=${this.#connectivity.available ? this.#connectivity.value.online : navigator.onLine}
+      ></cs-preset-dialog>
     </div>`;
   }
+
+  /** Tracks and buses by their console names, in console order (presets' targets). */
+  #stripChoices(t: (id: string) => string, session: MixerSession): StripChoice[] {
+    const mix = session.mix;
+    const byOrder = <T extends { order: string; id: string }>(a: T, b: T) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1);
+    return [
+      ...Object.values(mix.tracks).sort(byOrder).map((track) => ({ id: track.id, name: track.name })),
+      ...Object.values(mix.buses).sort(byOrder).map((bus) => ({ id: bus.id, name: busNames[bus.id] ? t(busNames[bus.id]!) : bus.name })),
+    ];
+  }
+
+  readonly #openPresets = (event: Event): void => {
+    void this.renderRoot.querySelector('cs-preset-dialog')?.show(event.currentTarget as HTMLElement);
+  };
+
+  /** Adds the licensed beat named in the URL as a track, fetched through the licence's signed links. */
+  readonly #addLicensedBeat = async (): Promise<void> => {
+    const licence = this.#licence;
+    const session = this.#session;
+    if (!licence || !session || !this.#client) return;
+    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    const name = licence.name || t('mixer.licence.fallbackName');
+    this.importStatus = { state: 'working', file: name };
+    try {
+      const audio = await fetchLicensedBeatAudio(this.#client, licence.id);
+      await session.addAudio(audio.bytes, `${name}.${audio.file}`);
+      this.#licenceAdded = true;
+      this.importStatus = { state: 'done', file: name };
+    } catch (error) {
+      const reason = error instanceof NoLicensedAudioError ? t('mixer.licence.noAudio') : error instanceof DOMException ? error.message : errorMessage(error, (id) => this.#i18n.t(id));
+      this.importStatus = { state: 'failed', file: name, reason };
+    }
+  };
 
   override updated(): void {
     const meters = this.#session?.readMeters();
@@ -268,6 +351,13 @@ export class CsMixerPage extends LitElement {
           @change=${this.#onImport}
         />
         <label for="import-file" class="button secondary">${t('mixer.import.add')}</label>
+        ${this.#licence && !this.#licenceAdded
+          ? this.#user.available && this.#user.value.user
+            ? html`<button class="button" type="button" id="add-licensed-beat" ?disabled=${status.state === 'working'} @click=${this.#addLicensedBeat}>
+                ${t('mixer.licence.add', { name: this.#licence.name || t('mixer.licence.fallbackName') })}
+              </button>`
+            : html`<span class="hint">${t('mixer.licence.signIn')}</span>`
+          : nothing}
       </div>
       <p id="import-hint" class="hint">${t('mixer.import.hint')}</p>
       <p role="status">
@@ -302,7 +392,7 @@ export class CsMixerPage extends LitElement {
     </section>`;
   }
 
-  #renderExport(t: (id: string, values?: Record<string, unknown>) => string) {
+  #renderExport(t: (id: string, values?: Record<string, unknown>) => string, session: MixerSession) {
     const working = this.exportState === ExportState.working;
     const number = new Intl.NumberFormat(this.#i18n.value.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     const result = this.#exportResult;
@@ -327,7 +417,9 @@ export class CsMixerPage extends LitElement {
         </div>
         <div class="row">
           <label><input type="checkbox" name="master" checked />${t('mixer.export.master')}</label>
-          <label>${t('mixer.export.target')} <input type="number" name="target" min="-30" max="-6" step="0.5" value="-14" /></label>
+          <label>${t('mixer.export.target')} <input type="number" name="target" min="-30" max="-5" step="0.5" .value=${String(session.masteringTargetLufs)}
+            @change=${(event: Event) => session.setMasteringTarget(Number((event.target as HTMLInputElement).value))}
+          /></label>
           <label><input type="checkbox" name="stems" />${t('mixer.export.stems')}</label>
         </div>
         <div class="row">

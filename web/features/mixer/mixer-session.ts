@@ -7,15 +7,26 @@ import { MixEngine } from '../../audio/mix-engine.ts';
 import { exportMix, workletRenderer, type ExportResult, type ExportSettings } from '../../audio/export-mix.ts';
 import { mixProcessorUrl } from '../../audio/mix-processor-url.ts';
 import type { AssetChannels } from '../../../shared/mix/engine/clip-player.ts';
+import type { SendSetting, StripFieldValues } from '../../../shared/mix/apply-preset.ts';
+import type { PresetSendTarget } from '../../../shared/schemas/plugins.ts';
+import { MASTERING_TARGET_LUFS } from '../../../shared/schemas/plugins.ts';
 import { addImportedTrack } from './imported-track.ts';
-import { writeSend, type SendField } from './strip-controls.ts';
+import { absentSend, effectReturns, findSend, writeSend, type SendField } from './strip-controls.ts';
 
 /** Length of the synthesised demo song. */
 export const demoSeconds = 12;
 const demoTracks = 5;
 
-/** Strip fields the console edits. */
+/** Strip fields the console edits (its knobs, and presets, which also set EQ corners, knee and limiter). */
 export type StripField =
+  | 'inputGainDb'
+  | 'eqEnabled'
+  | 'eqLowFrequency'
+  | 'eqHighFrequency'
+  | 'compressorKneeDb'
+  | 'limiterEnabled'
+  | 'limiterCeilingDb'
+  | 'limiterReleaseMs'
   | 'faderDb'
   | 'pan'
   | 'mute'
@@ -51,6 +62,16 @@ export type InsertField =
 type PlainDocument = Record<string, Record<string, Record<string, unknown>> | Record<string, unknown>>;
 
 /**
+ * A set of strip and send values written at once (a preset), and what undoes it: the same shape
+ * holding the values that were there before.
+ */
+export interface StripEdit {
+  readonly stripId: string;
+  readonly fields: StripFieldValues;
+  readonly sends: readonly SendSetting[];
+}
+
+/**
  * The console's state: the mix document (plain data for now; the project's
  * Y.Doc takes its place once projects sync), the audio context and the
  * engine. Audio starts on the first user gesture (`start`), as browsers
@@ -67,6 +88,8 @@ export class MixerSession extends EventTarget {
   playing = false;
   looping = false;
   metronome = false;
+  /** Loudness the export's mastering aims at; a mastering preset sets it. */
+  masteringTargetLufs: number = MASTERING_TARGET_LUFS.default;
 
   constructor(trackNames: readonly string[]) {
     super();
@@ -113,11 +136,15 @@ export class MixerSession extends EventTarget {
    * from the start. Rejects, adding nothing, when the file cannot be decoded.
    */
   async addAudioFile(file: File): Promise<void> {
-    const bytes = await file.arrayBuffer();
+    await this.addAudio(await file.arrayBuffer(), file.name);
+  }
+
+  /** Adds encoded audio (a file's bytes, a licensed beat's download) as a new track named after `fileName`. */
+  async addAudio(bytes: ArrayBuffer, fileName: string): Promise<void> {
     await this.start();
     // decodeAudioData detaches the buffer it is given; the original is kept for export.
     const audio = await this.#context!.decodeAudioData(bytes.slice(0));
-    const ids = addImportedTrack(this.#document, { key: crypto.randomUUID(), fileName: file.name, durationSeconds: audio.duration });
+    const ids = addImportedTrack(this.#document, { key: crypto.randomUUID(), fileName, durationSeconds: audio.duration });
     this.#importedFiles.set(ids.assetId, bytes);
     // The audio goes first, so the configuration that adds the clip finds it.
     this.#engine!.loadAsset(ids.assetId, audio);
@@ -126,10 +153,54 @@ export class MixerSession extends EventTarget {
 
   /** Changes one strip field (a track, bus or the master). */
   setStrip(id: string, field: StripField, value: number | boolean): void {
-    const strip = id === masterId ? (this.#document.master as Record<string, unknown>) : ((this.#document.tracks as Record<string, Record<string, unknown>>)[id] ?? (this.#document.buses as Record<string, Record<string, unknown>>)[id]);
-    if (!strip) return;
-    strip[field] = value;
+    if (this.#writeStrip(id, field, value)) this.#update();
+  }
+
+  /**
+   * Writes many strip fields and sends of one strip at once (applying a preset) through the same
+   * writes as the knobs, and returns the edit that puts back what was there (for "Undo").
+   */
+  applyEdit(edit: StripEdit): StripEdit {
+    const strip = edit.stripId === masterId ? this.#mix.master : (this.#mix.tracks[edit.stripId] ?? this.#mix.buses[edit.stripId]);
+    if (!strip) throw new Error(`no strip ${edit.stripId}`);
+    const before: Record<string, number | boolean> = {};
+    for (const field of Object.keys(edit.fields) as Array<keyof StripFieldValues>) {
+      const previous = (strip as Record<string, unknown>)[field];
+      if (typeof previous === 'number' || typeof previous === 'boolean') before[field] = previous;
+    }
+    const sendsBefore = edit.sends.map((send) => {
+      const existing = findSend(this.#mix.sends, edit.stripId, send.targetBusId) ?? absentSend;
+      return { ...send, levelDb: existing.levelDb, preFader: existing.preFader };
+    });
+    for (const [field, value] of Object.entries(edit.fields)) if (value !== undefined) this.#writeStrip(edit.stripId, field as StripField, value as number | boolean);
+    for (const send of edit.sends) {
+      writeSend(this.#document, edit.stripId, send.targetBusId, 'levelDb', send.levelDb);
+      writeSend(this.#document, edit.stripId, send.targetBusId, 'preFader', send.preFader);
+    }
     this.#update();
+    return { stripId: edit.stripId, fields: before as StripFieldValues, sends: sendsBefore };
+  }
+
+  /** The buses hosting the reverb and delay returns, by the role presets name them. */
+  effectReturnBuses(): Partial<Record<PresetSendTarget, string>> {
+    const returns = effectReturns(this.#mix.inserts);
+    const bus = (id: string | undefined) => (id !== undefined && this.#mix.buses[id] ? id : undefined);
+    const reverb = bus(returns.reverb?.ownerId);
+    const delay = bus(returns.delay?.ownerId);
+    return { ...(reverb ? { reverb } : {}), ...(delay ? { delay } : {}) };
+  }
+
+  setMasteringTarget(lufs: number): void {
+    if (!Number.isFinite(lufs)) return;
+    this.masteringTargetLufs = Math.min(MASTERING_TARGET_LUFS.max, Math.max(MASTERING_TARGET_LUFS.min, lufs));
+    this.#changed();
+  }
+
+  #writeStrip(id: string, field: StripField, value: number | boolean): boolean {
+    const strip = id === masterId ? (this.#document.master as Record<string, unknown>) : ((this.#document.tracks as Record<string, Record<string, unknown>>)[id] ?? (this.#document.buses as Record<string, Record<string, unknown>>)[id]);
+    if (!strip) return false;
+    strip[field] = value;
+    return true;
   }
 
   /** Changes the level or tap of the send from a strip to a bus, creating the send if there is none yet. */

@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { readLicenceTerms } from '../../../shared/project/licence-terms.ts';
 import { projectParts, readMeta } from '../../../shared/project/project-document.ts';
 import type { ProjectRole } from '../../../shared/schemas/projects.ts';
 import { connectivityContext, sessionContext } from '../../app/contexts.ts';
@@ -7,6 +8,7 @@ import { ServiceController } from '../../app/service-controller.ts';
 import { baseStyles, pageStyles } from '../../ui/base-styles.ts';
 import { SessionStatus } from '../auth/session-service.ts';
 import './cs-collaborators-panel.ts';
+import './cs-licence-terms.ts';
 import './cs-lyrics-editor.ts';
 import './cs-mix-panel.ts';
 import './cs-version-history.ts';
@@ -186,6 +188,8 @@ export class CsProjectPage extends LitElement {
     });
     session.addEventListener('change', this.#onSessionChange);
     projectParts.meta(session.doc).observe(this.#onSessionChange);
+    // The licence terms arrive with the first sync of a song started from a beat.
+    projectParts.licence(session.doc).observe(this.#onSessionChange);
     this.session = session;
     if (userId) await this.#remember(userId, list);
   }
@@ -286,6 +290,7 @@ export class CsProjectPage extends LitElement {
     // A session restored from the cache has no access token yet: the panels wait for the real one.
     const state = this.#user.value.state;
     const online = this.#connectivity.value.online && !(state.status === SessionStatus.signedIn && state.offline);
+    const terms = readLicenceTerms(session.doc);
     return html`<div class="studio">
       <section class="panel lyrics" aria-labelledby="lyrics-title">
         <h2 class="panel-title" id="lyrics-title">${t('projects.lyrics.title')}</h2>
@@ -301,6 +306,12 @@ export class CsProjectPage extends LitElement {
         <cs-mix-panel .session=${session} .readOnly=${!canEdit}></cs-mix-panel>
       </section>
       <div class="side">
+        ${terms
+          ? html`<section class="panel card" aria-labelledby="licence-title">
+              <h2 class="panel-title" id="licence-title">${t('projects.licence.title')}</h2>
+              <cs-licence-terms .terms=${terms} .online=${online}></cs-licence-terms>
+            </section>`
+          : nothing}
         <section class="panel card" aria-labelledby="people-title">
           <h2 class="panel-title" id="people-title">${t('projects.people.title')}</h2>
           <cs-collaborators-panel .projectId=${session.projectId} .role=${session.role} .online=${online}></cs-collaborators-panel>

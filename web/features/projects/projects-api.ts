@@ -8,6 +8,7 @@ import {
   ProjectVersion,
   ProjectVersionDetail,
   ProjectVersionList,
+  StartSongResponse,
   Ticket,
   type InvitableRole,
   type ProjectDocumentKind,
@@ -34,6 +35,11 @@ export class ProjectsApi {
 
   create(title: string): Promise<Project> {
     return this.#client.request({ method: 'POST', path: '/api/projects', body: { title }, authenticated: true, schema: Project });
+  }
+
+  /** Turns a licence into a project whose song starts with the beat (the same project every time). */
+  startSong(licenceId: string): Promise<StartSongResponse> {
+    return this.#client.request({ method: 'POST', path: `/api/licences/${encodeURIComponent(licenceId)}/start-song`, authenticated: true, schema: StartSongResponse });
   }
 
   rename(id: string, title: string): Promise<Project> {
