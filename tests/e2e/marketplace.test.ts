@@ -113,6 +113,7 @@ describe('the beat marketplace', () => {
     await p.locator('cs-beat-editor #beat-musicalKey').selectOption('F# minor');
     await p.locator('cs-beat-editor #beat-mood').selectOption('dark');
     await p.getByLabel('Tags').fill('harbour, night, 808');
+    await p.getByLabel('Offer a free MP3 download for an e-mail address').check();
     await p.getByRole('button', { name: 'Create draft' }).click();
     await p.getByText('Draft created. Now upload the audio.').waitFor();
     expect(new URL(p.url()).searchParams.get('beat')).toBeTruthy();
@@ -144,6 +145,8 @@ describe('the beat marketplace', () => {
   it('a buyer searches by genre and BPM and plays the preview', async () => {
     await signIn(b, buyer, '/beats', 'Beats');
     await b.getByRole('button', { name: /^Filters/ }).click();
+    // Facets carry their counts.
+    await expect(b.locator('#filter-genre option[value="trap"]').textContent()).resolves.toMatch(/^Trap \(\d+\)$/);
     await b.getByLabel('Genre').selectOption('trap');
     await b.locator('#filter-bpmMin').fill('140');
     await b.locator('#filter-bpmMin').press('Tab');
@@ -171,6 +174,18 @@ describe('the beat marketplace', () => {
     beatPath = new URL(b.url()).pathname;
     // Terms are readable before buying.
     await b.getByText('Up to 50,000 streams').waitFor();
+    // A free download for an e-mail, allowed by the producer: a signed link to the tagged MP3.
+    await b.getByLabel('Your e-mail').fill('not-an-email');
+    await b.getByRole('button', { name: 'Get the free MP3' }).click();
+    await b.getByText('Enter a valid e-mail address, like name@example.com.').waitFor();
+    await b.getByLabel('Your e-mail').fill('rae@example.com');
+    await b.getByRole('button', { name: 'Get the free MP3' }).click();
+    const freeLink = b.getByRole('link', { name: 'Download MP3' });
+    await freeLink.waitFor();
+    const free = b.waitForEvent('download');
+    await freeLink.click();
+    expect(statSync(await (await free).path()).size).toBeGreaterThan(0);
+
     await b.getByLabel('Coupon code (optional)').fill(couponCode);
     await screenshot(b, 'marketplace-phone-4-beat');
     await b.getByRole('button', { name: 'Buy Basic licence' }).click();
@@ -297,6 +312,19 @@ describe('the beat marketplace', () => {
     await expect.poll(async () => Number(await slider.getAttribute('aria-valuenow'))).toBeLessThan(2);
     await p.keyboard.press('ArrowRight');
     await expect.poll(async () => Number(await slider.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(2);
+    // Next track from the catalog's queue, with no gap for loading: the element was preloaded.
+    await p.goto(`${baseUrl}/beats`);
+    const cards = p.locator('article.beat-card');
+    await cards.nth(1).waitFor();
+    const first = (await cards.first().locator('h2').textContent())?.trim() ?? '';
+    const second = (await cards.nth(1).locator('h2').textContent())?.trim() ?? '';
+    await cards.first().getByRole('button', { name: `Play ${first}` }).click();
+    await bar.locator('.title', { hasText: first }).waitFor();
+    await bar.getByRole('button', { name: 'Next track' }).click();
+    await bar.locator('.title', { hasText: second }).waitFor();
+    await expect.poll(async () => Number(await bar.getByRole('slider').getAttribute('aria-valuenow')), { timeout: 15_000 }).toBeGreaterThan(0);
+    await bar.getByRole('button', { name: 'Previous track' }).click();
+    await bar.locator('.title', { hasText: first }).waitFor();
     await bar.getByRole('button', { name: 'Close the player' }).click();
     await expect.poll(() => bar.isVisible()).toBe(false);
   });
