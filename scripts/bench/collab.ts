@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,7 +26,11 @@ import { percentile, printTable } from './stats.ts';
  *   COLLAB_BENCH_DOCUMENTS        documents with 2 clients each for the many-documents point (200)
  *   COLLAB_BENCH_COLD_UPDATES     stored updates for the cold-load test (100000)
  *   COLLAB_BENCH_LOAD_REPEATS     timed load() calls before and after compaction (3)
- *   COLLAB_BENCH_SERVER_DATABASE  'pglite' (default) or 'postgres' (a scratch database on DATABASE_URL)
+ *   COLLAB_BENCH_SERVER_DATABASE  'pglite', 'postgres' (a scratch database on DATABASE_URL) or both,
+ *                                 comma-separated: one CreatorSync server each (default: pglite, plus
+ *                                 postgres when DATABASE_URL is set). PostgreSQL's backends run in
+ *                                 their own processes: their CPU is read from /proc and shown beside
+ *                                 the server's, and the targets are judged on the sum too.
  *   COLLAB_BENCH_CPU_PROFILE      a folder: each server profiles each measured window into it
  *                                 (profiling slows the servers: read its CPU numbers as relative)
  */
@@ -51,7 +56,7 @@ interface Settings {
   documents: number;
   coldUpdates: number;
   loadRepeats: number;
-  serverDatabase: 'pglite' | 'postgres';
+  serverDatabases: ServerDatabase[];
   profileDir: string | undefined;
 }
 
@@ -61,8 +66,10 @@ function readSettings(env = process.env): Settings {
     if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
     return value;
   };
-  const serverDatabase = env.COLLAB_BENCH_SERVER_DATABASE ?? 'pglite';
-  if (serverDatabase !== 'pglite' && serverDatabase !== 'postgres') throw new Error('COLLAB_BENCH_SERVER_DATABASE must be pglite or postgres');
+  const serverDatabases = (env.COLLAB_BENCH_SERVER_DATABASE ?? (env.DATABASE_URL ? 'pglite,postgres' : 'pglite')).split(',').map((part) => part.trim());
+  if (serverDatabases.length === 0 || serverDatabases.some((database) => database !== 'pglite' && database !== 'postgres')) {
+    throw new Error('COLLAB_BENCH_SERVER_DATABASE must list pglite and/or postgres');
+  }
   return {
     measureMs: number('COLLAB_BENCH_SECONDS', 10) * 1000,
     warmupMs: number('COLLAB_BENCH_WARMUP_SECONDS', 2) * 1000,
@@ -72,7 +79,7 @@ function readSettings(env = process.env): Settings {
     documents: number('COLLAB_BENCH_DOCUMENTS', 200),
     coldUpdates: number('COLLAB_BENCH_COLD_UPDATES', 100_000),
     loadRepeats: number('COLLAB_BENCH_LOAD_REPEATS', 3),
-    serverDatabase,
+    serverDatabases: serverDatabases as ServerDatabase[],
     profileDir: env.COLLAB_BENCH_CPU_PROFILE,
   };
 }
@@ -83,8 +90,13 @@ interface LoadPoint {
   clientsPerDocument: number;
 }
 
+type ServerDatabase = 'pglite' | 'postgres';
+const HOCUSPOCUS = 'Hocuspocus';
+
 interface SystemUnderTest {
   label: string;
+  /** CPU ms used so far by the database processes serving this server (PostgreSQL backends), if any. */
+  databaseCpu?: () => Promise<DatabaseCpu>;
   child: Child;
   dialect: Dialect;
   wsUrl: string;
@@ -102,6 +114,8 @@ interface PointResult {
   latenciesMs: number[];
   deliveredShare: number;
   serverCpuMsPer1k: number;
+  /** PostgreSQL backends' CPU for the same window; undefined where the database runs inside the server. */
+  databaseCpuMsPer1k: number | undefined;
   serverCpuShare: number;
   clientCpuShare: number;
   /** Share of the window each process was runnable but waited for a core (other work on the machine). */
@@ -110,6 +124,50 @@ interface PointResult {
   connectMs: number;
   memory: { baseline: ProcessUsage; opened: ProcessUsage; afterLoad: ProcessUsage };
   problems: string[];
+}
+
+/** CPU ms per PostgreSQL backend process id, read from /proc (the database runs on this machine). */
+type DatabaseCpu = Map<number, number>;
+/** USER_HZ: /proc reports CPU times in these ticks on every Linux. */
+const PROC_TICKS_PER_SECOND = 100;
+
+function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (in parentheses): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / PROC_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Watches the backends connected to one database: their CPU between two readings is the database's
+ * share of the work. A backend that exits between the readings is missed (the server's pool keeps
+ * its connections, so that is rare); one that starts is counted whole.
+ */
+async function watchPostgresBackends(url: string) {
+  const { default: postgres } = await import('postgres');
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  return {
+    async read(): Promise<DatabaseCpu> {
+      const rows = await sql<Array<{ pid: number }>>`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
+      const cpu: DatabaseCpu = new Map();
+      for (const { pid } of rows) {
+        const milliseconds = processCpuMs(pid);
+        if (milliseconds !== undefined) cpu.set(pid, milliseconds);
+      }
+      return cpu;
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+function databaseCpuBetween(from: DatabaseCpu, to: DatabaseCpu): number {
+  let total = 0;
+  for (const [pid, milliseconds] of to) total += milliseconds - (from.get(pid) ?? 0);
+  return total;
 }
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
@@ -184,9 +242,9 @@ async function runPoint(system: SystemUnderTest, point: LoadPoint, pointIndex: n
     await clients.request<Mark>('start-edits');
     await sleep(settings.warmupMs);
     if (settings.profileDir) await system.child.request('profile-start');
-    const [serverStart, clientStart] = await Promise.all([usage(system.child), clients.request<Mark>('mark')]);
+    const [serverStart, clientStart, databaseStart] = await Promise.all([usage(system.child), clients.request<Mark>('mark'), system.databaseCpu?.()]);
     await sleep(settings.measureMs);
-    const [serverEnd, clientEnd] = await Promise.all([usage(system.child), clients.request<Mark>('mark')]);
+    const [serverEnd, clientEnd, databaseEnd] = await Promise.all([usage(system.child), clients.request<Mark>('mark'), system.databaseCpu?.()]);
     if (settings.profileDir) {
       const file = path.join(settings.profileDir, `${system.label}-${point.label.replace(/\W+/g, '-')}.cpuprofile`);
       await system.child.request('profile-stop', { file });
@@ -217,6 +275,7 @@ async function runPoint(system: SystemUnderTest, point: LoadPoint, pointIndex: n
       latenciesMs: report.latenciesMs,
       deliveredShare: report.editsInWindow === 0 ? 0 : 1 - report.incomplete / report.editsInWindow,
       serverCpuMsPer1k: deliveries === 0 ? Number.NaN : serverCpuMs / (deliveries / 1000),
+      databaseCpuMsPer1k: databaseStart && databaseEnd ? databaseCpuBetween(databaseStart, databaseEnd) / (deliveries / 1000) : undefined,
       serverCpuShare: cpuShare(serverStart, serverEnd),
       clientCpuShare: (clientEnd.cpuMicros - clientStart.cpuMicros) / 1000 / (clientEnd.localMs - clientStart.localMs),
       serverWaitShare: (serverEnd.runQueueWaitMs - serverStart.runQueueWaitMs) / (serverEnd.atMs - serverStart.atMs),
@@ -252,6 +311,7 @@ function latencyRows(results: readonly PointResult[]) {
     'p99 ms': percentile(result.latenciesMs, 99),
     delivered: percent(result.deliveredShare),
     'server CPU ms / 1k deliveries': result.serverCpuMsPer1k,
+    'PostgreSQL CPU ms / 1k': result.databaseCpuMsPer1k ?? '',
     'server CPU': percent(result.serverCpuShare),
     'client CPU': percent(result.clientCpuShare),
     'waited for a core (server/client)': `${percent(result.serverWaitShare)}/${percent(result.clientWaitShare)}`,
@@ -281,16 +341,24 @@ function compareTargets(results: readonly PointResult[]) {
   const lines: string[] = [];
   const labels = [...new Set(results.map((result) => result.point.label))];
   for (const label of labels) {
-    const ours = results.find((result) => result.point.label === label && result.system === 'CreatorSync');
-    const theirs = results.find((result) => result.point.label === label && result.system === 'Hocuspocus');
-    if (!ours || !theirs) continue;
-    const cpuRatio = ours.serverCpuMsPer1k / theirs.serverCpuMsPer1k;
-    const p99Ours = percentile(ours.latenciesMs, 99);
+    const theirs = results.find((result) => result.point.label === label && result.system === HOCUSPOCUS);
+    if (!theirs) continue;
     const p99Theirs = percentile(theirs.latenciesMs, 99);
-    lines.push(
-      `${label}: CPU per delivered update ${cpuRatio <= 1 ? 'MET' : 'MISSED'} (ours ${cpuRatio.toFixed(2)}× Hocuspocus's); ` +
-        `p99 ours ${p99Ours.toFixed(1)} ms vs ${p99Theirs.toFixed(1)} ms (${p99Ours <= p99Theirs ? 'lower or equal' : `${(p99Ours - p99Theirs).toFixed(1)} ms higher`})`,
-    );
+    for (const ours of results.filter((result) => result.point.label === label && result.system !== HOCUSPOCUS)) {
+      const verdict = (cpuMsPer1k: number) => {
+        const ratio = cpuMsPer1k / theirs.serverCpuMsPer1k;
+        return `${ratio <= 1 ? 'MET' : 'MISSED'} (${ratio.toFixed(2)}× Hocuspocus's)`;
+      };
+      const cpu =
+        ours.databaseCpuMsPer1k === undefined
+          ? verdict(ours.serverCpuMsPer1k)
+          : `server alone ${verdict(ours.serverCpuMsPer1k)}, server + PostgreSQL ${verdict(ours.serverCpuMsPer1k + ours.databaseCpuMsPer1k)}`;
+      const p99Ours = percentile(ours.latenciesMs, 99);
+      lines.push(
+        `${label}, ${ours.system}: CPU per delivered update ${cpu}; ` +
+          `p99 ${p99Ours.toFixed(1)} ms vs ${p99Theirs.toFixed(1)} ms (${p99Ours <= p99Theirs ? 'lower or equal' : `${(p99Ours - p99Theirs).toFixed(1)} ms higher`})`,
+      );
+    }
   }
   return lines;
 }
@@ -316,7 +384,8 @@ export async function benchCollab(): Promise<void> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'collab-bench-'));
-  let scratch: Awaited<ReturnType<typeof createScratchPostgresDatabase>> | undefined;
+  const scratches: Array<Awaited<ReturnType<typeof createScratchPostgresDatabase>>> = [];
+  const watchers: Array<{ close(): Promise<void> }> = [];
   const systems: SystemUnderTest[] = [];
   const results: PointResult[] = [];
   try {
@@ -339,24 +408,34 @@ export async function benchCollab(): Promise<void> {
     };
     delete ourEnv.REDIS_URL;
     delete ourEnv.DATABASE_URL;
-    if (settings.serverDatabase === 'postgres') {
-      scratch = await createScratchPostgresDatabase();
-      ourEnv.DATABASE_URL = scratch.url;
+    for (const database of settings.serverDatabases) {
+      const env = { ...ourEnv };
+      let databaseCpu: SystemUnderTest['databaseCpu'];
+      if (database === 'postgres') {
+        const created = await createScratchPostgresDatabase();
+        scratches.push(created);
+        env.DATABASE_URL = created.url;
+        const watcher = await watchPostgresBackends(created.url);
+        watchers.push(watcher);
+        databaseCpu = () => watcher.read();
+      }
+      const label = `CreatorSync (${database === 'postgres' ? 'PostgreSQL' : 'PGlite'})`;
+      const ours = await startServer(label, CHILDREN.ours, env);
+      const httpUrl = `http://127.0.0.1:${ours.port}`;
+      const prepared = await prepareProjects(httpUrl, points);
+      systems.push({
+        label,
+        child: ours.child,
+        dialect: DIALECTS.yWebsocket,
+        wsUrl: `ws://127.0.0.1:${ours.port}/api/collab`,
+        tickets: { httpUrl, accessToken: prepared.accessToken },
+        documentNames: prepared.documentNames,
+        ...(databaseCpu && { databaseCpu }),
+      });
     }
-    const ours = await startServer('CreatorSync', CHILDREN.ours, ourEnv);
-    const httpUrl = `http://127.0.0.1:${ours.port}`;
-    const prepared = await prepareProjects(httpUrl, points);
+    const hocuspocus = await startServer(HOCUSPOCUS, CHILDREN.hocuspocus, process.env);
     systems.push({
-      label: 'CreatorSync',
-      child: ours.child,
-      dialect: DIALECTS.yWebsocket,
-      wsUrl: `ws://127.0.0.1:${ours.port}/api/collab`,
-      tickets: { httpUrl, accessToken: prepared.accessToken },
-      documentNames: prepared.documentNames,
-    });
-    const hocuspocus = await startServer('Hocuspocus', CHILDREN.hocuspocus, process.env);
-    systems.push({
-      label: 'Hocuspocus',
+      label: HOCUSPOCUS,
       child: hocuspocus.child,
       dialect: DIALECTS.hocuspocus,
       wsUrl: `ws://127.0.0.1:${hocuspocus.port}`,
@@ -384,12 +463,13 @@ export async function benchCollab(): Promise<void> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await rm(dataDir, { recursive: true, force: true });
-    await scratch?.drop();
+    await Promise.allSettled(watchers.map((watcher) => watcher.close()));
+    for (const scratch of scratches) await scratch.drop();
   }
 
-  const serverDatabase = settings.serverDatabase === 'postgres' ? 'PostgreSQL (its own CPU is not counted)' : 'PGlite embedded (its CPU is counted)';
   printTable(
-    `Edit-to-everyone latency and server CPU (CreatorSync: real server, tickets, ${serverDatabase}; Hocuspocus: bare, no persistence, no auth)`,
+    'Edit-to-everyone latency and server CPU (CreatorSync: real server, tickets, every update stored before it is relayed — ' +
+      "PGlite inside the server process, or PostgreSQL whose backends' CPU has its own column; Hocuspocus: bare, no persistence, no auth)",
     latencyRows(results),
   );
   for (const result of results) for (const problem of result.problems) console.log(`  ! ${result.point.label}, ${result.system}: ${problem}`);
