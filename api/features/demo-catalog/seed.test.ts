@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBeatsService } from '../beats/service.ts';
+import { uploadLimitFor } from '../subscriptions/upload-limit.ts';
 import { createLocalStorage } from '../../storage/local-storage.ts';
 import { call, createTestApp, signUp, TEST_PASSWORD } from '../../testing/test-app.ts';
 import { databaseKinds } from '../../testing/test-database.ts';
@@ -20,7 +21,8 @@ describe.each(databaseKinds())('the demo store (%s)', (kind) => {
     folders.push(folder);
     const storage = createLocalStorage(folder);
     const t = await createTestApp(kind);
-    const beats = createBeatsService({ db: t.database.db, clock: t.clock, logger: t.logger, storage, uploadMaxBytes: 50 * 1024 * 1024 });
+    // The plan limit the server enforces: a dozen beats is over Free's ten, so the house store must be on Pro.
+    const beats = createBeatsService({ db: t.database.db, clock: t.clock, logger: t.logger, storage, uploadMaxBytes: 50 * 1024 * 1024, uploadLimitOf: uploadLimitFor(t.database.db, t.clock) });
     const seed = () => seedDemoCatalog({ db: t.database.db, beats, clock: t.clock, logger: t.logger });
     return { t, seed };
   }

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
-import { beats, users } from '../../db/schema.ts';
+import { beats, subscriptions, users } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -42,6 +42,8 @@ export async function seedDemoCatalog(deps: { db: Database; beats: BeatsService;
     .onConflictDoNothing()
     .returning({ id: users.id });
   if (claimed.length === 0) return 'already_seeded';
+  // The house store is on Pro (no Stripe subscription behind it): a dozen beats is over Free's limit.
+  await db.insert(subscriptions).values({ userId: producerId, plan: 'pro', status: 'active', updatedAt: now }).onConflictDoNothing();
 
   for (const [index, { beat, feel }] of DEMO_BEATS.entries()) {
     const wav = encodeWav(renderLoop({ bpm: beat.bpm ?? 90, musicalKey: beat.musicalKey ?? 'C minor', seed: index + 1, feel }));

@@ -8,6 +8,7 @@ import type { PaymentGateway } from '../payments/gateway.ts';
 import { testSubscriptionEvent } from '../payments/test-events.ts';
 import { effectivePlan, PLANS } from './plans.ts';
 import * as queries from './queries.ts';
+import { uploadLimitFor } from './upload-limit.ts';
 
 const DAY_SECONDS = 24 * 3600;
 const LIVE = new Set(['active', 'trialing', 'past_due', 'incomplete', 'unpaid', 'paused']);
@@ -70,9 +71,7 @@ export function createSubscriptionsService(deps: { db: Database; clock: Clock; g
     },
 
     /** Beats the producer may have under their current plan; null is unlimited. */
-    async uploadLimitOf(userId: string): Promise<number | null> {
-      return PLANS[effectivePlan(await queries.findSubscription(db, userId), clock.now())].uploadLimit;
-    },
+    uploadLimitOf: uploadLimitFor(db, clock),
 
     async subscribe(userId: string, request: SubscribeRequest, origin: string): Promise<SubscribeResponse> {
       const row = await queries.findSubscription(db, userId);
