@@ -256,7 +256,7 @@ export class CsBeatEditor extends LitElement {
           : t('marketplace.studio.audioMissing')}
       </p>
       <div class="row">
-        <input id="audio-file" class="file-input" type="file" accept="audio/*,.wav,.mp3,.flac,.ogg,.aac" ?disabled=${upload.state === 'uploading'} @change=${this.#upload} aria-describedby="audio-hint" />
+        <input id="audio-file" class="file-input" type="file" accept=".wav,.mp3,.flac,.ogg,audio/wav,audio/mpeg,audio/flac,audio/ogg" ?disabled=${upload.state === 'uploading'} @change=${this.#upload} aria-describedby="audio-hint" />
         <label for="audio-file" class="button secondary">${beat.audio ? t('marketplace.studio.replaceAudio') : t('marketplace.studio.uploadAudio')}</label>
         <span class="muted" id="audio-hint">${t('marketplace.studio.audioHint')}</span>
       </div>
