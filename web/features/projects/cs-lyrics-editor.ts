@@ -14,10 +14,18 @@ import { remoteCursors } from './remote-cursors.ts';
  */
 export const lyricsOverlaySlot = new Compartment();
 
+/** Where the caret is: `line` is the 0-based index of its lyric line, `lines` how many lines there are. */
+export interface CaretLine {
+  line: number;
+  lines: number;
+}
+
 /**
  * The lyrics studio's text: CodeMirror 6 bound to the song's `lyrics` Y.Text, with everyone's
  * cursors. Undo and redo go through the session's Y.UndoManager, so they undo only this person's
  * edits (never a collaborator's).
+ *
+ * @fires cs-caret-line - `CustomEvent<CaretLine>` when the caret moves to another line or the line count changes
  */
 export class CsLyricsEditor extends LitElement {
   static override properties = {
@@ -75,6 +83,26 @@ export class CsLyricsEditor extends LitElement {
     this.#view?.focus();
   }
 
+  /** The caret's line (0-based) and the number of lines, or null before the editor exists. */
+  get caretLine(): CaretLine | null {
+    const state = this.#view?.state;
+    if (!state) return null;
+    return { line: state.doc.lineAt(state.selection.main.head).number - 1, lines: state.doc.lines };
+  }
+
+  /**
+   * Puts the caret at the start of a line (0-based, clamped to the text), scrolls it into view and
+   * focuses the editor when it is editable (a read-only editor cannot take focus; its active-line
+   * highlight still shows where the caret went).
+   */
+  revealLine(line: number): void {
+    const view = this.#view;
+    if (!view) return;
+    const target = view.state.doc.line(Math.min(Math.max(1, Math.floor(line) + 1), view.state.doc.lines));
+    view.dispatch({ selection: { anchor: target.from }, effects: EditorView.scrollIntoView(target.from, { y: 'center' }) });
+    if (!this.readOnly) view.focus();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#view?.destroy();
@@ -117,6 +145,15 @@ export class CsLyricsEditor extends LitElement {
     const syncConfig = new YSyncConfig(ytext, session.awareness);
     // CodeMirror's edits reach Yjs with this origin: the undo manager must treat them as this person's.
     session.undoManager.addTrackedOrigin(syncConfig);
+    let lastCaret = '';
+    const caretWatcher = EditorView.updateListener.of((update) => {
+      if (!update.selectionSet && !update.docChanged) return;
+      const caret = this.caretLine;
+      const key = caret ? `${caret.line}/${caret.lines}` : '';
+      if (!caret || key === lastCaret) return;
+      lastCaret = key;
+      this.dispatchEvent(new CustomEvent<CaretLine>('cs-caret-line', { detail: caret, bubbles: true, composed: true }));
+    });
     const undoKeys = keymap.of([
       { key: 'Mod-z', run: () => (session.undo(), true), preventDefault: true },
       { key: 'Mod-y', mac: 'Mod-Shift-z', run: () => (session.redo(), true), preventDefault: true },
@@ -137,6 +174,7 @@ export class CsLyricsEditor extends LitElement {
           ySyncFacet.of(syncConfig),
           ySync,
           remoteCursors(),
+          caretWatcher,
           this.#editable.of(this.#editableExtension()),
           this.#placeholder.of(this.#placeholderExtension()),
           lyricsOverlaySlot.of(this.overlays),
@@ -174,5 +212,8 @@ customElements.define('cs-lyrics-editor', CsLyricsEditor);
 declare global {
   interface HTMLElementTagNameMap {
     'cs-lyrics-editor': CsLyricsEditor;
+  }
+  interface HTMLElementEventMap {
+    'cs-caret-line': CustomEvent<CaretLine>;
   }
 }

@@ -7,13 +7,17 @@ import { LocaleController } from '../../app/locale-controller.ts';
 import { ServiceController } from '../../app/service-controller.ts';
 import { baseStyles, pageStyles } from '../../ui/base-styles.ts';
 import { SessionStatus } from '../auth/session-service.ts';
+import { CommentsSession } from './comments-session.ts';
 import './cs-collaborators-panel.ts';
+import './cs-comments-panel.ts';
 import './cs-licence-terms.ts';
+import type { CaretLine } from './cs-lyrics-editor.ts';
 import './cs-lyrics-editor.ts';
 import './cs-mix-panel.ts';
 import './cs-version-history.ts';
 import { createDexieProjectListStore } from './dexie-project-list-store.ts';
 import { patchProject, type CachedProject, type ProjectListStore } from './project-list-cache.ts';
+import type { SessionEnvironment } from './project-document-replica.ts';
 import { ProjectSession } from './project-session.ts';
 import { projectStyles } from './project-styles.ts';
 import { ProjectsApiController } from './projects-api-controller.ts';
@@ -41,6 +45,8 @@ function handlesOwnUndo(event: KeyboardEvent): boolean {
 export class CsProjectPage extends LitElement {
   static override properties = {
     session: { state: true },
+    comments: { state: true },
+    caret: { state: true },
     cachedTitle: { state: true },
   };
 
@@ -127,6 +133,10 @@ export class CsProjectPage extends LitElement {
   ];
 
   declare session: ProjectSession | null;
+  /** The project's comments and chat: a second document, opened and closed with the song. */
+  declare comments: CommentsSession | null;
+  /** Where the lyrics caret is, for anchoring a new comment to that line. */
+  declare caret: CaretLine | null;
   declare cachedTitle: string;
 
   readonly #i18n = new LocaleController(this);
@@ -139,6 +149,8 @@ export class CsProjectPage extends LitElement {
   constructor() {
     super();
     this.session = null;
+    this.comments = null;
+    this.caret = null;
     this.cachedTitle = '';
   }
 
@@ -158,6 +170,8 @@ export class CsProjectPage extends LitElement {
     this.session?.removeEventListener('change', this.#onSessionChange);
     this.session?.destroy();
     this.session = null;
+    this.comments?.destroy();
+    this.comments = null;
   }
 
   async #open(): Promise<void> {
@@ -173,24 +187,19 @@ export class CsProjectPage extends LitElement {
     }
     if (this.session || !this.isConnected) return;
     this.cachedTitle = cached?.title ?? '';
-    const session = new ProjectSession({
+    const options = {
       projectId: this.#projectId,
       api: this.#api.value,
       initialRole: (cached?.role ?? null) as ProjectRole | null,
-      environment: {
-        addEventListener: (type, listener) => window.addEventListener(type, listener),
-        removeEventListener: (type, listener) => window.removeEventListener(type, listener),
-        collabUrl: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/collab`,
-        requestPersistentStorage: async () => (navigator.storage?.persist ? navigator.storage.persist() : false),
-        storage: safeLocalStorage(),
-        reportError: (error) => console.error(error),
-      },
-    });
+      environment: browserEnvironment(),
+    };
+    const session = new ProjectSession(options);
     session.addEventListener('change', this.#onSessionChange);
     projectParts.meta(session.doc).observe(this.#onSessionChange);
     // The licence terms arrive with the first sync of a song started from a beat.
     projectParts.licence(session.doc).observe(this.#onSessionChange);
     this.session = session;
+    this.comments = new CommentsSession(options);
     if (userId) await this.#remember(userId, list);
   }
 
@@ -223,6 +232,14 @@ export class CsProjectPage extends LitElement {
   }
 
   readonly #onSessionChange = (): void => this.requestUpdate();
+
+  readonly #onCaretLine = (event: CustomEvent<CaretLine>): void => {
+    this.caret = event.detail;
+  };
+
+  readonly #onRevealLine = (event: CustomEvent<{ line: number }>): void => {
+    this.renderRoot.querySelector('cs-lyrics-editor')?.revealLine(event.detail.line);
+  };
 
   readonly #onKeydown = (event: KeyboardEvent): void => {
     const session = this.session;
@@ -280,7 +297,9 @@ export class CsProjectPage extends LitElement {
       </header>
       ${session?.storageFull ? html`<p class="notice error" role="alert">${t('projects.storageFull')}</p>` : nothing}
       ${session?.accessLost ? html`<p class="notice error" role="alert">${t('projects.accessLost')}</p>` : nothing}
-      ${session && role && !canEdit ? html`<p class="notice warning" id="read-only-note">${t('projects.readOnly')}</p>` : nothing}
+      ${session && role && !canEdit
+        ? html`<p class="notice warning" id="read-only-note">${role === 'commenter' ? t('projects.readOnlyCommenter') : t('projects.readOnly')}</p>`
+        : nothing}
       ${session ? this.#renderStudio(session, canEdit) : html`<p class="muted">${t('projects.opening')}</p>`}
     </div>`;
   }
@@ -299,6 +318,7 @@ export class CsProjectPage extends LitElement {
           .readOnly=${!canEdit}
           .label=${t('projects.lyrics.title')}
           .placeholderText=${t('projects.lyrics.placeholder')}
+          @cs-caret-line=${this.#onCaretLine}
         ></cs-lyrics-editor>
       </section>
       <section class="panel" aria-labelledby="mix-title">
@@ -312,6 +332,10 @@ export class CsProjectPage extends LitElement {
               <cs-licence-terms .terms=${terms} .online=${online}></cs-licence-terms>
             </section>`
           : nothing}
+        <section class="panel card" aria-labelledby="comments-title">
+          <h2 class="panel-title" id="comments-title">${t('projects.comments.title')}</h2>
+          <cs-comments-panel .session=${this.comments} .caret=${this.caret} @cs-reveal-line=${this.#onRevealLine}></cs-comments-panel>
+        </section>
         <section class="panel card" aria-labelledby="people-title">
           <h2 class="panel-title" id="people-title">${t('projects.people.title')}</h2>
           <cs-collaborators-panel .projectId=${session.projectId} .role=${session.role} .online=${online}></cs-collaborators-panel>
@@ -323,6 +347,18 @@ export class CsProjectPage extends LitElement {
       </div>
     </div>`;
   }
+}
+
+/** The window, socket origin and storage both of a project's documents use on this device. */
+function browserEnvironment(): SessionEnvironment {
+  return {
+    addEventListener: (type, listener) => window.addEventListener(type, listener),
+    removeEventListener: (type, listener) => window.removeEventListener(type, listener),
+    collabUrl: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/collab`,
+    requestPersistentStorage: async () => (navigator.storage?.persist ? navigator.storage.persist() : false),
+    storage: safeLocalStorage(),
+    reportError: (error) => console.error(error),
+  };
 }
 
 function safeLocalStorage(): Storage | null {
