@@ -280,7 +280,11 @@ describe('the beat marketplace', () => {
     const conversation = p.locator('a.conversation', { hasText: buyer.displayName });
     await conversation.waitFor({ timeout: 20_000 });
     await conversation.getByText('Hi! Could I get the stems for a trackout?').waitFor();
+    // Unread: on the conversation and on the header's Messages badge, until it is opened.
+    await expect(conversation.locator('.unread').textContent()).resolves.toBe('1');
+    await expect.poll(() => p.locator('cs-site-header .unread').textContent(), { timeout: 15_000 }).toBe('1');
     await conversation.click();
+    await expect.poll(() => p.locator('cs-site-header .unread').count(), { timeout: 15_000 }).toBe(0);
     await p.getByText('Live', { exact: true }).waitFor();
 
     // The producer answers; the buyer gets it live, without reloading.

@@ -6,6 +6,8 @@ import uPlotStyles from 'uplot/dist/uPlot.min.css?inline';
 import type { AnalyticsDay } from '../../../shared/schemas/analytics.ts';
 import { baseStyles } from '../../ui/base-styles.ts';
 
+const WHOLE_INCREMENTS = Array.from({ length: 30 }, (_, index) => [1, 2, 5][index % 3]! * 10 ** Math.floor(index / 3));
+
 export interface ChartLabels {
   /** The x series' name in the legend (uPlot's default is the English "Time"). */
   day: string;
@@ -13,6 +15,7 @@ export interface ChartLabels {
   sales: string;
   revenue: string;
   formatMoney: (value: number) => string;
+  formatCount: (value: number) => string;
   formatDay: (epochSeconds: number) => string;
 }
 
@@ -110,7 +113,8 @@ export class CsAnalyticsChart extends LitElement {
         scales: { x: { time: true }, count: { auto: true, range: (_plot, _min, max) => [0, Math.max(1, max)] }, money: { auto: true, range: (_plot, _min, max) => [0, Math.max(1, max)] } },
         axes: [
           { ...axis, values: (_plot, ticks) => ticks.map((tick) => labels.formatDay(tick)) },
-          { ...axis, scale: 'count' },
+          // Counts are whole: ticks at 1, 2, 5, 10, 20, 50… never 0.2.
+          { ...axis, scale: 'count', incrs: WHOLE_INCREMENTS, values: (_plot, ticks) => ticks.map((tick) => labels.formatCount(tick)) },
           { ...axis, scale: 'money', side: 1, grid: { show: false }, values: (_plot, ticks) => ticks.map((tick) => labels.formatMoney(tick)) },
         ],
         series: [

@@ -87,6 +87,10 @@ export class CsAnalyticsPage extends LitElement {
         font-weight: 600;
       }
 
+      .toolbar {
+        align-items: flex-end;
+      }
+
       .toolbar select {
         width: auto;
       }
@@ -238,6 +242,7 @@ export class CsAnalyticsPage extends LitElement {
                 sales: t('analytics.sales'),
                 revenue: t('analytics.revenue'),
                 formatMoney: money,
+                formatCount: number,
                 formatDay: (seconds: number) => dayFormat.format(new Date(seconds * 1000)),
               }}
             ></cs-analytics-chart>

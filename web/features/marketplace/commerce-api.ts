@@ -39,6 +39,18 @@ export class CommerceApi {
     return this.#client.request({ method: 'PUT', path: `${beatPath(beatId)}/licences`, body: { tiers }, authenticated: true, schema: BeatLicences });
   }
 
+  /** The stems as one zip, the raw body (checked on the server before anything is stored). */
+  uploadStems(beatId: string, zip: Blob, onProgress: (sent: number, total: number) => void): Promise<BeatLicences> {
+    return this.#client.request({
+      method: 'POST',
+      path: `${beatPath(beatId)}/stems`,
+      rawBody: { data: zip, contentType: 'application/zip' },
+      onUploadProgress: onProgress,
+      authenticated: true,
+      schema: BeatLicences,
+    });
+  }
+
   /** Buys one licence: an order and where to pay for it (Stripe, or the test-mode page). */
   purchase(beatId: string, tier: LicenceTier, couponCode?: string): Promise<CheckoutResponse> {
     return this.#client.request({

@@ -1,6 +1,15 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { LICENCE_FILES, LICENCE_PRICE_MAX, LICENCE_PRICE_MIN, UpdateBeatLicencesRequest, type LicenceFile, type LicenceTierTerms, type UsageCaps } from '../../../shared/schemas/commerce.ts';
+import {
+  LICENCE_FILES,
+  LICENCE_PRICE_MAX,
+  LICENCE_PRICE_MIN,
+  UpdateBeatLicencesRequest,
+  type LicenceFile,
+  type LicenceTierTerms,
+  type StemsInfo,
+  type UsageCaps,
+} from '../../../shared/schemas/commerce.ts';
 import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
 import { baseStyles } from '../../ui/base-styles.ts';
@@ -48,6 +57,8 @@ export class CsLicenceEditor extends LitElement {
     error: { state: true },
     status: { state: true },
     unavailable: { state: true },
+    stems: { state: true },
+    stemsProgress: { state: true },
   };
 
   static override styles = [
@@ -84,6 +95,18 @@ export class CsLicenceEditor extends LitElement {
         font-weight: 500;
         font-size: 0.85rem;
       }
+
+      .file-input {
+        position: absolute;
+        opacity: 0;
+        width: 1px;
+        height: 1px;
+      }
+
+      .file-input:focus-visible + label {
+        outline: 3px solid var(--cs-color-focus, #6b2fd6);
+        outline-offset: 2px;
+      }
     `,
   ];
 
@@ -93,6 +116,9 @@ export class CsLicenceEditor extends LitElement {
   declare error: string;
   declare status: string;
   declare unavailable: boolean;
+  declare stems: StemsInfo | null;
+  /** Percent sent while the stems zip uploads, else null. */
+  declare stemsProgress: number | null;
 
   readonly #i18n = new LocaleController(this);
   readonly #api = new ApiController(this, (client) => new CommerceApi(client));
@@ -106,6 +132,8 @@ export class CsLicenceEditor extends LitElement {
     this.error = '';
     this.status = '';
     this.unavailable = false;
+    this.stems = null;
+    this.stemsProgress = null;
   }
 
   protected override willUpdate(): void {
@@ -120,6 +148,7 @@ export class CsLicenceEditor extends LitElement {
       const licences = await this.#api.value.licences(beatId);
       if (beatId !== this.beatId) return;
       this.tiers = licences.tiers.map(draftOf);
+      this.stems = licences.stems;
       this.unavailable = false;
     } catch (error) {
       this.unavailable = true;
@@ -144,6 +173,7 @@ export class CsLicenceEditor extends LitElement {
         ${this.status ? html`<p class="notice success">${this.status}</p>` : nothing}
         ${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}
       </div>
+      ${this.tiers.length ? this.#renderStems() : nothing}
       ${this.tiers.length
         ? html`<form class="stack" novalidate @submit=${this.#save}>
             <div class="tiers">${this.tiers.map((tier, index) => this.#renderTier(tier, index))}</div>
@@ -152,6 +182,49 @@ export class CsLicenceEditor extends LitElement {
         : nothing}
     </section>`;
   }
+
+  #renderStems() {
+    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    const stems = this.stems;
+    return html`<div class="stack">
+      <p class="muted">
+        ${stems
+          ? t('marketplace.studio.stemsFacts', { entries: stems.entries, size: this.#i18n.formatNumber(Math.round(stems.bytes / 1024)) })
+          : t('marketplace.studio.stemsMissing')}
+      </p>
+      <div class="row">
+        <input id="stems-file" class="file-input" type="file" accept=".zip,application/zip" ?disabled=${this.stemsProgress !== null} @change=${this.#uploadStems} />
+        <label for="stems-file" class="button secondary small">${stems ? t('marketplace.studio.replaceStems') : t('marketplace.studio.uploadStems')}</label>
+      </div>
+      ${this.stemsProgress !== null ? html`<progress max="100" value=${this.stemsProgress} aria-label=${t('marketplace.studio.uploadProgress')}></progress>` : nothing}
+    </div>`;
+  }
+
+  readonly #uploadStems = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file || this.stemsProgress !== null) return;
+    this.stemsProgress = 0;
+    this.error = '';
+    this.status = '';
+    this.#api.value
+      .uploadStems(this.beatId, file, (sent, total) => {
+        this.stemsProgress = total > 0 ? Math.round((sent / total) * 100) : 0;
+      })
+      .then(
+        (licences) => {
+          this.stems = licences.stems;
+          this.status = this.#i18n.t('marketplace.studio.stemsUploaded');
+        },
+        (error: unknown) => {
+          this.error = errorMessage(error, (id) => this.#i18n.t(id));
+        },
+      )
+      .finally(() => {
+        this.stemsProgress = null;
+        input.value = '';
+      });
+  };
 
   #renderTier(tier: TierDraft, index: number) {
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
