@@ -226,7 +226,8 @@ export class Room {
         if (others.length > 0) peer.send(encodeUpdate(others.length === 1 ? others[0]!.update : Y.mergeUpdates(others.map((item) => item.update))));
       }
     } catch (error) {
-      // The updates are stored and applied; whatever made merging fail, nobody may miss them.
+      // The updates are stored and applied; whatever made merging fail, nobody may miss them (a socket
+      // that already got the merged frame gets them again, which Yjs ignores).
       this.deps.logger.warn('could not merge a batch; relaying its updates one by one', { documentId: this.documentId, error: String(error) });
       for (const { peer, update } of applied) this.broadcast(encodeUpdate(update), peer);
       for (const { update } of applied) if (this.deps.fanout.shared) void this.deps.fanout.publish(this.documentId, 'update', update).catch(this.logFanoutError);
