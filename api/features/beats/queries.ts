@@ -130,14 +130,22 @@ export interface SearchPosition {
 const textQuery = (text: string) => sql`websearch_to_tsquery('english', ${text})`;
 const rank = (text: string) => sql<number>`ts_rank(${beats.searchVector}, ${textQuery(text)})`;
 
-function conditions(filters: SearchFilters, except?: FacetDimension): SQL[] {
+/** The filter on one facet dimension, if the search has one. */
+function facetFilter(filters: SearchFilters, dimension: FacetDimension): SQL | undefined {
+  if (dimension === 'genre') return filters.genre ? eq(beats.genre, filters.genre) : undefined;
+  if (dimension === 'musicalKey') return filters.musicalKey ? eq(beats.musicalKey, filters.musicalKey) : undefined;
+  return filters.mood ? eq(beats.mood, filters.mood) : undefined;
+}
+
+const FACET_DIMENSIONS: readonly FacetDimension[] = ['genre', 'musicalKey', 'mood'];
+
+/** The search's WHERE conditions, leaving out the filters of the `except` dimensions. */
+export function conditions(filters: SearchFilters, except: readonly FacetDimension[] = []): SQL[] {
   const where: (SQL | undefined)[] = [
     filters.includeDrafts ? undefined : eq(beats.status, 'published'),
     filters.producerId ? eq(beats.producerId, filters.producerId) : undefined,
     filters.text ? sql`${beats.searchVector} @@ ${textQuery(filters.text)}` : undefined,
-    filters.genre && except !== 'genre' ? eq(beats.genre, filters.genre) : undefined,
-    filters.musicalKey && except !== 'musicalKey' ? eq(beats.musicalKey, filters.musicalKey) : undefined,
-    filters.mood && except !== 'mood' ? eq(beats.mood, filters.mood) : undefined,
+    ...FACET_DIMENSIONS.filter((dimension) => !except.includes(dimension)).map((dimension) => facetFilter(filters, dimension)),
     filters.bpmMin !== undefined ? gte(beats.bpm, filters.bpmMin) : undefined,
     filters.bpmMax !== undefined ? lte(beats.bpm, filters.bpmMax) : undefined,
     filters.priceMinCents !== undefined ? gte(beats.priceCents, filters.priceMinCents) : undefined,
@@ -185,14 +193,40 @@ export async function searchBeats(db: Database, filters: SearchFilters, sort: Se
   return rows as (BeatWithProducer & { sortValue: number | string | Date })[];
 }
 
-/** Counts per value of one dimension, under every filter except that dimension's own (disjunctive facets). */
-export async function facetCounts(db: Database, filters: SearchFilters, dimension: FacetDimension) {
-  const column = dimension === 'genre' ? beats.genre : dimension === 'musicalKey' ? beats.musicalKey : beats.mood;
+export type FacetCounts = Record<FacetDimension, { value: string; count: number }[]>;
+
+/**
+ * Counts per value of each facet dimension, each under every filter except its own (disjunctive
+ * facets: choosing "trap" still shows how many beats the other genres have). One scan with
+ * grouping sets instead of one query per dimension: each dimension's count leaves out its own
+ * filter through a FILTER clause, so the rows are read once whatever the catalogue's size.
+ */
+export async function facetCounts(db: Database, filters: SearchFilters): Promise<FacetCounts> {
+  const others = (dimension: FacetDimension) => {
+    const kept = FACET_DIMENSIONS.filter((other) => other !== dimension).map((other) => facetFilter(filters, other)).filter((condition) => condition !== undefined);
+    return kept.length > 0 ? sql`count(*) filter (where ${and(...kept)})::int` : sql`count(*)::int`;
+  };
   const rows = await db
-    .select({ value: column, count: sql<number>`count(*)::int` })
+    .select({
+      genre: beats.genre,
+      musicalKey: beats.musicalKey,
+      mood: beats.mood,
+      byGenre: sql<number>`grouping(${beats.genre})`,
+      byKey: sql<number>`grouping(${beats.musicalKey})`,
+      genreCount: sql<number>`${others('genre')}`,
+      keyCount: sql<number>`${others('musicalKey')}`,
+      moodCount: sql<number>`${others('mood')}`,
+    })
     .from(beats)
-    .where(and(...conditions(filters, dimension), sql`${column} is not null`))
-    .groupBy(column)
-    .orderBy(desc(sql`count(*)`), asc(column));
-  return rows.filter((row): row is { value: string; count: number } => row.value !== null);
+    .where(and(...conditions(filters, FACET_DIMENSIONS)))
+    .groupBy(sql`grouping sets ((${beats.genre}), (${beats.musicalKey}), (${beats.mood}))`);
+  const counts: FacetCounts = { genre: [], musicalKey: [], mood: [] };
+  for (const row of rows) {
+    // grouping() is 0 for the column a row is grouped by.
+    const [dimension, value, count] =
+      Number(row.byGenre) === 0 ? (['genre', row.genre, row.genreCount] as const) : Number(row.byKey) === 0 ? (['musicalKey', row.musicalKey, row.keyCount] as const) : (['mood', row.mood, row.moodCount] as const);
+    if (value !== null && Number(count) > 0) counts[dimension].push({ value, count: Number(count) });
+  }
+  for (const list of Object.values(counts)) list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  return counts;
 }

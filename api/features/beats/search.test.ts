@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BEAT_GENRES, BEAT_MOODS, MUSICAL_KEYS } from '../../../shared/schemas/beats.ts';
 import { call, createTestApp, signUp, type TestApp } from '../../testing/test-app.ts';
 import { databaseKinds } from '../../testing/test-database.ts';
+import { and, sql } from 'drizzle-orm';
+import { beats } from '../../db/schema.ts';
 import * as queries from './queries.ts';
 
 interface Seed {
@@ -156,6 +158,53 @@ describe.each(databaseKinds())('beat search (%s)', (kind) => {
     // The producer sees their draft in their own storefront's counts.
     const own = await search({ q: tag, producer: producerId }, producerToken);
     expect(own.facets!.genre).toEqual([{ value: 'trap', count: 3 }, { value: 'lo-fi', count: 2 }]);
+  });
+
+  it('counts facets in one scan exactly as one query per dimension would, for any filters (fast-check)', async () => {
+    const tag = `scan${randomUUID().slice(0, 6)}`;
+    const rows: Seed[] = Array.from({ length: 60 }, (_, index) => ({
+      tags: [tag],
+      genre: BEAT_GENRES[index % 5],
+      mood: index % 7 === 0 ? null : BEAT_MOODS[index % 4],
+      musicalKey: index % 5 === 0 ? null : MUSICAL_KEYS[index % 6],
+      bpm: 70 + ((index * 13) % 100),
+      priceCents: 500 + ((index * 700) % 9000),
+      freeDownload: index % 3 === 0,
+      status: index % 11 === 0 ? 'draft' : 'published',
+    }));
+    await seed(rows);
+    // The reference: each dimension counted by its own GROUP BY under every filter but its own.
+    const reference = async (filters: queries.SearchFilters, dimension: queries.FacetDimension) => {
+      const column = dimension === 'genre' ? beats.genre : dimension === 'musicalKey' ? beats.musicalKey : beats.mood;
+      const counted = await t.database.db
+        .select({ value: column, count: sql<number>`count(*)::int` })
+        .from(beats)
+        .where(and(...queries.conditions(filters, [dimension]), sql`${column} is not null`))
+        .groupBy(column);
+      return counted.map((row) => ({ value: row.value as string, count: Number(row.count) })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(
+          {
+            genre: fc.constantFrom(...BEAT_GENRES.slice(0, 6)),
+            musicalKey: fc.constantFrom(...MUSICAL_KEYS.slice(0, 7)),
+            mood: fc.constantFrom(...BEAT_MOODS.slice(0, 5)),
+            bpmMin: fc.integer({ min: 60, max: 180 }),
+            priceMaxCents: fc.integer({ min: 500, max: 10_000 }),
+            freeDownload: fc.boolean(),
+          },
+          { requiredKeys: [] },
+        ),
+        async (picked) => {
+          const none = { producerId: undefined, includeDrafts: false, genre: undefined, musicalKey: undefined, mood: undefined, bpmMin: undefined, bpmMax: undefined, priceMinCents: undefined, priceMaxCents: undefined, freeDownload: undefined };
+          const filters: queries.SearchFilters = { ...none, text: tag, ...picked };
+          const counts = await queries.facetCounts(t.database.db, filters);
+          for (const dimension of ['genre', 'musicalKey', 'mood'] as const) expect(counts[dimension]).toEqual(await reference(filters, dimension));
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('sorts by newest, price both ways and trending, ties broken by id', async () => {

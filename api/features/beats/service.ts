@@ -331,7 +331,7 @@ export function createBeatsService(deps: BeatsDeps) {
       const [rows, facets] = await Promise.all([
         queries.searchBeats(db, filters, effectiveSort, query.limit, after),
         query.facets
-          ? Promise.all([queries.facetCounts(db, filters, 'genre'), queries.facetCounts(db, filters, 'musicalKey'), queries.facetCounts(db, filters, 'mood')])
+          ? queries.facetCounts(db, filters)
           : undefined,
       ]);
       const page = rows.slice(0, query.limit);
@@ -339,7 +339,7 @@ export function createBeatsService(deps: BeatsDeps) {
       return {
         beats: page.map(toBeat),
         nextCursor: rows.length > query.limit && last ? encodeCursor({ sort: effectiveSort, value: cursorValue(last.sortValue), id: last.beat.id }) : null,
-        facets: facets ? { genre: facets[0], musicalKey: facets[1], mood: facets[2] } : null,
+        facets: facets ?? null,
       };
     },
 
