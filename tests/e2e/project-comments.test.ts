@@ -46,6 +46,21 @@ const comment = (page: Page, text: string) => panel(page).locator('li.comment', 
 const announcer = (page: Page) => panel(page).locator('#comments-announcer');
 const chatMessage = (page: Page, text: string) => panel(page).locator('.messages li.message', { hasText: text });
 
+interface AxNode {
+  role?: { value?: string };
+  name?: { value?: string };
+  ignored?: boolean;
+}
+
+/** Controls without an accessible name, from Chromium's accessibility tree (as in accessibility.test.ts). */
+async function unnamedControls(context: BrowserContext, page: Page): Promise<string[]> {
+  const roles = new Set(['button', 'link', 'textbox', 'combobox', 'checkbox', 'radio', 'tab', 'spinbutton']);
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
+  await cdp.detach();
+  return nodes.filter((node) => !node.ignored && roles.has(node.role?.value ?? '') && !(node.name?.value ?? '').trim()).map((node) => node.role?.value ?? '?');
+}
+
 beforeAll(async () => {
   await registerThroughApi(baseUrl, ada);
   await registerThroughApi(baseUrl, bea);
@@ -135,6 +150,36 @@ describe('comments and chat on a project', () => {
     await comment(a, 'The drop lands late').getByText('At 1:05').waitFor();
     await expect.poll(() => announcer(a).textContent()).toContain('Bea commented (At 1:05): The drop lands late');
     await screenshot(a, 'comments-laptop-light-2-resolved-and-time');
+  });
+
+  it('B, whose song is read-only, comments with the keyboard alone and deletes it', async () => {
+    await panel(b).getByRole('radio', { name: 'Lyric line' }).check();
+    // Clicking a line of the read-only song still moves the caret the line field follows.
+    await lyrics(b).locator('.cm-line').nth(2).click();
+    await expect.poll(() => panel(b).locator('#comment-line').inputValue()).toBe('3');
+
+    await panel(b).getByLabel('Comment', { exact: true }).focus();
+    await b.keyboard.type('The whole thing needs more air');
+    await b.keyboard.press('Tab');
+    await expect.poll(async () => (await focusedElement(b))?.tag).toBe('input');
+    // Arrow keys move through the radio group (Lyric line → Time in the song → The whole song).
+    await b.keyboard.press('ArrowDown');
+    await b.keyboard.press('ArrowDown');
+    await expect(panel(b).getByRole('radio', { name: 'The whole song' }).isChecked()).resolves.toBe(true);
+    await b.keyboard.press('Tab');
+    expect(await focusedElement(b)).toMatchObject({ tag: 'button', text: 'Add comment' });
+    await b.keyboard.press('Enter');
+    const own = comment(b, 'The whole thing needs more air');
+    await own.getByText('Whole song').waitFor();
+    await comment(a, 'The whole thing needs more air').waitFor();
+    expect(await unnamedControls(contextB, b)).toEqual([]);
+
+    await own.getByRole('button', { name: 'Delete your comment (Whole song)' }).focus();
+    await b.keyboard.press('Enter');
+    await own.waitFor({ state: 'detached' });
+    await comment(a, 'The whole thing needs more air').waitFor({ state: 'detached' });
+    // The focused button left with its comment; focus stays in the panel.
+    expect(await focusedElement(b)).toMatchObject({ tag: 'button', id: 'comments-tab' });
   });
 
   it('clicking a line comment moves the lyrics cursor to that line', async () => {
