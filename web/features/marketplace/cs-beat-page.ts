@@ -272,7 +272,9 @@ export class CsBeatPage extends LitElement {
     const current = player?.track?.id === beat.id;
     const playing = player?.isPlaying(beat.id) ?? false;
     const playable = beat.audio !== null && beat.status === 'published';
-    const duration = current ? (player?.duration ?? 0) : (beat.audio?.durationSeconds ?? 0);
+    // What plays is the tagged preview, which may be shorter than the master (capped by the server).
+    const previewSeconds = beat.audio?.preview?.durationSeconds ?? beat.audio?.durationSeconds ?? 0;
+    const duration = current ? (player?.duration ?? 0) : previewSeconds;
     const position = current ? (player?.currentTime ?? 0) : 0;
     return html`<div class="page">
       <a href="/beats">${t('marketplace.beatPage.back')}</a>
@@ -313,7 +315,7 @@ export class CsBeatPage extends LitElement {
             .valueText=${t('marketplace.player.clock', { current: formatClock(position), total: formatClock(duration) })}
             @cs-seek=${this.#seek}
           ></cs-waveform>
-          <p class="muted">${t('marketplace.beatPage.previewNote', { duration: formatClock(beat.audio?.durationSeconds ?? 0) })}</p>
+          <p class="muted">${t('marketplace.beatPage.previewNote', { duration: formatClock(previewSeconds) })}</p>
         </div>
       </section>
       ${beat.description ? html`<p class="description">${beat.description}</p>` : nothing} ${this.#renderLicences(beat)}
