@@ -123,7 +123,7 @@ describe('update log writer commit delay', () => {
 
     const appended: Array<Promise<void>> = [];
     for (let index = 0; index < 60; index++) {
-      appended.push(writer.append([row('d', index)]));
+      appended.push(writer.append([row(`d${index % 7}`, index)]));
       await nextTurn();
     }
     await Promise.all(appended);
@@ -131,6 +131,20 @@ describe('update log writer commit delay', () => {
     // Once they came fast, commits carried several rows each.
     expect(statements.length).toBeLessThan(40);
     expect(Math.max(...statements)).toBeGreaterThan(1);
+  });
+
+  it('never holds back one busy document on its own', async () => {
+    const statements: number[] = [];
+    const insert: InsertRows = async (rows) => {
+      statements.push(rows.length);
+    };
+    const writer = createUpdateLogWriter({ db: undefined as never, clock, insert, commitDelayMs: 20 });
+    const started = performance.now();
+    for (let index = 0; index < 60; index++) {
+      await writer.append([row('busy', index)]);
+    }
+    expect(statements).toEqual(Array.from({ length: 60 }, () => 1));
+    expect(performance.now() - started).toBeLessThan(600);
   });
 });
 

@@ -20,9 +20,11 @@ export type InsertRows = (rows: readonly UpdateRow[], createdAt: Date) => Promis
  * execute and WAL write on this very thread) is paid once per commit instead of once per update.
  *
  * When updates are rare a commit starts at the end of the current event-loop turn: nothing waits.
- * When they come faster than one per half `commitDelayMs` on average, a commit waits up to
- * `commitDelayMs` for more, as PostgreSQL's commit_delay does when commit_siblings others are
- * active: a few milliseconds of latency, only under a load where they buy several rows a statement.
+ * When appends of different documents come faster than one per half `commitDelayMs` on average, a
+ * commit waits up to `commitDelayMs` for more, as PostgreSQL's commit_delay does when
+ * commit_siblings others are active: a few milliseconds of latency, only under a load where they buy
+ * several rows a statement. One busy document alone never waits: its room already gathers whatever
+ * arrives during a commit into its next append, so waiting would buy it nothing but latency.
  *
  * Rows keep the order of their appends (the log's ids follow it). An append resolves only once its
  * rows are committed, which is what lets a room relay them; if the statement fails, every append
@@ -34,9 +36,10 @@ export function createUpdateLogWriter(deps: { db: Database; clock: Clock; insert
   let waiting: Array<{ rows: readonly UpdateRow[]; resolve: () => void; reject: (error: unknown) => void }> = [];
   let writing = false;
   let scheduled = false;
-  /** Moving average of the time between appends, in ms; starts "idle". */
+  /** Moving average of the time between appends of different documents, in ms; starts "idle". */
   let averageGapMs = Number.POSITIVE_INFINITY;
   let lastAppendAt = Number.NEGATIVE_INFINITY;
+  let lastDocumentId: string | undefined;
 
   function schedule(waitedAlready: boolean) {
     if (writing || scheduled) return;
@@ -69,8 +72,10 @@ export function createUpdateLogWriter(deps: { db: Database; clock: Clock; insert
     append(rows: readonly UpdateRow[]): Promise<void> {
       if (rows.length === 0) return Promise.resolve();
       const now = performance.now();
-      const gap = Math.min(now - lastAppendAt, IDLE_GAP_MS);
+      const documentId = rows[0]!.documentId;
+      const gap = documentId === lastDocumentId ? IDLE_GAP_MS : Math.min(now - lastAppendAt, IDLE_GAP_MS);
       lastAppendAt = now;
+      lastDocumentId = documentId;
       averageGapMs = Number.isFinite(averageGapMs) ? averageGapMs + (gap - averageGapMs) * GAP_SMOOTHING : gap;
       return new Promise<void>((resolve, reject) => {
         waiting.push({ rows, resolve, reject });
