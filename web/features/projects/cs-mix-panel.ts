@@ -1,3 +1,4 @@
+import { ContextConsumer } from '@lit/context';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type * as Y from 'yjs';
 import type { Mix } from '../../../shared/mix/mix-document.ts';
@@ -5,15 +6,38 @@ import type { Track } from '../../../shared/mix/mix-entities.ts';
 import { orderKeyBetween, sortByOrder } from '../../../shared/mix/order-key.ts';
 import { parameterRanges } from '../../../shared/mix/parameter-ranges.ts';
 import { addMixEntity, readMix, setMixField } from '../../../shared/project/project-document.ts';
+import type { ApiClient } from '../../api/api-client.ts';
+import { apiContext } from '../../app/contexts.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
+import { messageId } from '../../app/message-id.ts';
 import { baseStyles } from '../../ui/base-styles.ts';
+import { AnimationFrameController } from '../mixer/animation-frame-controller.ts';
+import { ProjectAudio } from './project-audio.ts';
+import { trackAudioStatus, TrackAudioStatus } from './project-audio-sources.ts';
 import type { ProjectSession } from './project-session.ts';
 import { RemoteSmoother } from './remote-smoothing.ts';
 
-/** Where parameter changes go to be heard: `web/audio/mix-engine.ts`'s MixEngine fits (its `setMix`). */
+/** Where parameter changes go to be heard: `web/audio/mix-engine.ts`'s MixEngine fits (its `setMix`); the panel's own is `ProjectAudio`. */
 export interface MixSink {
   setMix(mix: Mix): void;
 }
+
+/** The meters' floor (dB): silence and anything quieter read as this. */
+const meterFloorDb = -60;
+
+function meterDb(value: number | undefined): number {
+  return value !== undefined && Number.isFinite(value) ? Math.max(meterFloorDb, Math.min(0, value)) : meterFloorDb;
+}
+
+/** The note under a track, by its audio's status (none for audio that is there). */
+const statusMessage: Record<TrackAudioStatus, string | null> = {
+  [TrackAudioStatus.none]: messageId('projects.mix.audio.none'),
+  [TrackAudioStatus.loading]: messageId('projects.mix.audio.loading'),
+  [TrackAudioStatus.ready]: null,
+  [TrackAudioStatus.holderOnly]: messageId('projects.mix.audio.holderOnly'),
+  [TrackAudioStatus.offline]: messageId('projects.mix.audio.offline'),
+  [TrackAudioStatus.failed]: messageId('projects.mix.audio.failed'),
+};
 
 const TRACK_COLOURS = ['#7c4dff', '#00a3a3', '#e0527a', '#f29d38', '#3f8cff', '#5bb450'] as const;
 
@@ -22,6 +46,10 @@ const TRACK_COLOURS = ['#7c4dff', '#00a3a3', '#e0527a', '#f29d38', '#3f8cff', '#
  * Reads and writes the song document only through the shared/project accessors. A collaborator's
  * change glides the control to its new value (RemoteSmoother) rather than jumping; this person's own
  * moves are shown at once and are one undo step each.
+ *
+ * Sound: the panel plays the mix through its own {@link ProjectAudio} (the /mixer console's
+ * AudioWorklet engine, started by the Play button), and also feeds `mixSink` when a host sets one.
+ * Each track says when it has no audio on this device (none yet, licence holder only, offline).
  */
 export class CsMixPanel extends LitElement {
   static override properties = {
@@ -148,6 +176,41 @@ export class CsMixPanel extends LitElement {
       .add {
         margin-top: var(--cs-space-3, 0.75rem);
       }
+
+      .transport {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--cs-space-2, 0.5rem) var(--cs-space-3, 0.75rem);
+        margin-bottom: var(--cs-space-3, 0.75rem);
+      }
+
+      .transport [role='timer'] {
+        font-variant-numeric: tabular-nums;
+        min-width: 4.5rem;
+      }
+
+      .transport meter,
+      .strip meter {
+        width: 8rem;
+        max-width: 100%;
+      }
+
+      .strip-meter {
+        grid-column: 1 / -1;
+        display: flex;
+      }
+
+      .strip-meter meter {
+        width: 100%;
+      }
+
+      .audio-note {
+        grid-column: 1 / -1;
+        margin: 0;
+        font-size: 0.85rem;
+        color: var(--cs-color-text-muted, #5b5868);
+      }
     `,
   ];
 
@@ -157,6 +220,9 @@ export class CsMixPanel extends LitElement {
   declare mixSink: MixSink | null;
 
   readonly #i18n = new LocaleController(this);
+  readonly #frames = new AnimationFrameController(this);
+  #client: ApiClient | null = null;
+  #audio: ProjectAudio | null = null;
   #mix: Mix | null = null;
   #observed: Y.Doc | null = null;
   readonly #smoother = new RemoteSmoother({
@@ -173,22 +239,28 @@ export class CsMixPanel extends LitElement {
     this.session = null;
     this.readOnly = false;
     this.mixSink = null;
+    new ContextConsumer(this, { context: apiContext, subscribe: true, callback: (client) => (this.#client = client ?? null) });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unobserve();
     this.#smoother.dispose();
+    this.#closeAudio();
+    removeEventListener('online', this.#onOnline);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    addEventListener('online', this.#onOnline);
     if (this.session && !this.#observed) this.#observe(this.session.doc);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('session')) {
+    if (changed.has('session') && this.session?.doc !== this.#observed) {
       this.#unobserve();
+      // A new song gets a new engine: nothing of the previous one keeps playing.
+      this.#closeAudio();
       if (this.session) this.#observe(this.session.doc);
     }
     if (changed.has('mixSink') && this.#mix) this.mixSink?.setMix(this.#mix);
@@ -205,7 +277,7 @@ export class CsMixPanel extends LitElement {
     if (!this.#i18n.available || !this.#mix) return nothing;
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
     const tracks = sortByOrder(Object.values(this.#mix.tracks));
-    return html`${tracks.length === 0
+    return html`${this.#renderTransport(t)}${tracks.length === 0
         ? html`<p class="empty">${t('projects.mix.empty')}</p>`
         : html`<ul class="strips">
             ${tracks.map((track) => this.#renderStrip(track))}
@@ -247,6 +319,7 @@ export class CsMixPanel extends LitElement {
           </button>
         </div>
       </div>
+      ${this.#renderAudio(track)}
       <label for="fader-${track.id}">${t('projects.mix.fader')}</label>
       <div class="control">
         <input
@@ -280,6 +353,73 @@ export class CsMixPanel extends LitElement {
         <output for="pan-${track.id}">${this.#panText(pan)}</output>
       </div>
     </li>`;
+  }
+
+  #renderTransport(t: (id: string, values?: Record<string, unknown>) => string) {
+    const audio = this.#audio;
+    if (typeof AudioWorkletNode === 'undefined') return html`<p class="audio-note">${t('projects.mix.audio.unsupported')}</p>`;
+    const meters = audio?.readMeters() ?? null;
+    const position = new Intl.NumberFormat(this.#i18n.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(meters?.transportSeconds ?? 0);
+    const playing = audio?.playing ?? false;
+    // What the engine reports (its own meter frame), for tests and tools: idle, stopped or playing.
+    const engineState = !audio?.started ? 'idle' : meters?.playing ? 'playing' : 'stopped';
+    return html`<div class="transport" role="group" aria-label=${t('projects.mix.transport')} data-engine=${engineState}>
+      <button class="button" type="button" id="mix-play" aria-pressed=${playing ? 'true' : 'false'} @click=${this.#togglePlay}>
+        ${playing ? t('projects.mix.pause') : t('projects.mix.play')}
+      </button>
+      <button class="button secondary" type="button" id="mix-stop" ?disabled=${!audio?.started} @click=${() => audio?.stop()}>${t('projects.mix.stop')}</button>
+      <span role="timer" aria-label=${t('projects.mix.position')}>${t('projects.mix.seconds', { seconds: position })}</span>
+      ${audio?.started
+        ? html`<meter id="master-meter" min=${meterFloorDb} max="0" low="-18" high="-6" optimum="-30" .value=${meterDb(meters?.master.truePeakDb)} aria-label=${t('projects.mix.masterLevel')}></meter>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderAudio(track: Track) {
+    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    const audio = this.#audio;
+    const status = trackAudioStatus(track, (licenceId) => audio?.licenceStatus(licenceId) ?? TrackAudioStatus.loading);
+    const note = statusMessage[status];
+    const strip = audio?.started ? audio.readMeters()?.strips.get(track.id) : undefined;
+    return html`${note ? html`<p class="audio-note" data-audio-status=${status}>${t(note)}</p>` : nothing}
+    ${audio?.started
+      ? html`<div class="strip-meter">
+          <meter min=${meterFloorDb} max="0" low="-18" high="-6" optimum="-30" .value=${meterDb(strip ? Math.max(...strip.peakDb) : undefined)} aria-label=${t('projects.mix.trackLevel', { name: track.name })}></meter>
+        </div>`
+      : nothing}`;
+  }
+
+  readonly #togglePlay = async (): Promise<void> => {
+    const audio = this.#ensureAudio();
+    await audio.togglePlay();
+    this.#frames.running = audio.playing;
+  };
+
+  readonly #onOnline = (): void => {
+    this.#audio?.retry();
+  };
+
+  readonly #onAudioChange = (): void => {
+    this.#frames.running = this.#audio?.playing ?? false;
+    this.requestUpdate();
+  };
+
+  #ensureAudio(): ProjectAudio {
+    if (!this.#audio) {
+      this.#audio = new ProjectAudio({ client: () => this.#client });
+      this.#audio.addEventListener('change', this.#onAudioChange);
+      if (this.#mix) this.#audio.setMix(this.#mix);
+    }
+    return this.#audio;
+  }
+
+  #closeAudio(): void {
+    const audio = this.#audio;
+    if (!audio) return;
+    audio.removeEventListener('change', this.#onAudioChange);
+    void audio.dispose();
+    this.#audio = null;
+    this.#frames.running = false;
   }
 
   #formatDb(value: number): string {
@@ -353,6 +493,8 @@ export class CsMixPanel extends LitElement {
       }
     }
     this.#mix = mix;
+    // Licensed beats start loading (from the device, else the network) as soon as a track names one.
+    this.#ensureAudio().setMix(mix);
     this.mixSink?.setMix(mix);
     this.requestUpdate();
   }
