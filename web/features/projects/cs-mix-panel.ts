@@ -223,6 +223,7 @@ export class CsMixPanel extends LitElement {
   readonly #frames = new AnimationFrameController(this);
   #client: ApiClient | null = null;
   #audio: ProjectAudio | null = null;
+  #playFailed = false;
   #mix: Mix | null = null;
   #observed: Y.Doc | null = null;
   readonly #smoother = new RemoteSmoother({
@@ -372,6 +373,7 @@ export class CsMixPanel extends LitElement {
       ${audio?.started
         ? html`<meter id="master-meter" min=${meterFloorDb} max="0" low="-18" high="-6" optimum="-30" .value=${meterDb(meters?.master.truePeakDb)} aria-label=${t('projects.mix.masterLevel')}></meter>`
         : nothing}
+      ${this.#playFailed ? html`<p class="audio-note" role="alert">${t('projects.mix.audio.failed')}</p>` : nothing}
     </div>`;
   }
 
@@ -391,8 +393,15 @@ export class CsMixPanel extends LitElement {
 
   readonly #togglePlay = async (): Promise<void> => {
     const audio = this.#ensureAudio();
-    await audio.togglePlay();
+    try {
+      await audio.togglePlay();
+      this.#playFailed = false;
+    } catch {
+      // The worklet did not load or the context would not start: say so rather than stay silent.
+      this.#playFailed = this.#audio === audio;
+    }
     this.#frames.running = audio.playing;
+    this.requestUpdate();
   };
 
   readonly #onOnline = (): void => {

@@ -158,6 +158,12 @@ export class ProjectAudio extends EventTarget implements MixSink {
     this.#starting ??= (async () => {
       const context = new AudioContext({ latencyHint: 'interactive' });
       const engine = await MixEngine.create(context, { processorUrl: mixProcessorUrl });
+      if (this.#disposed) {
+        // The page closed while the engine was loading: nothing may keep running.
+        engine.dispose();
+        await context.close();
+        throw new Error('project audio closed');
+      }
       this.#context = context;
       this.#engine = engine;
       this.#feed();
