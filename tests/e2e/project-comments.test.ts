@@ -205,6 +205,9 @@ describe('comments and chat on a project', () => {
     await expect(panel(b).getByRole('tab', { name: /^Chat/ }).getAttribute('aria-selected')).resolves.toBe('true');
     await chatMessage(b, 'Bridge idea coming').waitFor();
 
+    // B's comment and its deletion in the previous test must be confirmed by the server first, or
+    // they would still count among the changes waiting on the device below.
+    await panel(b).locator('#comments-sync').waitFor({ state: 'detached', timeout: 15_000 });
     await contextB.setOffline(true);
     await b.locator('#sync-status').getByText(/^Offline/).waitFor();
     await panel(b).getByLabel('Message', { exact: true }).fill('Back in five, trying it on guitar');
