@@ -162,6 +162,10 @@ describe('the project page plays its mix', () => {
     await b.goto(link);
     await b.getByRole('heading', { level: 1, name: beatTitle }).waitFor();
     await beatStrip(b).getByText('Audio available to the licence holder.').waitFor();
+    // Bea never opened a marketplace page: the licence terms still read as words, not message ids.
+    const terms = () => b.locator('cs-licence-terms').evaluate((element) => element.shadowRoot?.textContent ?? '');
+    await expect.poll(terms).toContain('Premium');
+    await expect(terms()).resolves.not.toMatch(/marketplace\.\w/);
     await screenshot(b, 'project-audio-phone-dark-1-holder-only');
 
     const before = await meterValue(a, 'Master level');

@@ -72,6 +72,8 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('projects.project.title'),
     access: RouteAccess.membersOnly,
     load: () => import('../features/projects/cs-project-page.ts'),
+    // A song started from a licence shows its terms in the marketplace's words.
+    catalogPart: 'marketplace',
   },
   {
     path: '/invite',
