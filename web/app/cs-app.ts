@@ -9,6 +9,7 @@ import './cs-toast.ts';
 import { errorMessage } from './error-message.ts';
 import { chooseLocale } from './locale-sync.ts';
 import { messageId } from './message-id.ts';
+import { clearPrivateCaches } from './private-caches.ts';
 import { RouteController } from './route-controller.ts';
 import { APP_ROUTES, NOT_FOUND_ROUTE } from './routes.ts';
 
@@ -287,6 +288,7 @@ export class CsApp extends LitElement {
   readonly #onSignOut = (): void => {
     this.services.session.signOut().then(
       () => {
+        clearPrivateCaches().catch((error: unknown) => console.error(error));
         this.#showNotice({ id: messageId('shell.signedOut') });
         this.navigate('/');
       },

@@ -9,8 +9,9 @@ import { chooseAudioDownload } from '../mixer/licensed-beat-audio.ts';
 import type { MixSink } from './cs-mix-panel.ts';
 import { licenceAssetId, licencesInMix, songEndSeconds, TrackAudioStatus, withSourceClips, type LoadedSource } from './project-audio-sources.ts';
 
-/** Cache Storage name for licensed beats' encoded audio, so a song plays offline after one visit. */
-export const LICENSED_AUDIO_CACHE = 'creatorsync-licensed-audio-v1';
+// Licensed beats' encoded audio is kept in Cache Storage so a song plays offline after one visit;
+// sign-out deletes it (web/app/private-caches.ts).
+import { LICENSED_AUDIO_CACHE } from '../../app/private-caches.ts';
 
 /** The device's copy of encoded audio by licence (Cache Storage in the browser; a Map in tests). */
 export interface AudioByteStore {
