@@ -129,11 +129,12 @@ function lightFinal(sequence: readonly Phoneme[]): boolean {
 }
 
 /** Vowels alike enough to count in a multisyllabic chain: same quality, or two reduced vowels. */
-const chainVowelsMatch = (a: Phoneme, b: Phoneme) => vowelSimilarity(a, b) >= 0.85;
+const CHAIN_VOWEL_SIMILARITY = 0.85;
+
+const REDUCIBLE = new Set(['AH', 'IH', 'ER']);
 
 /** A full (unreduced) vowel: stressed, or a quality other than schwa-like AH/IH/ER. */
-const isFullVowel = (phoneme: Phoneme) =>
-  stressOf(phoneme) !== Stress.none || !['AH', 'IH', 'ER'].includes(vowelQuality(phoneme));
+const isFullVowel = (phoneme: Phoneme) => stressOf(phoneme) !== Stress.none || !REDUCIBLE.has(vowelQuality(phoneme));
 
 /**
  * Compares two single-word pronunciations. Perfect, slant, assonance and consonance are judged
@@ -184,6 +185,10 @@ interface RhymePartFacts {
   readonly soundKey: string;
   /** Consonants before the vowel, space-joined. */
   readonly onset: string;
+  /** The coda, space-joined. */
+  readonly codaKey: string;
+  /** sequenceSimilarity of this coda with others seen, by their codaKey: a search meets the same codas again and again. */
+  readonly codaSimilarities: Map<string, number>;
 }
 
 function partFrom(ending: PreparedEnding, vowel: number): RhymePartFacts {
@@ -196,6 +201,8 @@ function partFrom(ending: PreparedEnding, vowel: number): RhymePartFacts {
     vowelCount: part.filter(isVowel).length,
     soundKey: part.map(vowelQuality).join(' '),
     onset: onsetOf(ending.last, vowel).join(' '),
+    codaKey: part.slice(1).join(' '),
+    codaSimilarities: new Map<string, number>(),
   };
   ending.parts.set(vowel, facts);
   return facts;
@@ -221,18 +228,22 @@ export function comparePreparedEndings(a: PreparedEnding, b: PreparedEnding): Rh
   const laterA = a.later;
   const laterB = b.later;
   if (laterA.length === 0 && laterB.length === 0) return best;
-  const candidates: [number, number, number][] = [];
-  for (const [indexA, weightA] of laterA) candidates.push([indexA, mainB, weightA], ...laterB.map(([indexB, weightB]): [number, number, number] => [indexA, indexB, Math.min(weightA, weightB)]));
-  for (const [indexB, weightB] of laterB) candidates.push([mainA, indexB, weightB]);
-  for (const [indexA, indexB, weight] of candidates) {
-    const vowelA = a.last[indexA] as Phoneme;
-    const vowelB = b.last[indexB] as Phoneme;
+  const consider = (indexA: number, indexB: number, weight: number) => {
+    // A later-vowel rhyme is worth at most its weight: one that cannot beat the best so far is not worked out.
+    if (weight <= best.strength) return;
     // An unstressed vowel only rhymes against a stressed one.
-    if (stressOf(vowelA) === Stress.none && stressOf(vowelB) === Stress.none) continue;
+    if (stressOf(a.last[indexA] as Phoneme) === Stress.none && stressOf(b.last[indexB] as Phoneme) === Stress.none) return;
     const rhyme = compareEndingsAt(a, b, indexA, indexB);
     const strength = round(rhyme.strength * weight);
     if (rhyme.type !== RhymeType.none && strength > best.strength) best = { ...rhyme, strength };
+  };
+  // In this order (a later vowel of A against B's main one and B's later ones, then B's later ones
+  // against A's main one): the first of equally strong rhymes wins.
+  for (const [indexA, weightA] of laterA) {
+    consider(indexA, mainB, weightA);
+    for (const [indexB, weightB] of laterB) consider(indexA, indexB, Math.min(weightA, weightB));
   }
+  for (const [indexB, weightB] of laterB) consider(mainA, indexB, weightB);
   return best;
 }
 
@@ -286,14 +297,10 @@ function compareEndingsAt(a: PreparedEnding, b: PreparedEnding, vowelA: number, 
   const perfectPart = factsA.soundKey === factsB.soundKey;
   // The stressed vowel of at least one line's last word must land on a stressed vowel of the
   // other line, or the "rhyme" is just matching schwas off the beat (audition / the hill).
-  const aligned = chain.pairs.some(
-    ([indexA, indexB]) =>
-      (indexA === rhymeA && stressOf(flatB[indexB] as Phoneme) !== Stress.none) ||
-      (indexB === rhymeB && stressOf(flatA[indexA] as Phoneme) !== Stress.none),
-  );
-  if (chain.length >= 2 && chain.length >= partVowels && chain.strongPairs >= 2 && aligned && !(perfectPart && chain.length <= partVowels)) {
+  if (chain.length >= 2 && chain.length >= partVowels && chain.strongPairs >= 2 && chain.aligned && !(perfectPart && chain.length <= partVowels)) {
     const length = Math.min(chain.length, 4);
-    const { mean, weakest } = chainConsonantSimilarity(flatA, flatB, chain.pairs);
+    const pairs = Array.from({ length: chain.length }, (_, pair) => [a.vowels[a.vowels.length - 1 - pair] as number, b.vowels[b.vowels.length - 1 - pair] as number] as const);
+    const { mean, weakest } = chainConsonantSimilarity(flatA, flatB, pairs);
     const consonants = 0.5 * mean + 0.5 * weakest;
     const strength = Math.min(1, 0.6 + 0.06 * (length - 2) + 0.4 * consonants) * (0.7 + 0.3 * chain.vowelSimilarity);
     return { type: RhymeType.multisyllabic, strength: round(strength), vowelsMatched: chain.length };
@@ -305,7 +312,11 @@ function compareEndingsAt(a: PreparedEnding, b: PreparedEnding, vowelA: number, 
   }
   const codaA = factsA.coda;
   const codaB = factsB.coda;
-  const codaSimilarity = sequenceSimilarity(codaA, codaB);
+  let codaSimilarity = factsA.codaSimilarities.get(factsB.codaKey);
+  if (codaSimilarity === undefined) {
+    codaSimilarity = sequenceSimilarity(codaA, codaB);
+    factsA.codaSimilarities.set(factsB.codaKey, codaSimilarity);
+  }
   const vowelMatch = vowelSimilarity(partA[0] as Phoneme, partB[0] as Phoneme);
   if (vowelMatch === 1) {
     if (codaSimilarity >= SLANT_CODA) {
@@ -334,13 +345,14 @@ function onsetOf(pronunciation: Pronunciation, vowelIndex: number): Phoneme[] {
 }
 
 interface VowelChain {
+  /** Matched vowels, counted back from the end: the last `length` vowels of each side. */
   readonly length: number;
   /** Mean similarity of the matched vowels (1 when all are the same quality). */
   readonly vowelSimilarity: number;
   /** Matched pairs carrying real sound (see {@link vowelChain}); schwa pairs do not make a multi. */
   readonly strongPairs: number;
-  /** Positions of the matched vowels in each sequence, last first. */
-  readonly pairs: readonly (readonly [number, number])[];
+  /** Some pair puts one side's rhyme vowel on a stressed vowel of the other. */
+  readonly aligned: boolean;
 }
 
 /**
@@ -349,27 +361,27 @@ interface VowelChain {
  * vowels are full, so "just kill" / "the hill" stays a perfect rhyme rather than a multi.
  */
 function vowelChain(a: readonly Phoneme[], b: readonly Phoneme[], rhymeA: number, rhymeB: number, vowelsA: readonly number[], vowelsB: readonly number[]): VowelChain {
+  // One pass, no allocation: most compared endings match no vowel at all, and this runs per pair.
+  const longest = Math.min(4, vowelsA.length, vowelsB.length);
   let length = 0;
-  const pairs: [number, number][] = [];
-  while (length < 4 && length < vowelsA.length && length < vowelsB.length) {
+  let vowelTotal = 0;
+  let strongPairs = 0;
+  let aligned = false;
+  while (length < longest) {
     const indexA = vowelsA[vowelsA.length - 1 - length] as number;
     const indexB = vowelsB[vowelsB.length - 1 - length] as number;
-    if (!chainVowelsMatch(a[indexA] as Phoneme, b[indexB] as Phoneme)) break;
-    pairs.push([indexA, indexB]);
+    const x = a[indexA] as Phoneme;
+    const y = b[indexB] as Phoneme;
+    const similarity = vowelSimilarity(x, y);
+    if (similarity < CHAIN_VOWEL_SIMILARITY) break;
+    vowelTotal += similarity;
+    const fullA = isFullVowel(x);
+    const fullB = isFullVowel(y);
+    if (indexA >= rhymeA || indexB >= rhymeB ? fullA || fullB : fullA && fullB) strongPairs += 1;
+    if ((indexA === rhymeA && stressOf(y) !== Stress.none) || (indexB === rhymeB && stressOf(x) !== Stress.none)) aligned = true;
     length += 1;
   }
-  let vowelTotal = 0;
-  for (const [indexA, indexB] of pairs) vowelTotal += vowelSimilarity(a[indexA] as Phoneme, b[indexB] as Phoneme);
-  return {
-    length,
-    vowelSimilarity: pairs.length ? vowelTotal / pairs.length : 0,
-    pairs,
-    strongPairs: pairs.filter(([indexA, indexB]) => {
-      const fullA = isFullVowel(a[indexA] as Phoneme);
-      const fullB = isFullVowel(b[indexB] as Phoneme);
-      return indexA >= rhymeA || indexB >= rhymeB ? fullA || fullB : fullA && fullB;
-    }).length,
-  };
+  return { length, vowelSimilarity: length ? vowelTotal / length : 0, strongPairs, aligned };
 }
 
 /**
