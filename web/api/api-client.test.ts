@@ -48,6 +48,13 @@ function clientWith(fetch: typeof globalThis.fetch, locale = 'es') {
   return new ApiClient({ fetch, getLocale: () => locale });
 }
 
+/** A client holding an access token the server will find expired. */
+function signedInClientWith(fetch: typeof globalThis.fetch) {
+  const client = clientWith(fetch);
+  client.setSession(session('expired'));
+  return client;
+}
+
 describe('ApiClient', () => {
   it('sends Accept-Language and same-origin credentials on every request', async () => {
     const { fetch, calls } = fakeFetch(json(200, session('t1')));
@@ -88,7 +95,7 @@ describe('ApiClient', () => {
   it('does not retry twice: a second 401 is reported to the caller', async () => {
     const unauthorized = () => json(401, { error: { code: 'unauthorized', message: 'No autorizado' } });
     const { fetch, calls } = fakeFetch(unauthorized(), json(200, session('new')), unauthorized());
-    const error = await new AuthApi(clientWith(fetch)).getProfile().catch((e: unknown) => e);
+    const error = await new AuthApi(signedInClientWith(fetch)).getProfile().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 401, code: 'unauthorized', message: 'No autorizado', localized: true });
     expect(calls).toHaveLength(3);
@@ -99,7 +106,7 @@ describe('ApiClient', () => {
       json(401, { error: { code: 'unauthorized', message: 'Expired' } }),
       json(401, { error: { code: 'invalid_refresh', message: 'Sign in again' } }),
     );
-    const client = clientWith(fetch);
+    const client = signedInClientWith(fetch);
     const seen: Array<Session | null> = [];
     client.onSession((s) => seen.push(s));
     const error = await new AuthApi(client).getProfile().catch((e: unknown) => e);
@@ -120,9 +127,23 @@ describe('ApiClient', () => {
       json(200, { user }),
       json(200, { user }),
     );
-    const api = new AuthApi(clientWith(fetch));
+    const api = new AuthApi(signedInClientWith(fetch));
     await Promise.all([api.getProfile(), api.getProfile()]);
     expect(refreshes).toBe(1);
+  });
+
+  it('without a token yet, refreshes first and sends once, instead of collecting a 401', async () => {
+    const { fetch, calls } = fakeFetch(json(200, session('fresh')), json(200, { user }));
+    await new AuthApi(clientWith(fetch)).getProfile();
+    expect(calls.map((call) => call.url)).toEqual(['/api/auth/refresh', '/api/auth/profile']);
+    expect(calls[1]!.headers.get('Authorization')).toBe('Bearer fresh');
+  });
+
+  it('without a session at all, still asks once and reports the 401', async () => {
+    const { fetch, calls } = fakeFetch(json(401, { error: { code: 'invalid_refresh', message: 'x' } }), json(401, { error: { code: 'unauthorized', message: 'No autorizado' } }));
+    const error = await new AuthApi(clientWith(fetch)).getProfile().catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 401, code: 'unauthorized' });
+    expect(calls).toHaveLength(2);
   });
 
   it('turns a failed fetch into a network ApiError', async () => {

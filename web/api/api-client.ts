@@ -84,23 +84,34 @@ export class ApiClient {
   }
 
   async request<T = undefined>(request: ApiRequest<T>): Promise<T> {
-    let response = await this.#send(request);
-    if (response.status === 401 && request.authenticated) {
-      const session = await this.refresh();
-      if (session) response = await this.#send(request);
-    }
-    return this.#read(response, request.schema);
+    return this.#read(await this.#sendWithSession(request), request.schema);
   }
 
   /** A binary answer (a PDF, a file), with the same token handling as `request`. */
   async requestBlob(request: Omit<ApiRequest<never>, 'schema'>): Promise<Blob> {
-    let response = await this.#send(request);
-    if (response.status === 401 && request.authenticated) {
-      const session = await this.refresh();
-      if (session) response = await this.#send(request);
-    }
+    const response = await this.#sendWithSession(request);
     if (!response.ok) throw await ApiError.fromResponse(response);
     return response.blob();
+  }
+
+  /**
+   * Sends a request with the access token. Without one yet (the start-up refresh still in flight,
+   * or back online after starting offline) it refreshes first instead of collecting a certain 401;
+   * a 401 with a token (expired) refreshes once and retries.
+   */
+  async #sendWithSession(request: ApiRequest<unknown>): Promise<Response> {
+    if (!request.authenticated) return this.#send(request);
+    let refreshed = false;
+    if (!this.#accessToken) {
+      refreshed = true;
+      // Unreachable server: the request itself reports it.
+      if (!(await this.refresh().catch(() => null))) return this.#send(request);
+    }
+    const response = await this.#send(request);
+    if (response.status !== 401 || refreshed) return response;
+    if (!(await this.refresh())) return response;
+    await response.body?.cancel();
+    return this.#send(request);
   }
 
   async #refreshNow(): Promise<Session | null> {
