@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { clearPrivateCaches, LICENSED_AUDIO_CACHE } from './private-caches.ts';
+import { clearPrivateCaches, LIBRARY_DATABASE, LICENSED_AUDIO_CACHE } from './private-caches.ts';
 
 describe('clearPrivateCaches', () => {
-  it('deletes the licensed-audio cache and leaves the others alone', async () => {
-    const names = new Set([LICENSED_AUDIO_CACHE, 'creatorsync-lyrics-data', 'workbox-precache-v2']);
-    await clearPrivateCaches({ delete: async (name: string) => names.delete(name) });
-    expect([...names]).toEqual(['creatorsync-lyrics-data', 'workbox-precache-v2']);
+  it('deletes the licensed-audio cache and the library database, and leaves the rest alone', async () => {
+    const caches = new Set([LICENSED_AUDIO_CACHE, 'creatorsync-lyrics-data', 'workbox-precache-v2']);
+    const databases = new Set([LIBRARY_DATABASE, 'creatorsync-song-p1']);
+    const indexedDB = {
+      deleteDatabase(name: string) {
+        const request = {} as IDBOpenDBRequest;
+        setTimeout(() => {
+          databases.delete(name);
+          request.onsuccess?.call(request, new Event('success'));
+        });
+        return request;
+      },
+    };
+    await clearPrivateCaches({ caches: { delete: async (name: string) => caches.delete(name) }, indexedDB });
+    expect([...caches]).toEqual(['creatorsync-lyrics-data', 'workbox-precache-v2']);
+    expect([...databases]).toEqual(['creatorsync-song-p1']);
   });
 
-  it('does nothing where Cache Storage is missing', async () => {
-    await expect(clearPrivateCaches(undefined)).resolves.toBeUndefined();
+  it('does nothing where the browser has no storage', async () => {
+    await expect(clearPrivateCaches({ caches: undefined, indexedDB: undefined })).resolves.toBeUndefined();
   });
 });

@@ -9,6 +9,7 @@ import { baseStyles, pageStyles } from '../../ui/base-styles.ts';
 import { ApiController } from '../marketplace/api-controller.ts';
 import { formatPrice } from '../marketplace/beat-labels.ts';
 import { previewUrl } from '../marketplace/beats-api.ts';
+import { fetchLicensedBeatAudio } from '../mixer/licensed-beat-audio.ts';
 import { CommerceApi } from '../marketplace/commerce-api.ts';
 import { capLines, fileLabel, tierLabel } from '../marketplace/licence-labels.ts';
 import { marketplaceStyles } from '../marketplace/marketplace-styles.ts';
@@ -300,8 +301,9 @@ export class CsLibraryPage extends LitElement {
 
   #saveOffline(licence: Licence): Promise<void> {
     return this.#run(licence, async () => {
-      const audio = await this.#client.value.requestBlob({ method: 'GET', path: previewUrl(licence.beatId), authenticated: true });
-      await this.#store.saveAudio(licence.beatId, audio, Date.now());
+      // The purchased file itself (through the licence's signed link), not the tagged preview.
+      const { bytes, file } = await fetchLicensedBeatAudio(this.#client.value, licence.id);
+      await this.#store.saveAudio(licence.beatId, new Blob([bytes], { type: file === 'wav' ? 'audio/wav' : 'audio/mpeg' }), Date.now());
       this.saved = new Set([...this.saved, licence.beatId]);
       this.status = this.#i18n.t('library.savedOffline', { title: licence.beatTitle });
     });

@@ -1,5 +1,6 @@
 import type { Dexie, EntityTable } from 'dexie';
 import { Licence } from '../../../shared/schemas/commerce.ts';
+import { LIBRARY_DATABASE } from '../../app/private-caches.ts';
 
 /** Audio saved on the device for offline playback. */
 export interface SavedAudio {
@@ -10,7 +11,8 @@ export interface SavedAudio {
 
 /**
  * The buyer's library on this device: the last licence list seen (per user, so a shared device
- * never mixes accounts) and the preview audio of purchased beats, kept as blobs so it plays offline.
+ * never mixes accounts) and the purchased audio, kept as blobs so it plays offline. Sign-out deletes
+ * the whole database (web/app/private-caches.ts): the next person on the device did not buy it.
  */
 export interface LibraryStore {
   loadLicences(userId: string): Promise<Licence[] | null>;
@@ -33,7 +35,7 @@ export function createDexieLibraryStore(): LibraryStore {
   let database: Promise<LibraryDatabase> | null = null;
   const open = (): Promise<LibraryDatabase> => {
     database ??= import('dexie').then(({ Dexie: DexieDatabase }) => {
-      const db = new DexieDatabase('creatorsync-library') as LibraryDatabase;
+      const db = new DexieDatabase(LIBRARY_DATABASE) as LibraryDatabase;
       db.version(1).stores({ licences: 'userId', audio: 'beatId' });
       return db;
     });
