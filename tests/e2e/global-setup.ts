@@ -61,6 +61,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       RATE_LIMIT_MAX: '100000',
       RATE_LIMIT_SIGNED_IN_MAX: '100000',
       SIGNUP_RATE_LIMIT_PER_HOUR: '100000',
+      // The demo store seeds in the background after start-up (synthesis and previews take seconds
+      // of CPU): the tests make their own beats and must not race it for the catalogue or the CPU.
+      DEMO_CATALOG: 'off',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -60,6 +60,22 @@ function generatedWav(): Buffer {
   return Buffer.from(encodeWav([left, right], sampleRate, WavBitDepth.sixteen));
 }
 
+/** The producer publishes a second beat through the API, so the catalogue has a queue to step through. */
+async function publishAnotherBeat(beatTitle: string): Promise<void> {
+  const call = async (path: string, init: { method: string; token?: string; json?: unknown; wav?: Buffer }) => {
+    const headers: Record<string, string> = { Origin: baseUrl, 'Content-Type': init.wav ? 'audio/wav' : 'application/json' };
+    if (init.token) headers.Authorization = `Bearer ${init.token}`;
+    const body = init.wav ? new Uint8Array(init.wav) : init.json === undefined ? undefined : JSON.stringify(init.json);
+    const response = await fetch(`${baseUrl}${path}`, { method: init.method, headers, body });
+    if (!response.ok) throw new Error(`${init.method} ${path}: ${response.status} ${await response.text()}`);
+    return response.status === 204 ? {} : ((await response.json()) as Record<string, unknown>);
+  };
+  const { accessToken } = (await call('/api/auth/login', { method: 'POST', json: { email: producer.email, password: producer.password } })) as { accessToken: string };
+  const { id } = (await call('/api/beats', { method: 'POST', token: accessToken, json: { title: beatTitle, genre: 'lo-fi', price: 15, bpm: 82 } })) as { id: string };
+  await call(`/api/beats/${id}/audio`, { method: 'POST', token: accessToken, wav: generatedWav() });
+  await call(`/api/beats/${id}/publish`, { method: 'POST', token: accessToken });
+}
+
 async function signIn(page: Page, account: { email: string; password: string }, next: string, heading: string): Promise<void> {
   const restored = page.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
   await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
@@ -146,7 +162,7 @@ describe('the beat marketplace', () => {
     await signIn(b, buyer, '/beats', 'Beats');
     await b.getByRole('button', { name: /^Filters/ }).click();
     // Facets carry their counts.
-    await expect(b.locator('#filter-genre option[value="trap"]').textContent()).resolves.toMatch(/^Trap \(\d+\)$/);
+    await expect.poll(() => b.locator('#filter-genre option[value="trap"]').textContent()).toMatch(/^Trap \(\d+\)$/);
     await b.getByLabel('Genre').selectOption('trap');
     await b.locator('#filter-bpmMin').fill('140');
     await b.locator('#filter-bpmMin').press('Tab');
@@ -220,6 +236,24 @@ describe('the beat marketplace', () => {
 
     await licence.getByRole('button', { name: 'Save for offline' }).click();
     await licence.getByText('Saved on this device').waitFor();
+    // What is kept is the purchased file (the four-second WAV master, ~350 KB), not the tagged
+    // preview (a 22 kHz mono MP3 of ~50 KB).
+    const savedBytes = await b.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('creatorsync-library');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('audio').objectStore('audio').getAll();
+            all.onerror = () => reject(all.error);
+            all.onsuccess = () => {
+              open.result.close();
+              resolve((all.result[0] as { blob: Blob }).blob.size);
+            };
+          };
+        }),
+    );
+    expect(savedBytes).toBeGreaterThan(200_000);
     await screenshot(b, 'marketplace-phone-6-library');
 
     // Offline: the library and the saved audio still work.
@@ -317,6 +351,7 @@ describe('the beat marketplace', () => {
     await p.keyboard.press('ArrowRight');
     await expect.poll(async () => Number(await slider.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(2);
     // Next track from the catalog's queue, with no gap for loading: the element was preloaded.
+    await publishAnotherBeat('Second Light');
     await p.goto(`${baseUrl}/beats`);
     const cards = p.locator('article.beat-card');
     await cards.nth(1).waitFor();
