@@ -233,6 +233,8 @@ export class CsMessagesPage extends LitElement {
     },
     reportError: (error) => console.warn(error),
   });
+  #refreshes = 0;
+  #refreshing = 0;
   #started: string | null = null;
   #threadFor: string | null = null;
   #flushing = false;
@@ -316,8 +318,13 @@ export class CsMessagesPage extends LitElement {
   async #refresh(): Promise<void> {
     const me = this.#me;
     if (!me) return;
+    // Start-up and the live socket's (re)connection both refresh; only the latest answer may land,
+    // or a slow earlier one would put back a list from before a message that arrived in between.
+    const generation = ++this.#refreshes;
+    this.#refreshing += 1;
     try {
       const page = await this.#api.value.conversations();
+      if (generation !== this.#refreshes) return;
       this.conversations = page.conversations;
       this.savedOnly = false;
       void this.#store.saveConversations(me, page.conversations).catch((error: unknown) => console.warn(error));
@@ -325,6 +332,7 @@ export class CsMessagesPage extends LitElement {
     } catch (error) {
       this.#report(error);
     } finally {
+      this.#refreshing -= 1;
       this.loading = false;
     }
   }
@@ -391,7 +399,8 @@ export class CsMessagesPage extends LitElement {
         this.#scrollToEnd();
       }
       const updated = applyIncoming(this.conversations, message, { me, openConversationId: this.#openId });
-      if (updated) this.conversations = updated;
+      // A list request still on its way may have been answered before this message: ask again.
+      if (updated && this.#refreshing === 0) this.conversations = updated;
       else void this.#refresh();
       window.dispatchEvent(new Event(UNREAD_CHANGED_EVENT));
     } else if (event.type === 'read') {
