@@ -354,7 +354,9 @@ describe('the beat marketplace', () => {
     await publishAnotherBeat('Second Light');
     await p.goto(`${baseUrl}/beats`);
     const cards = p.locator('article.beat-card');
-    await cards.nth(1).waitFor();
+    // The page shows its saved copy of the catalogue first, then the fresh one with the new beat.
+    await p.locator('article.beat-card', { hasText: 'Second Light' }).waitFor();
+    await p.waitForLoadState('networkidle');
     const first = (await cards.first().locator('h2').textContent())?.trim() ?? '';
     const second = (await cards.nth(1).locator('h2').textContent())?.trim() ?? '';
     await cards.first().getByRole('button', { name: `Play ${first}` }).click();
