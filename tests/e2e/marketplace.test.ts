@@ -360,7 +360,7 @@ describe('the beat marketplace', () => {
     await p.goto(`${baseUrl}/beats`);
     const cards = p.locator('article.beat-card');
     // The page shows its saved copy of the catalogue first, then the fresh one with the new beat.
-    await p.locator('article.beat-card', { hasText: 'Second Light' }).waitFor();
+    await p.locator('article.beat-card', { hasText: 'Second Light' }).first().waitFor();
     await p.waitForLoadState('networkidle');
     const first = (await cards.first().locator('h2').textContent())?.trim() ?? '';
     const second = (await cards.nth(1).locator('h2').textContent())?.trim() ?? '';
