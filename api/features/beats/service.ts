@@ -3,13 +3,14 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/logger.ts';
+import { withSpooledUpload } from '../../storage/spool-upload.ts';
 import type { ByteRange, Storage, StoredStream } from '../../storage/storage.ts';
 import {
   BEAT_GENRES,
@@ -143,33 +144,6 @@ function cursorValue(value: number | string | Date): number | string {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'string' && /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(value)) return Number(value);
   return value;
-}
-
-/**
- * Streams a request body to a temp file (counting bytes, stopping with `tooLarge` the moment it passes
- * `limit`), runs `use` with the file and its folder, and always removes both.
- */
-async function withSpooledBody<T>(
-  body: ReadableStream<Uint8Array>,
-  options: { limit: number; tempDir: string | undefined; tooLarge: () => AppError },
-  use: (file: string, size: number, folder: string) => Promise<T>,
-): Promise<T> {
-  const folder = await mkdtemp(path.join(options.tempDir ?? os.tmpdir(), 'cs-upload-'));
-  const file = path.join(folder, 'upload');
-  try {
-    let size = 0;
-    const counter = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        size += chunk.length;
-        if (size > options.limit) callback(options.tooLarge());
-        else callback(null, chunk);
-      },
-    });
-    await pipeline(Readable.fromWeb(body as NodeWebStream<Uint8Array>), counter, createWriteStream(file));
-    return await use(file, size, folder);
-  } finally {
-    await rm(folder, { recursive: true, force: true });
-  }
 }
 
 export function createBeatsService(deps: BeatsDeps) {
@@ -355,7 +329,7 @@ export function createBeatsService(deps: BeatsDeps) {
       if (declaredLength !== undefined && declaredLength > limit) throw new AppError('audio_too_large', { params: { limit } });
       if (!body || declaredLength === 0) throw new AppError('audio_empty');
       const tooLarge = () => new AppError('audio_too_large', { params: { limit } });
-      await withSpooledBody(body, { limit, tempDir: deps.tempDir, tooLarge }, async (file, size, folder) => {
+      await withSpooledUpload(body, { limit, tempDir: deps.tempDir, tooLarge }, async (file, size, folder) => {
         if (size === 0) throw new AppError('audio_empty');
         const inspection = await inspectAudio(file);
         if (!inspection.ok) throw new AppError(inspection.reason === 'type_not_allowed' ? 'audio_type_not_allowed' : 'audio_unreadable');
@@ -403,7 +377,7 @@ export function createBeatsService(deps: BeatsDeps) {
       const tooLarge = () => new AppError('voice_tag_too_large', { params: { limit } });
       if (declaredLength !== undefined && declaredLength > limit) throw tooLarge();
       if (!body || declaredLength === 0) throw new AppError('audio_empty');
-      await withSpooledBody(body, { limit, tempDir: deps.tempDir, tooLarge }, async (file, size, folder) => {
+      await withSpooledUpload(body, { limit, tempDir: deps.tempDir, tooLarge }, async (file, size, folder) => {
         if (size === 0) throw new AppError('audio_empty');
         const inspection = await inspectVoiceTag(file);
         if (!inspection.ok) throw new AppError(inspection.reason === 'type_not_allowed' ? 'voice_tag_type_not_allowed' : 'audio_unreadable');

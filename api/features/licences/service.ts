@@ -12,7 +12,7 @@ import { DOWNLOAD_LINK_TTL_SECONDS, signDownloadToken, verifyDownloadToken, type
 import * as queries from './queries.ts';
 import { inspectStemsZip, type StemsLimits, type StemsProblem } from './stems-check.ts';
 import { spoolErrorOf } from './spool-errors.ts';
-import { withSpooledUpload } from './spool-upload.ts';
+import { withSpooledUpload } from '../../storage/spool-upload.ts';
 import { isTier, mergeTiers, rowFromTier } from './tier-defaults.ts';
 
 export interface LicencesDeps {

@@ -8,12 +8,14 @@ import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 
 /**
  * Streams a request body into a temp file, stopping with `tooLarge()` the moment it passes `limit`,
- * runs `use` on the file and always removes it. Nothing reaches storage unless `use` puts it there.
+ * runs `use` on the file (and its private folder, for scratch files beside it) and always removes
+ * both. Nothing reaches storage unless `use` puts it there. Beat audio, voice tags and stems all
+ * arrive this way.
  */
 export async function withSpooledUpload<T>(
   body: ReadableStream<Uint8Array>,
   options: { limit: number; tempDir?: string | undefined; tooLarge: () => Error },
-  use: (file: string, size: number) => Promise<T>,
+  use: (file: string, size: number, folder: string) => Promise<T>,
 ): Promise<T> {
   const folder = await mkdtemp(path.join(options.tempDir ?? os.tmpdir(), 'cs-upload-'));
   const file = path.join(folder, 'upload');
@@ -27,7 +29,7 @@ export async function withSpooledUpload<T>(
       },
     });
     await pipeline(Readable.fromWeb(body as NodeWebStream<Uint8Array>), counter, createWriteStream(file));
-    return await use(file, size);
+    return await use(file, size, folder);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
