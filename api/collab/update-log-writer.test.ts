@@ -133,6 +133,19 @@ describe('update log writer commit delay', () => {
     expect(Math.max(...statements)).toBeGreaterThan(1);
   });
 
+  it('stops waiting for company once a commit is full', async () => {
+    const statements: number[] = [];
+    const insert: InsertRows = async (rows) => {
+      statements.push(rows.length);
+    };
+    const writer = createUpdateLogWriter({ db: undefined as never, clock, insert, commitDelayMs: 5_000, fullGroupRows: 4 });
+    const started = performance.now();
+    // Different documents in quick succession: the first commit would wait the whole delay.
+    await Promise.all([writer.append([row('full-a', 1)]), writer.append([row('full-b', 2), row('full-b', 3)]), writer.append([row('full-c', 4)])]);
+    expect(performance.now() - started).toBeLessThan(2_500);
+    expect(statements).toEqual([4]);
+  });
+
   it('never holds back one busy document on its own', async () => {
     const statements: number[] = [];
     const insert: InsertRows = async (rows) => {
