@@ -21,7 +21,15 @@ export async function findBeat(db: Database, id: string): Promise<BeatWithProduc
   return row as BeatWithProducer | undefined;
 }
 
-export async function insertBeat(db: Database, row: NewBeatRow): Promise<void> {
+/** A transaction or the database. */
+export type Executor = Parameters<Parameters<Database['transaction']>[0]>[0] | Database;
+
+/** Serialises, until the transaction ends, the steps that count a producer's beats and add one. */
+export async function lockBeatsOf(tx: Executor, producerId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'cs-beats:' + producerId}))`);
+}
+
+export async function insertBeat(db: Executor, row: NewBeatRow): Promise<void> {
   await db.insert(beats).values(row);
 }
 
@@ -77,7 +85,7 @@ export async function beatsWithoutPreview(db: Database, limit: number): Promise<
 }
 
 /** Beats a producer has, drafts included (the plan's upload limit counts them all). */
-export async function countBeatsOf(db: Database, producerId: string): Promise<number> {
+export async function countBeatsOf(db: Executor, producerId: string): Promise<number> {
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(beats).where(eq(beats.producerId, producerId));
   return Number(row?.count ?? 0);
 }

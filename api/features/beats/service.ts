@@ -246,10 +246,16 @@ export function createBeatsService(deps: BeatsDeps) {
   return {
     async create(userId: string, request: CreateBeatRequest): Promise<Beat> {
       const limit = await deps.uploadLimitOf?.(userId);
-      if (limit !== undefined && limit !== null && (await queries.countBeatsOf(db, userId)) >= limit) throw new AppError('upload_limit_reached', { params: { limit } });
       const now = clock.now();
       const id = randomUUID();
-      await queries.insertBeat(db, { id, producerId: userId, ...metadataColumns(request), status: 'draft', createdAt: now, updatedAt: now });
+      await db.transaction(async (tx) => {
+        if (limit !== undefined && limit !== null) {
+          // Count and insert as one step per producer: two uploads at once must not both fit under the limit.
+          await queries.lockBeatsOf(tx, userId);
+          if ((await queries.countBeatsOf(tx, userId)) >= limit) throw new AppError('upload_limit_reached', { params: { limit } });
+        }
+        await queries.insertBeat(tx, { id, producerId: userId, ...metadataColumns(request), status: 'draft', createdAt: now, updatedAt: now });
+      });
       return reload(id);
     },
 

@@ -60,6 +60,14 @@ describe.each(databaseKinds())('subscriptions in TEST MODE (%s)', (kind) => {
     expect((await newBeat(token, 11)).json.error.code).toBe('upload_limit_reached');
   });
 
+  it('lets only one of several simultaneous uploads take the last free place', async () => {
+    const producer = await signUp(t.app);
+    for (let index = 0; index < 9; index++) expect((await newBeat(producer.accessToken, index)).status).toBe(201);
+    const racing = await Promise.all(Array.from({ length: 5 }, (_, index) => newBeat(producer.accessToken, 9 + index)));
+    expect(racing.map((response) => response.status).sort()).toEqual([201, 403, 403, 403, 403]);
+    expect((await call(t.app, 'GET', '/api/subscriptions/status', { token: producer.accessToken })).json).toMatchObject({ uploadsUsed: 10, uploadLimit: 10 });
+  });
+
   it('has nothing to change for a producer who never subscribed', async () => {
     const producer = await signUp(t.app);
     expect((await call(t.app, 'DELETE', '/api/subscriptions/cancel', { token: producer.accessToken })).json.error.code).toBe('subscription_not_found');
