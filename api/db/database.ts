@@ -5,6 +5,8 @@ import * as schema from './schema.ts';
 
 /** The drizzle database, whichever driver is behind it: PGlite embedded or PostgreSQL via postgres.js. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction or the database: queries that may run inside a caller's transaction take this. */
+export type Executor = Parameters<Parameters<Database['transaction']>[0]>[0] | Database;
 
 export interface DatabaseHandle {
   db: Database;

@@ -1,10 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Database } from '../../db/database.ts';
+import type { Executor } from '../../db/database.ts';
 import { styleProfiles, writingSessions } from '../../db/schema.ts';
 
 export type WritingSessionRow = typeof writingSessions.$inferSelect;
-/** A transaction or the database: the ledger's reads and writes run inside one transaction. */
-export type Executor = Parameters<Parameters<Database['transaction']>[0]>[0] | Database;
 
 const summaryColumns = {
   id: writingSessions.id,

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../../db/database.ts';
+import type { Database, Executor } from '../../db/database.ts';
 import { beats, users } from '../../db/schema.ts';
 
 export type BeatRow = typeof beats.$inferSelect;
@@ -20,9 +20,6 @@ export async function findBeat(db: Database, id: string): Promise<BeatWithProduc
   const [row] = await db.select(selection).from(beats).innerJoin(users, eq(users.id, beats.producerId)).where(eq(beats.id, id)).limit(1);
   return row as BeatWithProducer | undefined;
 }
-
-/** A transaction or the database. */
-export type Executor = Parameters<Parameters<Database['transaction']>[0]>[0] | Database;
 
 /** Serialises, until the transaction ends, the steps that count a producer's beats and add one. */
 export async function lockBeatsOf(tx: Executor, producerId: string): Promise<void> {
