@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { fileTypeFromFile } from 'file-type';
 import { parseFile } from 'music-metadata';
 import { isDecodable, type DecodableFormat } from './preview/decodable-formats.ts';
-import { createPeakAccumulator, readWavFormat } from './wav.ts';
+import { createPeakAccumulator } from './wav.ts';
+import { readWavFileFormat } from './wav-file.ts';
 
 /** What an uploaded file turned out to be, judged by its bytes. */
 export type AudioInspection =
@@ -91,21 +91,9 @@ export async function inspectVoiceTag(file: string): Promise<VoiceTagInspection>
   }
 }
 
-/** WAV headers are small, but LIST/bext chunks can push `data` back; 1 MiB covers real files. */
-const WAV_HEADER_WINDOW = 1024 * 1024;
-
 /** Peaks read from the file in chunks: memory stays flat whatever the file's length. */
 async function streamedWavPeaks(file: string): Promise<number[] | undefined> {
-  const handle = await open(file);
-  let format;
-  try {
-    const { size } = await handle.stat();
-    const head = new Uint8Array(Math.min(size, WAV_HEADER_WINDOW));
-    await handle.read(head, 0, head.length, 0);
-    format = readWavFormat(head, size);
-  } finally {
-    await handle.close();
-  }
+  const format = await readWavFileFormat(file);
   if (!format) return undefined;
   const accumulator = createPeakAccumulator(format, PEAK_PAIRS);
   if (format.dataBytes > 0) {

@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { FLACDecoder } from '@wasm-audio-decoders/flac';
 import { OggVorbisDecoder } from '@wasm-audio-decoders/ogg-vorbis';
 import { MPEGDecoder } from 'mpg123-decoder';
-import { createPcmReader, readWavFormat } from '../wav.ts';
+import { createPcmReader } from '../wav.ts';
+import { readWavFileFormat } from '../wav-file.ts';
 import type { DecodableFormat } from './decodable-formats.ts';
 import { UndecodableAudioError } from './preview-errors.ts';
 
@@ -15,8 +15,6 @@ export interface PcmChunk {
 }
 
 const READ_CHUNK_BYTES = 64 * 1024;
-/** WAV headers are small, but LIST/bext chunks can push `data` back; 1 MiB covers real files. */
-const WAV_HEADER_WINDOW = 1024 * 1024;
 
 /**
  * Decodes a file chunk by chunk. Stop iterating early (break) to decode only the start: the file
@@ -34,16 +32,7 @@ export async function* decodeAudioFile(file: string, format: DecodableFormat): A
 
 const decoders: Record<DecodableFormat, (file: string) => AsyncGenerator<PcmChunk>> = {
   async *wav(file) {
-    const handle = await open(file);
-    let format;
-    try {
-      const { size } = await handle.stat();
-      const head = new Uint8Array(Math.min(size, WAV_HEADER_WINDOW));
-      await handle.read(head, 0, head.length, 0);
-      format = readWavFormat(head, size);
-    } finally {
-      await handle.close();
-    }
+    const format = await readWavFileFormat(file);
     if (!format) throw new UndecodableAudioError('not a WAV this reader understands');
     if (format.dataBytes === 0) return;
     const reader = createPcmReader(format);
@@ -64,36 +53,24 @@ const decoders: Record<DecodableFormat, (file: string) => AsyncGenerator<PcmChun
     }
   },
 
-  async *flac(file) {
-    const decoder = new FLACDecoder();
-    await decoder.ready;
-    try {
-      for await (const bytes of createReadStream(file, { highWaterMark: READ_CHUNK_BYTES })) {
-        const decoded = await decoder.decode(bytes as Buffer);
-        if (decoded.samplesDecoded > 0) yield { sampleRate: decoded.sampleRate, channels: decoded.channelData };
-      }
-      const rest = await decoder.flush();
-      if (rest.samplesDecoded > 0) yield { sampleRate: rest.sampleRate, channels: rest.channelData };
-    } finally {
-      decoder.free();
-    }
-  },
-
-  async *ogg(file) {
-    const decoder = new OggVorbisDecoder();
-    await decoder.ready;
-    try {
-      for await (const bytes of createReadStream(file, { highWaterMark: READ_CHUNK_BYTES })) {
-        const decoded = await decoder.decode(bytes as Buffer);
-        if (decoded.samplesDecoded > 0) yield { sampleRate: decoded.sampleRate, channels: decoded.channelData };
-      }
-      const rest = await decoder.flush();
-      if (rest.samplesDecoded > 0) yield { sampleRate: rest.sampleRate, channels: rest.channelData };
-    } finally {
-      decoder.free();
-    }
-  },
+  flac: (file) => decodeFlushing(new FLACDecoder(), file),
+  ogg: (file) => decodeFlushing(new OggVorbisDecoder(), file),
 };
+
+/** The FLAC and Ogg Vorbis decoders share one shape: decode chunk by chunk, then flush what they hold back. */
+async function* decodeFlushing(decoder: FLACDecoder | OggVorbisDecoder, file: string): AsyncGenerator<PcmChunk> {
+  await decoder.ready;
+  try {
+    for await (const bytes of createReadStream(file, { highWaterMark: READ_CHUNK_BYTES })) {
+      const decoded = await decoder.decode(bytes as Buffer);
+      if (decoded.samplesDecoded > 0) yield { sampleRate: decoded.sampleRate, channels: decoded.channelData };
+    }
+    const rest = await decoder.flush();
+    if (rest.samplesDecoded > 0) yield { sampleRate: rest.sampleRate, channels: rest.channelData };
+  } finally {
+    decoder.free();
+  }
+}
 
 /** All channels averaged into one (a new array; the input is left alone). */
 export function downmix(channels: Float32Array[]): Float32Array {
