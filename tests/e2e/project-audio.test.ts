@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { encodeWav, WavBitDepth } from '../../web/audio/wav-encoder.ts';
 import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
+import { apiCallsTo, toneWav } from './api-calls.ts';
 
 /**
  * Issue 6, build item 6, in Chromium: the project page's mix plays through the /mixer console's
@@ -30,32 +30,7 @@ let a: Page;
 let b: Page;
 let licenceId = '';
 
-async function api(path: string, options: { method?: string; token?: string; body?: unknown; raw?: Uint8Array; contentType?: string } = {}) {
-  const headers: Record<string, string> = { Origin: baseUrl };
-  if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.raw) headers['Content-Type'] = options.contentType ?? 'application/octet-stream';
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: options.method ?? 'GET',
-    headers,
-    body: options.raw ? (options.raw as Uint8Array<ArrayBuffer>) : options.body === undefined ? null : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as Record<string, any>) : {} };
-}
-
-async function token(account: { email: string; password: string }): Promise<string> {
-  const response = await api('/api/auth/login', { method: 'POST', body: { email: account.email, password: account.password } });
-  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${JSON.stringify(response.json)}`);
-  return response.json.accessToken as string;
-}
-
-/** Two seconds of a 110 Hz tone at -8 dBFS, as a 16-bit WAV. */
-function generatedWav(): Uint8Array {
-  const sampleRate = 22_050;
-  const samples = new Float32Array(sampleRate * 2).map((_, index) => 0.4 * Math.sin((2 * Math.PI * 110 * index) / sampleRate));
-  return new Uint8Array(encodeWav([samples, samples], sampleRate, WavBitDepth.sixteen));
-}
+const { api, accessTokenFor: token } = apiCallsTo(baseUrl);
 
 async function signIn(page: Page, account: { email: string; password: string }, next: string): Promise<void> {
   const restored = page.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
@@ -93,7 +68,7 @@ beforeAll(async () => {
   const beat = await api('/api/beats', { method: 'POST', token: producerToken, body: { title: beatTitle, genre: 'trap', price: 30, bpm: 140 } });
   expect(beat.status, JSON.stringify(beat.json)).toBe(201);
   const beatId = beat.json.id as string;
-  const upload = await api(`/api/beats/${beatId}/audio`, { method: 'POST', token: producerToken, raw: generatedWav(), contentType: 'audio/wav' });
+  const upload = await api(`/api/beats/${beatId}/audio`, { method: 'POST', token: producerToken, raw: toneWav(), contentType: 'audio/wav' });
   expect(upload.status, JSON.stringify(upload.json)).toBe(200);
   let published = await api(`/api/beats/${beatId}/publish`, { method: 'POST', token: producerToken });
   for (let attempt = 0; published.status !== 200 && attempt < 60; attempt++) {
