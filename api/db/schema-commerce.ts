@@ -89,12 +89,22 @@ export const orders = pgTable(
     stripePaymentIntentId: text('stripe_payment_intent_id'),
     stripeRefundId: text('stripe_refund_id'),
     refundReason: text('refund_reason'),
+    /**
+     * Cents refunded so far through the payment provider after the order was paid (a refund made in
+     * Stripe's dashboard, in full or in part). The ledger's refund rows add up to this much gross.
+     */
+    refundedCents: integer('refunded_cents').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     refundedAt: timestamp('refunded_at', { withTimezone: true }),
   },
-  (table) => [index('orders_buyer_idx').on(table.buyerId, table.createdAt), uniqueIndex('orders_stripe_session_unique').on(table.stripeSessionId)],
+  (table) => [
+    index('orders_buyer_idx').on(table.buyerId, table.createdAt),
+    uniqueIndex('orders_stripe_session_unique').on(table.stripeSessionId),
+    // A refund event names the payment intent, not the order.
+    index('orders_payment_intent_idx').on(table.stripePaymentIntentId),
+  ],
 );
 
 /** One licence of one beat in an order, priced when the order was made. No FK to beats: orders outlive deleted beats. */
@@ -140,10 +150,14 @@ export const licences = pgTable(
     files: jsonb('files').$type<string[]>().notNull(),
     caps: jsonb('caps').$type<Record<string, number | null>>().notNull(),
     grantedAt: timestamp('granted_at', { withTimezone: true }).notNull(),
+    /** Set when the order was refunded in full: the licence no longer grants anything. */
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedReason: text('revoked_reason'),
   },
   (table) => [
     uniqueIndex('licences_order_item_unique').on(table.orderItemId),
-    uniqueIndex('licences_exclusive_unique').on(table.beatId).where(sql`${table.tier} = 'exclusive'`),
+    // A refunded exclusive no longer holds the beat: it may be sold again.
+    uniqueIndex('licences_exclusive_live_unique').on(table.beatId).where(sql`${table.tier} = 'exclusive' and ${table.revokedAt} is null`),
     index('licences_buyer_idx').on(table.buyerId, table.grantedAt),
     index('licences_producer_idx').on(table.producerId, table.grantedAt),
   ],
@@ -171,7 +185,11 @@ export const beatSplits = pgTable(
   (table) => [primaryKey({ columns: [table.beatId, table.userId] }), index('beat_splits_user_idx').on(table.userId)],
 );
 
-/** What each collaborator earned from each licence sold, after the platform fee. */
+/**
+ * What each collaborator earned from each licence sold, after the platform fee. A refund adds rows of
+ * kind `refund` with negative amounts, each reversing part of one `sale` row (`reversesId`), so a
+ * collaborator's sum is always what they are owed.
+ */
 export const ledgerEntries = pgTable(
   'ledger_entries',
   {
@@ -191,6 +209,9 @@ export const ledgerEntries = pgTable(
     netCents: integer('net_cents').notNull(),
     /** The platform fee rate applied (basis points), from the producer's plan at the time of sale. */
     feeBasisPoints: integer('fee_basis_points').notNull(),
+    kind: text('kind').notNull().default('sale'),
+    /** For a `refund` row: the `sale` row it reverses (part of). */
+    reversesId: text('reverses_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (table) => [index('ledger_entries_user_idx').on(table.userId, table.createdAt), index('ledger_entries_producer_idx').on(table.producerId, table.createdAt)],

@@ -38,6 +38,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'Not allowed',
   404: 'Not found',
   409: 'Conflicts with existing data',
+  410: 'Gone: expired, or revoked (e.g. a licence whose order was refunded)',
   413: 'Body too large',
   415: 'Body is not JSON',
   422: 'Body fails validation; `details` names the fields',

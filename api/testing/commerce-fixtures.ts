@@ -36,7 +36,7 @@ export async function deliver(app: TestApp['app'], event: object, secret = WEBHO
 let eventCounter = 0;
 
 /** checkout.session.completed for an order, as Stripe sends it once the buyer paid. */
-export function sessionCompleted(order: { orderId: string; sessionId: string; paymentIntent: string }, created = Math.floor(Date.now() / 1000)) {
+export function sessionCompleted(order: { orderId: string; sessionId: string; paymentIntent: string; amountTotal: number }, created = Math.floor(Date.now() / 1000)) {
   return {
     id: `evt_completed_${++eventCounter}_${order.orderId}`,
     object: 'event',
@@ -49,8 +49,34 @@ export function sessionCompleted(order: { orderId: string; sessionId: string; pa
         mode: 'payment',
         payment_status: 'paid',
         payment_intent: order.paymentIntent,
+        amount_total: order.amountTotal,
+        currency: 'usd',
         client_reference_id: order.orderId,
         metadata: { orderId: order.orderId },
+      },
+    },
+  };
+}
+
+/**
+ * charge.refunded, as Stripe sends it after a refund of the charge behind a payment intent (made in
+ * the dashboard or through the API); `amountRefunded` is everything refunded on the charge so far.
+ */
+export function chargeRefunded(input: { paymentIntent: string; amount: number; amountRefunded: number; currency?: string }, created = Math.floor(Date.now() / 1000)) {
+  return {
+    id: `evt_refunded_${++eventCounter}_${input.paymentIntent}`,
+    object: 'event',
+    type: 'charge.refunded',
+    created,
+    data: {
+      object: {
+        id: `ch_for_${input.paymentIntent}`,
+        object: 'charge',
+        payment_intent: input.paymentIntent,
+        amount: input.amount,
+        amount_refunded: input.amountRefunded,
+        refunded: input.amountRefunded >= input.amount,
+        currency: input.currency ?? 'usd',
       },
     },
   };

@@ -236,6 +236,8 @@ export const Licence = z
     /** The caller's side of the licence. */
     role: z.enum(['buyer', 'producer']),
     grantedAt: z.iso.datetime(),
+    /** Set once the order was refunded in full: the licence grants nothing any more (no files, no contract). */
+    revokedAt: z.iso.datetime().nullable(),
     contractUrl: z.string(),
   })
   .meta({ id: 'Licence' });

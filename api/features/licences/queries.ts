@@ -1,4 +1,4 @@
-import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { beatLicenceTiers, beats, beatStems, leads, licences } from '../../db/schema.ts';
 import type { TierRow } from './tier-defaults.ts';
@@ -58,7 +58,7 @@ export async function exclusiveSold(db: Database, beatId: string): Promise<boole
   const [row] = await db
     .select({ id: licences.id })
     .from(licences)
-    .where(and(eq(licences.beatId, beatId), eq(licences.tier, 'exclusive')))
+    .where(and(eq(licences.beatId, beatId), eq(licences.tier, 'exclusive'), isNull(licences.revokedAt)))
     .limit(1);
   return row !== undefined;
 }
@@ -101,7 +101,7 @@ export async function ownsLicence(db: Database, buyerId: string, beatId: string,
   const [row] = await db
     .select({ id: licences.id })
     .from(licences)
-    .where(and(eq(licences.buyerId, buyerId), eq(licences.beatId, beatId), eq(licences.tier, tier)))
+    .where(and(eq(licences.buyerId, buyerId), eq(licences.beatId, beatId), eq(licences.tier, tier), isNull(licences.revokedAt)))
     .limit(1);
   return row !== undefined;
 }

@@ -48,19 +48,19 @@ const routes = {
     method: 'get', path: '/licences/{id}/contract.pdf', tags: ['licences'], security: bearer,
     summary: 'The licence contract as a PDF (buyer and producer)',
     request: { params: BeatParams },
-    responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: binary } } }, ...errorResponses(401, 404) },
+    responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: binary } } }, ...errorResponses(401, 404, 410) },
   }),
   downloads: createRoute({
     method: 'get', path: '/licences/{id}/downloads', tags: ['licences'], security: bearer,
     summary: "Short-lived signed links to the licence's full-quality files",
     request: { params: BeatParams },
-    responses: { 200: { description: 'Links', ...json(DownloadLinks) }, ...errorResponses(401, 404) },
+    responses: { 200: { description: 'Links', ...json(DownloadLinks) }, ...errorResponses(401, 404, 410) },
   }),
   download: createRoute({
     method: 'get', path: '/downloads/{token}', tags: ['licences'],
     summary: 'A file behind a signed link (the link is the permission; it expires after 15 minutes)',
     request: { params: z.object({ token: z.string().min(10).max(2000) }) },
-    responses: { 200: { description: 'The file', content: { 'application/octet-stream': { schema: binary } } }, ...errorResponses(403, 404), 410: { description: 'Link expired' } },
+    responses: { 200: { description: 'The file', content: { 'application/octet-stream': { schema: binary } } }, ...errorResponses(403, 404, 410) },
   }),
 };
 

@@ -55,6 +55,7 @@ function toLicence(row: queries.LicenceRow, viewerId: string): Licence {
     producerName: row.producerName,
     role: row.buyerId === viewerId ? 'buyer' : 'producer',
     grantedAt: row.grantedAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
     contractUrl: `/api/licences/${row.id}/contract.pdf`,
   };
 }
@@ -70,6 +71,13 @@ export function createLicencesService(deps: LicencesDeps) {
   async function partyTo(userId: string, licenceId: string) {
     const row = await queries.findLicence(db, licenceId);
     if (!row || (row.buyerId !== userId && row.producerId !== userId)) throw new AppError('licence_not_found');
+    return row;
+  }
+
+  /** `partyTo` for what a licence grants (files, the contract): a refunded one grants nothing. */
+  async function liveLicence(userId: string, licenceId: string) {
+    const row = await partyTo(userId, licenceId);
+    if (row.revokedAt) throw new AppError('licence_revoked');
     return row;
   }
 
@@ -134,7 +142,7 @@ export function createLicencesService(deps: LicencesDeps) {
     },
 
     async contract(userId: string, licenceId: string): Promise<{ pdf: Uint8Array; filename: string }> {
-      const row = await partyTo(userId, licenceId);
+      const row = await liveLicence(userId, licenceId);
       const licence = toLicence(row, userId);
       const pdf = await renderContractPdf({ ...licence, licenceId: row.id, priceCents: row.priceCents, grantedAt: row.grantedAt });
       return { pdf, filename: `licence-${row.id}.pdf` };
@@ -142,7 +150,7 @@ export function createLicencesService(deps: LicencesDeps) {
 
     /** Signed links to the licence's files that exist (stems only once uploaded). */
     async downloads(userId: string, licenceId: string): Promise<DownloadLinks> {
-      const row = await partyTo(userId, licenceId);
+      const row = await liveLicence(userId, licenceId);
       const [beat, stems] = await Promise.all([queries.findBeat(db, row.beatId), queries.findStems(db, row.beatId)]);
       const available = row.files.filter(isFile).filter((file) => (file === 'stems' ? stems !== undefined : Boolean(beat?.audioKey)));
       return { links: available.map((file) => link({ kind: 'licence', id: row.id, file })) };
@@ -166,6 +174,8 @@ export function createLicencesService(deps: LicencesDeps) {
       if (claim.kind === 'licence') {
         const licence = await queries.findLicence(db, claim.id);
         if (!licence || !licence.files.includes(claim.file)) throw new AppError('download_link_invalid');
+        // A link handed out before the refund stops working with it.
+        if (licence.revokedAt) throw new AppError('licence_revoked');
         beatId = licence.beatId;
       } else {
         const lead = await queries.findLead(db, claim.id);

@@ -9,6 +9,7 @@ import type { Logger } from '../../platform/logger.ts';
 import { applySubscriptionEvent, SUBSCRIPTION_EVENT_TYPES } from '../subscriptions/apply-event.ts';
 import type { PaymentEvent, PaymentGateway } from './gateway.ts';
 import { grantOrder } from './grant.ts';
+import { applyProviderRefund, ChargeObject, PROVIDER_REFUND_EVENT } from './provider-refund.ts';
 import * as queries from './queries.ts';
 
 /** The fields of a Stripe Checkout Session this app reads. */
@@ -20,6 +21,8 @@ const CheckoutSessionObject = z.object({
   payment_intent: z.union([z.string(), z.object({ id: z.string() })]).nullish(),
   client_reference_id: z.string().nullish(),
   metadata: z.record(z.string(), z.string()).nullish(),
+  amount_total: z.number().int().nullish(),
+  currency: z.string().nullish(),
 });
 
 const GRANTING = new Set(['checkout.session.completed', 'checkout.session.async_payment_succeeded']);
@@ -44,7 +47,8 @@ export type HandleResult = { duplicate: boolean };
  * built locally in test mode. Each event is recorded in the same transaction as its effect, so a
  * redelivery (Stripe retries until it gets a 2xx) is a no-op, and a crash before commit leaves no
  * trace: the redelivery then applies it once. Orders only move forward (pending → paid | declined |
- * refunding → refunded), so events arriving out of order cannot undo one another.
+ * refunding → refunded, and paid → refunded by a refund made in Stripe), so events arriving out of
+ * order cannot undo one another.
  */
 export function createEventHandler(deps: EventHandlerDeps) {
   const { db, clock, logger, gateway } = deps;
@@ -74,6 +78,22 @@ export function createEventHandler(deps: EventHandlerDeps) {
     if (event.type === 'checkout.session.completed' && session.data.payment_status !== 'paid' && session.data.payment_status !== 'no_payment_required') return;
     const paymentIntent = session.data.payment_intent;
     const paymentIntentId = typeof paymentIntent === 'string' ? paymentIntent : (paymentIntent?.id ?? null);
+    // The session was created with the order's frozen total; anything else paid is not this order's
+    // price (a session edited in the dashboard, a bug between us and Stripe): grant nothing, refund it.
+    if (order.mode === 'stripe' && (session.data.amount_total !== order.totalCents || session.data.currency?.toLowerCase() !== order.currency.toLowerCase())) {
+      logger.warn('checkout paid another amount than the order total; refunding', {
+        eventId: event.id,
+        orderId: order.id,
+        paid: session.data.amount_total ?? null,
+        currency: session.data.currency ?? null,
+        expected: order.totalCents,
+      });
+      await tx
+        .update(orders)
+        .set({ status: 'refunding', refundReason: 'amount_mismatch', stripePaymentIntentId: paymentIntentId, paidAt: now, updatedAt: now })
+        .where(eq(orders.id, order.id));
+      return;
+    }
     await tx.update(orders).set({ stripePaymentIntentId: paymentIntentId }).where(eq(orders.id, order.id));
     await grantOrder(tx, { ...order, stripePaymentIntentId: paymentIntentId }, now);
   }
@@ -84,6 +104,11 @@ export function createEventHandler(deps: EventHandlerDeps) {
       if (!(await queries.recordEvent(tx, event, now))) return false;
       if (GRANTING.has(event.type) || DECLINING.has(event.type)) await applyCheckoutEvent(tx, event, now);
       else if ((SUBSCRIPTION_EVENT_TYPES as readonly string[]).includes(event.type)) await applySubscriptionEvent(tx, event, now, logger);
+      else if (event.type === PROVIDER_REFUND_EVENT) {
+        const charge = ChargeObject.safeParse(event.data.object);
+        if (charge.success) await applyProviderRefund(tx, charge.data, now, logger);
+        else logger.warn('refund event without the charge fields we read; ignored', { eventId: event.id });
+      }
       await deps.beforeCommit?.(event);
       return true;
     });

@@ -6,7 +6,7 @@ import { effectivePlan, PLANS } from '../subscriptions/plans.ts';
 import { allocate, feeCents } from './money.ts';
 import type { OrderRow } from './queries.ts';
 
-export type RefundReason = 'exclusive_sold' | 'beat_unavailable' | 'coupon_exhausted';
+export type RefundReason = 'exclusive_sold' | 'beat_unavailable' | 'coupon_exhausted' | 'amount_mismatch';
 export type GrantOutcome = { outcome: 'granted'; licenceIds: string[] } | { outcome: 'refund'; reason: RefundReason };
 
 /**
@@ -29,7 +29,12 @@ export async function grantOrder(tx: Database, order: OrderRow, now: Date): Prom
   const tiers = await tx.select().from(beatLicenceTiers).where(inArray(beatLicenceTiers.beatId, beatIds));
   const tierOf = (beatId: string, tier: string) => tiers.find((row) => row.beatId === beatId && row.tier === tier);
   const soldExclusives = new Set(
-    (await tx.select({ beatId: licences.beatId }).from(licences).where(and(inArray(licences.beatId, beatIds), eq(licences.tier, 'exclusive')))).map((row) => row.beatId),
+    (
+      await tx
+        .select({ beatId: licences.beatId })
+        .from(licences)
+        .where(and(inArray(licences.beatId, beatIds), eq(licences.tier, 'exclusive'), isNull(licences.revokedAt)))
+    ).map((row) => row.beatId),
   );
 
   const refund = async (reason: RefundReason): Promise<GrantOutcome> => {

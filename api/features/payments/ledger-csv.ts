@@ -12,9 +12,11 @@ export interface LedgerLine {
   feeCents: number;
   netCents: number;
   feeBasisPoints: number;
+  /** `sale`, or `refund` (negative amounts taking part of a sale back). */
+  kind: string;
 }
 
-const HEADER = ['date', 'order_id', 'licence_id', 'beat_id', 'beat_title', 'tier', 'collaborator_id', 'share_percent', 'gross', 'platform_fee_percent', 'platform_fee', 'net', 'currency'];
+const HEADER = ['date', 'order_id', 'licence_id', 'beat_id', 'beat_title', 'tier', 'collaborator_id', 'share_percent', 'gross', 'platform_fee_percent', 'platform_fee', 'net', 'currency', 'kind'];
 
 /**
  * RFC 4180 quoting, plus a leading apostrophe on text a spreadsheet would run as a formula
@@ -22,7 +24,8 @@ const HEADER = ['date', 'order_id', 'licence_id', 'beat_id', 'beat_title', 'tier
  */
 export function csvField(value: string | number): string {
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // A plain number (a refund's "-12.50") is a number to a spreadsheet, not a formula.
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !/^-\d+(\.\d+)?$/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -44,6 +47,7 @@ export function ledgerCsv(lines: readonly LedgerLine[]): string {
       amount(line.feeCents),
       amount(line.netCents),
       'USD',
+      line.kind,
     ]
       .map(csvField)
       .join(','),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, discountCents, feeCents } from './money.ts';
+import { allocate, allocateByWeights, discountCents, feeCents } from './money.ts';
 
 describe('money', () => {
   it('splits any amount into parts that sum to it exactly', () => {
@@ -15,6 +15,23 @@ describe('money', () => {
         parts.forEach((part, i) => expect(Math.abs(part - (total * points[i]!) / 10_000)).toBeLessThan(1));
       }),
     );
+  });
+
+  it('splits by any weights, zeros included, within a cent of the exact share', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 12 }), (total, weights) => {
+        fc.pre(weights.some((weight) => weight > 0));
+        const parts = allocateByWeights(total, weights);
+        const sum = weights.reduce((a, b) => a + b, 0);
+        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+        parts.forEach((part, i) => {
+          expect(Math.abs(part - (total * weights[i]!) / sum)).toBeLessThan(1);
+          if (weights[i] === 0) expect(part).toBe(0);
+        });
+      }),
+    );
+    expect(allocateByWeights(0, [0, 0])).toEqual([0, 0]);
+    expect(() => allocateByWeights(1, [0, 0])).toThrow(RangeError);
   });
 
   it('gives the odd cent to the largest remainder', () => {

@@ -26,9 +26,24 @@ export function feeCents(amountCents: number, feeBasisPoints: number): number {
  * parts sum exactly to the total.
  */
 export function allocate(totalCents: number, basisPoints: readonly number[]): number[] {
-  const exact = basisPoints.map((points) => (totalCents * points) / 10_000);
-  const parts = exact.map(Math.floor);
-  let left = totalCents - parts.reduce((sum, part) => sum + part, 0);
+  return allocateByWeights(totalCents, basisPoints);
+}
+
+/**
+ * `allocate` for any non-negative weights (a refund split in proportion to what each ledger row
+ * earned): parts proportional to the weights that sum exactly to the total. With no weight at all
+ * there is nothing to be proportional to, so only a zero total can be split.
+ */
+export function allocateByWeights(totalCents: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((total, weight) => total + weight, 0);
+  if (sum <= 0) {
+    if (totalCents !== 0) throw new RangeError('cannot split a non-zero amount by weights that sum to zero');
+    return weights.map(() => 0);
+  }
+  const exact = weights.map((weight) => (totalCents * weight) / sum);
+  // `|| 0`: a zero weight of a negative total would otherwise be -0.
+  const parts = exact.map((value) => Math.floor(value) || 0);
+  let left = totalCents - parts.reduce((total, part) => total + part, 0);
   const order = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
   for (let i = 0; left > 0 && order.length > 0; i = (i + 1) % order.length, left--) parts[order[i]!.index]! += 1;
   return parts;

@@ -40,7 +40,7 @@ describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
     const session = stripe.requests.filter((request) => request.path === '/v1/checkout/sessions').at(-1)!;
     const sessionId = /cs_fake\d+/.exec(response.json.checkoutUrl)![0];
     const [order] = await t.database.db.select().from(orders).where(eq(orders.id, response.json.order.id));
-    return { orderId: response.json.order.id as string, sessionId, paymentIntent: 'pi_for_' + sessionId, response, session, order: order! };
+    return { orderId: response.json.order.id as string, sessionId, paymentIntent: 'pi_for_' + sessionId, amountTotal: order!.totalCents, response, session, order: order! };
   }
 
   it('creates a pending order and a Stripe Checkout Session through the SDK, and reports stripe mode', async () => {
@@ -144,7 +144,7 @@ describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
         const response = await call(t.app, 'POST', `/api/beats/${beatId}/purchase`, { token: buyer.accessToken, body: { tier: 'exclusive' } });
         expect(response.status, response.text).toBe(201);
         const sessionId = /cs_fake\d+/.exec(response.json.checkoutUrl)![0];
-        return { orderId: response.json.order.id as string, sessionId, paymentIntent: `pi_${sessionId}`, buyer };
+        return { orderId: response.json.order.id as string, sessionId, paymentIntent: `pi_${sessionId}`, amountTotal: Math.round(response.json.order.total * 100), buyer };
       }),
     );
     const refundsBefore = stripe.refunds().length;

@@ -19,7 +19,7 @@ const startSong = createRoute({
   responses: {
     201: { description: 'Project created', ...json(StartSongResponse) },
     200: { description: 'The project this licence started before', ...json(StartSongResponse) },
-    ...errorResponses(401, 403, 404),
+    ...errorResponses(401, 403, 404, 410),
   },
 });
 

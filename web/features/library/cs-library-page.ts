@@ -60,6 +60,10 @@ export class CsLibraryPage extends LitElement {
         align-items: start;
       }
 
+      .licence.revoked {
+        grid-template-columns: minmax(0, 1fr);
+      }
+
       .licence .body {
         display: grid;
         gap: var(--cs-space-2, 0.5rem);
@@ -165,6 +169,7 @@ export class CsLibraryPage extends LitElement {
       this.licences = fresh;
       this.offline = false;
       await this.#store.saveLicences(userId, fresh).catch((error: unknown) => console.warn(error));
+      await this.#dropRevokedAudio(fresh).catch((error: unknown) => console.warn(error));
     } catch (error) {
       const networkDown = error instanceof ApiError && error.isNetworkError;
       this.offline = networkDown && cached !== null;
@@ -199,8 +204,18 @@ export class CsLibraryPage extends LitElement {
     </div>`;
   }
 
+  /** A refunded order revoked its licence: its saved copy goes too, unless another live licence covers the beat. */
+  async #dropRevokedAudio(licences: readonly Licence[]): Promise<void> {
+    const live = new Set(licences.filter((licence) => !licence.revokedAt).map((licence) => licence.beatId));
+    const gone = licences.filter((licence) => licence.revokedAt && this.saved.has(licence.beatId) && !live.has(licence.beatId)).map((licence) => licence.beatId);
+    if (gone.length === 0) return;
+    for (const beatId of gone) await this.#store.removeAudio(beatId);
+    this.saved = new Set([...this.saved].filter((beatId) => !gone.includes(beatId)));
+  }
+
   #renderLicence(licence: Licence) {
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    if (licence.revokedAt) return this.#renderRevoked(licence, licence.revokedAt);
     const online = this.#connectivity.value.online;
     const saved = this.saved.has(licence.beatId);
     const playing = this.#player.value?.isPlaying(licence.beatId) ?? false;
@@ -249,6 +264,25 @@ export class CsLibraryPage extends LitElement {
             ? html`<button class="button quiet small" type="button" ?disabled=${busy} @click=${() => void this.#forget(licence)}>${t('library.removeOffline')}</button>`
             : html`<button class="button quiet small" type="button" ?disabled=${busy || !online} @click=${() => void this.#saveOffline(licence)}>${t('library.saveOffline')}</button>`}
         </div>
+      </div>
+    </article>`;
+  }
+
+  /** What a refund left: which licence it was and when it ended; nothing to download, play or start. */
+  #renderRevoked(licence: Licence, revokedAt: string) {
+    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    return html`<article class="panel licence revoked" aria-labelledby="licence-${licence.id}">
+      <div class="body">
+        <h2 id="licence-${licence.id}"><a href="/beats/${encodeURIComponent(licence.beatId)}">${licence.beatTitle}</a></h2>
+        <p class="muted">
+          ${t('library.bought', {
+            tier: tierLabel(licence.tier, t),
+            producer: licence.producerName,
+            date: this.#i18n.formatDate(licence.grantedAt, { dateStyle: 'medium' }),
+            price: formatPrice(licence.price, this.#i18n.locale),
+          })}
+        </p>
+        <p class="notice warning">${t('library.revoked', { date: this.#i18n.formatDate(revokedAt, { dateStyle: 'medium' }) })}</p>
       </div>
     </article>`;
   }

@@ -45,9 +45,10 @@ export function createDexieLibraryStore(): LibraryStore {
     async loadLicences(userId) {
       const row = await (await open()).licences.get(userId);
       if (!row) return null;
-      // Rows from an older app version may not parse any more: keep the ones that do.
+      // Rows from an older app version may not parse any more: keep the ones that do. (Those saved
+      // before licences could be revoked have no `revokedAt`: they were live when saved.)
       return row.licences.flatMap((value) => {
-        const parsed = Licence.safeParse(value);
+        const parsed = Licence.safeParse(typeof value === 'object' && value !== null ? { revokedAt: null, ...value } : value);
         return parsed.success ? [parsed.data] : [];
       });
     },

@@ -1,0 +1,197 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beats, ledgerEntries, orders } from '../../db/schema.ts';
+import { chargeRefunded, deliver, publishedBeat, sessionCompleted, WEBHOOK_SECRET } from '../../testing/commerce-fixtures.ts';
+import { startFakeStripe, type FakeStripe } from '../../testing/fake-stripe.ts';
+import { call, createTestApp, signUp, type TestApp } from '../../testing/test-app.ts';
+import { databaseKinds } from '../../testing/test-database.ts';
+
+/** Refunds made at Stripe after a sale (`charge.refunded`), and payments that do not match their order. */
+describe.each(databaseKinds())('refunds made in Stripe (%s)', (kind) => {
+  let t: TestApp;
+  let stripe: FakeStripe;
+  let storageDir: string;
+  beforeAll(async () => {
+    stripe = await startFakeStripe();
+    storageDir = await mkdtemp(path.join(os.tmpdir(), 'cs-refunds-'));
+    t = await createTestApp(kind, {
+      config: {
+        storage: { dir: storageDir, s3: undefined },
+        payments: { stripeSecretKey: 'sk_test_fake', stripeWebhookSecret: WEBHOOK_SECRET, stripeApiBase: stripe.url },
+      },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await stripe.close();
+    await rm(storageDir, { recursive: true, force: true });
+  });
+
+  /** Buys one licence and pays for it through a signed webhook; returns what a refund event needs. */
+  async function paidLicence(buyerToken: string, beatId: string, tier = 'basic') {
+    const response = await call(t.app, 'POST', `/api/beats/${beatId}/purchase`, { token: buyerToken, body: { tier } });
+    expect(response.status, response.text).toBe(201);
+    const sessionId = /cs_fake\d+/.exec(response.json.checkoutUrl)![0];
+    const order = { orderId: response.json.order.id as string, sessionId, paymentIntent: `pi_${sessionId}`, amountTotal: Math.round(response.json.order.total * 100) };
+    expect((await deliver(t.app, sessionCompleted(order))).json.duplicate).toBe(false);
+    const mine = await call(t.app, 'GET', '/api/licences', { token: buyerToken });
+    const licence = mine.json.licences.find((row: { orderId: string }) => row.orderId === order.orderId);
+    expect(licence).toBeDefined();
+    return { ...order, licenceId: licence.id as string };
+  }
+
+  /** Sum of the ledger rows of one order per collaborator, in cents: [gross, fee, net]. */
+  async function ledgerSums(orderId: string) {
+    const rows = await t.database.db.select().from(ledgerEntries).where(eq(ledgerEntries.orderId, orderId));
+    const sums = new Map<string, [number, number, number]>();
+    for (const row of rows) {
+      const sum = sums.get(row.userId) ?? [0, 0, 0];
+      sums.set(row.userId, [sum[0] + row.grossCents, sum[1] + row.feeCents, sum[2] + row.netCents]);
+    }
+    return { rows, sums };
+  }
+
+  const orderOf = async (orderId: string) => (await t.database.db.select().from(orders).where(eq(orders.id, orderId)))[0]!;
+  const today = () => t.clock.now().toISOString().slice(0, 10);
+
+  it('a full refund revokes the licence, its files, links and contract, nets the ledger to zero and leaves the analytics; redeliveries change nothing', async () => {
+    const { beatId, producer } = await publishedBeat(t.app, { price: 33.33 });
+    const singer = await signUp(t.app);
+    const splits = [
+      { userId: producer.userId, percent: 60 },
+      { userId: singer.userId, percent: 40 },
+    ];
+    expect((await call(t.app, 'PUT', `/api/beats/${beatId}/splits`, { token: producer.accessToken, body: { splits } })).status).toBe(200);
+    const buyer = await signUp(t.app);
+    const paid = await paidLicence(buyer.accessToken, beatId);
+    const links = await call(t.app, 'GET', `/api/licences/${paid.licenceId}/downloads`, { token: buyer.accessToken });
+    expect(links.status, links.text).toBe(200);
+    const link = links.json.links[0].url as string;
+    expect((await t.app.request(link)).status).toBe(200);
+    const before = await call(t.app, 'GET', `/api/analytics/summary?from=${today()}&to=${today()}`, { token: producer.accessToken });
+    expect(before.json).toMatchObject({ sales: 1, revenue: 33.33 });
+
+    const refund = chargeRefunded({ paymentIntent: paid.paymentIntent, amount: 3333, amountRefunded: 3333 });
+    const applied = await deliver(t.app, refund);
+    expect(applied.status, applied.text).toBe(200);
+    expect(applied.json.duplicate).toBe(false);
+
+    const order = await call(t.app, 'GET', `/api/orders/${paid.orderId}`, { token: buyer.accessToken });
+    expect(order.json).toMatchObject({ status: 'refunded', refundReason: 'refunded_by_provider' });
+    const listed = (await call(t.app, 'GET', '/api/licences', { token: buyer.accessToken })).json.licences.find((row: { id: string }) => row.id === paid.licenceId);
+    expect(listed.revokedAt).toEqual(expect.any(String));
+    for (const route of [`/api/licences/${paid.licenceId}/downloads`, `/api/licences/${paid.licenceId}/contract.pdf`]) {
+      const refused = await call(t.app, 'GET', route, { token: buyer.accessToken });
+      expect(refused.status).toBe(410);
+      expect(refused.json.error.code).toBe('licence_revoked');
+    }
+    // A link handed out before the refund stops working too.
+    const stale = await t.app.request(link);
+    expect(stale.status).toBe(410);
+    expect(((await stale.json()) as { error: { code: string } }).error.code).toBe('licence_revoked');
+    const startSong = await call(t.app, 'POST', `/api/licences/${paid.licenceId}/start-song`, { token: buyer.accessToken });
+    expect(startSong.status).toBe(410);
+
+    // Each collaborator's rows of this order add up to nothing: gross, fee and net.
+    const { rows, sums } = await ledgerSums(paid.orderId);
+    expect(rows.filter((row) => row.kind === 'refund')).toHaveLength(2);
+    expect([...sums.values()]).toEqual([
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
+    const csv = (await call(t.app, 'GET', '/api/ledger.csv', { token: singer.accessToken })).text.trim().split('\r\n');
+    const refundLine = csv.find((line) => line.endsWith(',refund'))!.split(',');
+    expect(refundLine[8]).toBe('-13.33');
+    expect(refundLine[11]).toBe('-12.00');
+    const after = await call(t.app, 'GET', `/api/analytics/summary?from=${today()}&to=${today()}`, { token: producer.accessToken });
+    expect(after.json).toMatchObject({ sales: 0, revenue: 0 });
+    const [beat] = await t.database.db.select({ saleCount: beats.saleCount }).from(beats).where(eq(beats.id, beatId));
+    expect(beat!.saleCount).toBe(0);
+
+    // The same event again, and another event about the same (cumulative) refund: nothing more.
+    expect((await deliver(t.app, refund)).json.duplicate).toBe(true);
+    expect((await deliver(t.app, chargeRefunded({ paymentIntent: paid.paymentIntent, amount: 3333, amountRefunded: 3333 }))).status).toBe(200);
+    expect((await ledgerSums(paid.orderId)).rows).toHaveLength(rows.length);
+    // The buyer may buy it again: the refunded licence does not count as owned.
+    const again = await call(t.app, 'POST', `/api/beats/${beatId}/purchase`, { token: buyer.accessToken, body: { tier: 'basic' } });
+    expect(again.status, again.text).toBe(201);
+  });
+
+  it('partial refunds take money back in proportion and keep the licence; a late older event changes nothing; the rest completes the refund', async () => {
+    const { beatId, producer } = await publishedBeat(t.app, { price: 25 });
+    const buyer = await signUp(t.app);
+    const paid = await paidLicence(buyer.accessToken, beatId, 'premium');
+    const sale = await ledgerSums(paid.orderId);
+    expect(sale.sums.get(producer.userId)).toEqual([5000, 500, 4500]);
+
+    const tenDollars = chargeRefunded({ paymentIntent: paid.paymentIntent, amount: 5000, amountRefunded: 1000 });
+    const thirtyDollars = chargeRefunded({ paymentIntent: paid.paymentIntent, amount: 5000, amountRefunded: 3000 });
+    await deliver(t.app, thirtyDollars);
+    // Stripe does not promise order: the older, smaller cumulative amount arrives after the newer one.
+    await deliver(t.app, tenDollars);
+    expect(await orderOf(paid.orderId)).toMatchObject({ status: 'paid', refundedCents: 3000 });
+    expect((await ledgerSums(paid.orderId)).sums.get(producer.userId)).toEqual([2000, 200, 1800]);
+    expect((await call(t.app, 'GET', `/api/licences/${paid.licenceId}/downloads`, { token: buyer.accessToken })).status).toBe(200);
+
+    await deliver(t.app, chargeRefunded({ paymentIntent: paid.paymentIntent, amount: 5000, amountRefunded: 5000 }));
+    expect(await orderOf(paid.orderId)).toMatchObject({ status: 'refunded', refundedCents: 5000 });
+    expect((await ledgerSums(paid.orderId)).sums.get(producer.userId)).toEqual([0, 0, 0]);
+    expect((await call(t.app, 'GET', `/api/licences/${paid.licenceId}/downloads`, { token: buyer.accessToken })).status).toBe(410);
+  });
+
+  it('a refunded exclusive frees the beat: back to draft, and once the producer re-lists it the exclusive sells again', async () => {
+    const { beatId, producer } = await publishedBeat(t.app, { price: 10 });
+    const first = await signUp(t.app);
+    const paid = await paidLicence(first.accessToken, beatId, 'exclusive');
+    expect((await t.database.db.select({ status: beats.status }).from(beats).where(eq(beats.id, beatId)))[0]!.status).toBe('sold');
+
+    await deliver(t.app, chargeRefunded({ paymentIntent: paid.paymentIntent, amount: 25_000, amountRefunded: 25_000 }));
+    expect((await t.database.db.select({ status: beats.status }).from(beats).where(eq(beats.id, beatId)))[0]!.status).toBe('draft');
+    const tiers = await call(t.app, 'GET', `/api/beats/${beatId}/licences`, { token: producer.accessToken });
+    expect(tiers.json.exclusiveSold).toBe(false);
+    const exclusive = tiers.json.tiers.find((tier: { tier: string }) => tier.tier === 'exclusive');
+    const relisted = await call(t.app, 'PUT', `/api/beats/${beatId}/licences`, { token: producer.accessToken, body: { tiers: [{ ...exclusive, enabled: true }] } });
+    expect(relisted.status, relisted.text).toBe(200);
+    expect((await call(t.app, 'POST', `/api/beats/${beatId}/publish`, { token: producer.accessToken })).status).toBe(200);
+
+    const second = await signUp(t.app);
+    const resold = await paidLicence(second.accessToken, beatId, 'exclusive');
+    expect(await orderOf(resold.orderId)).toMatchObject({ status: 'paid' });
+  });
+
+  it('a checkout paid with another amount than the order grants nothing and is refunded; the refund event it causes changes nothing', async () => {
+    const { beatId } = await publishedBeat(t.app, { price: 20 });
+    const buyer = await signUp(t.app);
+    const response = await call(t.app, 'POST', `/api/beats/${beatId}/purchase`, { token: buyer.accessToken, body: { tier: 'basic' } });
+    const sessionId = /cs_fake\d+/.exec(response.json.checkoutUrl)![0];
+    const order = { orderId: response.json.order.id as string, sessionId, paymentIntent: `pi_${sessionId}`, amountTotal: 100 };
+    const refundsBefore = stripe.refunds().length;
+    expect((await deliver(t.app, sessionCompleted(order))).status).toBe(200);
+    expect(await orderOf(order.orderId)).toMatchObject({ status: 'refunded', refundReason: 'amount_mismatch' });
+    expect(stripe.refunds().length - refundsBefore).toBe(1);
+    expect(stripe.refunds().at(-1)).toMatchObject({ payment_intent: order.paymentIntent });
+    expect((await call(t.app, 'GET', '/api/licences', { token: buyer.accessToken })).json.licences).toHaveLength(0);
+
+    // The right amount in another currency is not the order's price either.
+    const other = await call(t.app, 'POST', `/api/beats/${beatId}/purchase`, { token: buyer.accessToken, body: { tier: 'basic' } });
+    const otherSession = /cs_fake\d+/.exec(other.json.checkoutUrl)![0];
+    const euros = sessionCompleted({ orderId: other.json.order.id, sessionId: otherSession, paymentIntent: `pi_${otherSession}`, amountTotal: 2000 });
+    await deliver(t.app, { ...euros, data: { object: { ...euros.data.object, currency: 'eur' } } });
+    expect(await orderOf(other.json.order.id)).toMatchObject({ status: 'refunded', refundReason: 'amount_mismatch' });
+
+    // Stripe then reports the refund this app made: the order is already settled, the ledger untouched.
+    await deliver(t.app, chargeRefunded({ paymentIntent: order.paymentIntent, amount: 100, amountRefunded: 100 }));
+    expect(await orderOf(order.orderId)).toMatchObject({ status: 'refunded', refundReason: 'amount_mismatch', refundedCents: 0 });
+    expect((await ledgerSums(order.orderId)).rows).toHaveLength(0);
+  });
+
+  it('refuses a refund event with a bad signature and ignores one for a payment it does not know', async () => {
+    const forged = await deliver(t.app, chargeRefunded({ paymentIntent: 'pi_unknown', amount: 100, amountRefunded: 100 }), 'whsec_someone_else');
+    expect(forged.status).toBe(400);
+    const unknown = await deliver(t.app, chargeRefunded({ paymentIntent: 'pi_unknown', amount: 100, amountRefunded: 100 }));
+    expect(unknown.status).toBe(200);
+  });
+});
