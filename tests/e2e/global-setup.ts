@@ -1,12 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-
-const ROOT = join(import.meta.dirname, '../..');
-const START_TIMEOUT_MS = 280_000;
+import { startProduct } from './product-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,82 +7,9 @@ declare module 'vitest' {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`scripts/start.ts exited with ${child.exitCode} before it was healthy:\n${output()}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet (it may still be building dist/): poll again.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} did not answer within ${START_TIMEOUT_MS / 1000}s:\n${output()}`);
-}
-
 /** Starts the real product once for the whole suite and stops it afterwards. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), 'creatorsync-e2e-'));
-  let log = '';
-  // Vitest sets NODE_ENV=test; passed on, it would make start.ts's `vite build` a development build
-  // (Lit dev mode, no service worker registration). Start the product as `npm start` would.
-  // Every browser test signs people up from 127.0.0.1, so the per-address budgets (tested in the API
-  // suites) are raised here; and the server runs alone, without the CI's Redis, whose counters would
-  // otherwise carry over from earlier runs in the same hour.
-  const { NODE_ENV: _vitestNodeEnv, REDIS_URL: _sharedRedis, ...environment } = process.env;
-  const child = spawn(process.execPath, ['scripts/start.ts'], {
-    cwd: ROOT,
-    env: {
-      ...environment,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      RATE_LIMIT_MAX: '100000',
-      RATE_LIMIT_SIGNED_IN_MAX: '100000',
-      SIGNUP_RATE_LIMIT_PER_HOUR: '100000',
-      // The demo store seeds in the background after start-up (synthesis and previews take seconds
-      // of CPU): the tests make their own beats and must not race it for the catalogue or the CPU.
-      DEMO_CATALOG: 'off',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const keep = (chunk: Buffer): void => {
-    log = (log + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    await rm(dataDir, { recursive: true, force: true });
-  };
-
-  try {
-    await waitForHealth(`http://127.0.0.1:${port}/api/health`, child, () => log);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  project.provide('baseUrl', `http://127.0.0.1:${port}`);
-  return stop;
+  const server = await startProduct();
+  project.provide('baseUrl', server.baseUrl);
+  return server.stop;
 }
