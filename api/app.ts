@@ -12,6 +12,7 @@ import { createLoginThrottle, type LoginThrottleLimits } from './features/auth/l
 import { bearerToken } from './features/auth/require-auth.ts';
 import { aiRoutes } from './features/ai/routes.ts';
 import { beatRoutes } from './features/beats/routes.ts';
+import { createWorkerPreviewRenderer } from './features/beats/preview/preview-renderer.ts';
 import { createBeatsService } from './features/beats/service.ts';
 import type { Storage } from './storage/storage.ts';
 import { storageFromConfig } from './storage/storage-from-config.ts';
@@ -211,13 +212,15 @@ export function createApp(deps: AppDeps) {
   // Before the beats router: recording a play is open to guests, the beats router's POSTs are not.
   app.route('/api/beats', playRoutes({ auth, analytics }));
   const storage = deps.storage ?? storageFromConfig(config.storage);
-  const commerce = createCommerce({ config, db: database.db, clock, logger, keys, storage, auth });
+  // One audio worker for the whole app: previews, voice tags and licence delivery files queue on it.
+  const previews = createWorkerPreviewRenderer();
+  const commerce = createCommerce({ config, db: database.db, clock, logger, keys, storage, auth, previews });
   // Before the beats router: its sign-in rule for POST /beats/{id}/* would cover the (guest) free download.
   app.route('/api', commerce.licenceRouter);
   app.route('/api', commerce.paymentRouter);
   app.route('/api/coupons', commerce.couponRouter);
   app.route('/api/subscriptions', commerce.subscriptionRouter);
-  const beats = createBeatsService({ db: database.db, clock, logger, storage, uploadMaxBytes: config.uploadMaxBytes, uploadLimitOf: commerce.subscriptions.uploadLimitOf });
+  const beats = createBeatsService({ db: database.db, clock, logger, storage, uploadMaxBytes: config.uploadMaxBytes, uploadLimitOf: commerce.subscriptions.uploadLimitOf, previews });
   app.route('/api/beats', beatRoutes({ auth, beats }));
 
   const openApiConfig = {

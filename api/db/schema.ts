@@ -273,6 +273,13 @@ export const beats = pgTable(
     /** The producer's voice tag for this beat, normalised to a small mono WAV; null: the generated tag. */
     voiceTagKey: text('voice_tag_key'),
     voiceTagDurationSeconds: real('voice_tag_duration_seconds'),
+    /**
+     * Licence delivery files made from the master on first download, when the master is not already
+     * that format (an MP3 of a WAV master, a WAV of a FLAC one): see features/licences/delivery-files.ts.
+     * Cleared, and the files deleted, when the master is replaced.
+     */
+    deliveryMp3Key: text('delivery_mp3_key'),
+    deliveryWavKey: text('delivery_wav_key'),
     playCount: integer('play_count').notNull().default(0),
     saleCount: integer('sale_count').notNull().default(0),
     popularity: integer('popularity')

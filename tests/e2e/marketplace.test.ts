@@ -241,11 +241,11 @@ describe('the beat marketplace', () => {
 
     await licence.getByRole('button', { name: 'Save for offline' }).click();
     await licence.getByText('Saved on this device').waitFor();
-    // What is kept is the purchased file (the four-second WAV master, ~350 KB), not the tagged
-    // preview (a 22 kHz mono MP3 of ~50 KB).
-    const savedBytes = await b.evaluate(
+    // What is kept is the purchased file — the Basic licence's MP3, made from the stereo WAV master,
+    // the whole four seconds — not the tagged preview (mono, and capped and tagged).
+    const saved = await b.evaluate(
       () =>
-        new Promise<number>((resolve, reject) => {
+        new Promise<{ type: string; channels: number; seconds: number }>((resolve, reject) => {
           const open = indexedDB.open('creatorsync-library');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
@@ -253,12 +253,18 @@ describe('the beat marketplace', () => {
             all.onerror = () => reject(all.error);
             all.onsuccess = () => {
               open.result.close();
-              resolve((all.result[0] as { blob: Blob }).blob.size);
+              const blob = (all.result[0] as { blob: Blob }).blob;
+              void blob
+                .arrayBuffer()
+                .then((bytes) => new OfflineAudioContext(2, 1, 44_100).decodeAudioData(bytes))
+                .then((audio) => resolve({ type: blob.type, channels: audio.numberOfChannels, seconds: audio.duration }), reject);
             };
           };
         }),
     );
-    expect(savedBytes).toBeGreaterThan(200_000);
+    expect(saved.type).toBe('audio/mpeg');
+    expect(saved.channels).toBe(2);
+    expect(saved.seconds).toBeGreaterThan(3.9);
     await screenshot(b, 'marketplace-phone-6-library');
 
     // Offline: the library and the saved audio still work.

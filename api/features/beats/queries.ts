@@ -41,10 +41,18 @@ export async function updateBeat(db: Database, id: string, changes: Partial<NewB
  */
 export async function replaceAudio(db: Database, id: string, changes: Partial<NewBeatRow>): Promise<{ previousKeys: (string | null)[] } | undefined> {
   return db.transaction(async (tx) => {
-    const [current] = await tx.select({ audioKey: beats.audioKey, previewKey: beats.previewKey }).from(beats).where(eq(beats.id, id)).for('update');
+    const [current] = await tx
+      .select({ audioKey: beats.audioKey, previewKey: beats.previewKey, deliveryMp3Key: beats.deliveryMp3Key, deliveryWavKey: beats.deliveryWavKey })
+      .from(beats)
+      .where(eq(beats.id, id))
+      .for('update');
     if (!current) return undefined;
-    await tx.update(beats).set(changes).where(eq(beats.id, id));
-    return { previousKeys: [current.audioKey, current.previewKey] };
+    // Delivery files were made from the old master: they go with it.
+    await tx
+      .update(beats)
+      .set({ ...changes, deliveryMp3Key: null, deliveryWavKey: null })
+      .where(eq(beats.id, id));
+    return { previousKeys: [current.audioKey, current.previewKey, current.deliveryMp3Key, current.deliveryWavKey] };
   });
 }
 

@@ -288,7 +288,7 @@ export function createBeatsService(deps: BeatsDeps) {
     async remove(userId: string, id: string): Promise<void> {
       const { beat } = await owned(userId, id);
       await queries.deleteBeat(db, id);
-      for (const key of [beat.audioKey, beat.previewKey, beat.voiceTagKey]) await forget(key);
+      for (const key of [beat.audioKey, beat.previewKey, beat.voiceTagKey, beat.deliveryMp3Key, beat.deliveryWavKey]) await forget(key);
     },
 
     async search(viewerId: string | undefined, query: BeatSearchQuery): Promise<BeatPage> {

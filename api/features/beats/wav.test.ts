@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPeakAccumulator, readWavFormat, sineWav, wavPeaks } from './wav.ts';
+import { createPeakAccumulator, encodePcm, pcmWavHeader, readWavFormat, sineWav, wavPeaks } from './wav.ts';
 
 describe('WAV reader', () => {
   it('reads the format of a generated file', () => {
@@ -45,5 +46,43 @@ describe('WAV reader', () => {
     const bytes = sineWav({ seconds: 1 });
     expect(readWavFormat(bytes.subarray(0, 64), bytes.length)?.dataBytes).toBe(88_200);
     expect(readWavFormat(bytes.subarray(0, 1000))?.dataBytes).toBe(956);
+  });
+});
+
+describe('WAV writer', () => {
+  const int24 = (bytes: Uint8Array, index: number) => ((bytes[index * 3 + 2]! << 24) | (bytes[index * 3 + 1]! << 16) | (bytes[index * 3]! << 8)) >> 8;
+
+  it('turns decoder floats back into the source integers, widened to the output size', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -8_388_608, max: 8_388_607 }), { minLength: 1, maxLength: 200 }), (values) => {
+        const floats = Float32Array.from(values, (value) => value / 8_388_607);
+        const bytes = encodePcm([floats], 24, 24);
+        values.forEach((value, index) => expect(int24(bytes, index)).toBe(value));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -32_768, max: 32_767 }), { minLength: 1, maxLength: 200 }), (values) => {
+        const floats = Float32Array.from(values, (value) => value / 32_767);
+        const wide = encodePcm([floats], 24, 16);
+        const narrow = new DataView(encodePcm([floats], 16, 16).buffer);
+        values.forEach((value, index) => {
+          expect(int24(wide, index)).toBe(value * 256);
+          expect(narrow.getInt16(index * 2, true)).toBe(value);
+        });
+      }),
+    );
+  });
+
+  it('interleaves channels and clips what is out of range', () => {
+    const bytes = encodePcm([Float32Array.of(2, -2), Float32Array.of(0.5, 0)], 16);
+    const view = new DataView(bytes.buffer);
+    expect([0, 1, 2, 3].map((index) => view.getInt16(index * 2, true))).toEqual([32_767, Math.round(0.5 * 32_767), -32_768, 0]);
+  });
+
+  it('writes a header the reader reads back', () => {
+    const header = pcmWavHeader({ sampleRate: 96_000, channels: 2, bitsPerSample: 24, dataBytes: 600 });
+    const file = new Uint8Array(44 + 600);
+    file.set(header);
+    expect(readWavFormat(file)).toEqual({ encoding: 'pcm', channels: 2, sampleRate: 96_000, bitsPerSample: 24, dataOffset: 44, dataBytes: 600 });
   });
 });

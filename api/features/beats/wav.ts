@@ -173,11 +173,12 @@ export function encodeMonoWav(samples: Float32Array, sampleRate: number): Uint8A
   return bytes;
 }
 
-function writeHeader(view: DataView, bytes: Uint8Array, header: { sampleRate: number; channels: number; dataBytes: number }) {
+function writeHeader(view: DataView, bytes: Uint8Array, header: { sampleRate: number; channels: number; dataBytes: number; bitsPerSample?: number }) {
   const text = (offset: number, value: string) => {
     for (let index = 0; index < 4; index++) bytes[offset + index] = value.charCodeAt(index);
   };
   const { sampleRate, channels, dataBytes } = header;
+  const bytesPerSample = (header.bitsPerSample ?? 16) / 8;
   text(0, 'RIFF');
   view.setUint32(4, 36 + dataBytes, true);
   text(8, 'WAVE');
@@ -186,11 +187,45 @@ function writeHeader(view: DataView, bytes: Uint8Array, header: { sampleRate: nu
   view.setUint16(20, 1, true);
   view.setUint16(22, channels, true);
   view.setUint32(24, sampleRate, true);
-  view.setUint32(28, sampleRate * channels * 2, true);
-  view.setUint16(32, channels * 2, true);
-  view.setUint16(34, 16, true);
+  view.setUint32(28, sampleRate * channels * bytesPerSample, true);
+  view.setUint16(32, channels * bytesPerSample, true);
+  view.setUint16(34, bytesPerSample * 8, true);
   text(36, 'data');
   view.setUint32(40, dataBytes, true);
+}
+
+/**
+ * The 44-byte header of a PCM WAV (16 or 24 bits per sample, interleaved): for a file written as a
+ * stream, whose header is rewritten once the data's length is known.
+ */
+export function pcmWavHeader(header: { sampleRate: number; channels: number; bitsPerSample: 16 | 24; dataBytes: number }): Uint8Array {
+  const bytes = new Uint8Array(44);
+  writeHeader(new DataView(bytes.buffer), bytes, header);
+  return bytes;
+}
+
+/**
+ * Interleaved little-endian integer PCM (16 or 24 bits) of float channels from a decoder that
+ * normalised `sourceBits`-bit integers by their largest value (as the FLAC decoder does): each
+ * sample is turned back into that integer, then widened, so a lossless source comes back bit for bit.
+ */
+export function encodePcm(channels: readonly Float32Array[], bitsPerSample: 16 | 24, sourceBits: number = bitsPerSample): Uint8Array {
+  const bits = Math.min(bitsPerSample, Math.max(8, sourceBits));
+  const largest = 2 ** (bits - 1) - 1;
+  const widen = 2 ** (bitsPerSample - bits);
+  const bytesPerSample = bitsPerSample / 8;
+  const frames = channels[0]?.length ?? 0;
+  const out = new Uint8Array(frames * channels.length * bytesPerSample);
+  let offset = 0;
+  for (let frame = 0; frame < frames; frame++) {
+    for (const channel of channels) {
+      const sample = Math.max(-largest - 1, Math.min(largest, Math.round((channel[frame] ?? 0) * largest))) * widen;
+      out[offset++] = sample & 0xff;
+      out[offset++] = (sample >> 8) & 0xff;
+      if (bytesPerSample === 3) out[offset++] = (sample >> 16) & 0xff;
+    }
+  }
+  return out;
 }
 
 /** Peaks of a WAV held in memory; see createPeakAccumulator. */

@@ -2,12 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { zipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedBeat } from '../../testing/commerce-fixtures.ts';
 import { call, createTestApp, signUp, type TestApp } from '../../testing/test-app.ts';
 import { databaseKinds } from '../../testing/test-database.ts';
+import { beats } from '../../db/schema.ts';
+import { decodeMp3, encodeMp3, sine } from '../beats/preview/audio-fixtures.ts';
 import { sineWav } from '../beats/wav.ts';
 
 const UPLOAD_LIMIT = 256 * 1024;
@@ -131,6 +134,62 @@ describe.each(databaseKinds())('licences, stems and downloads (%s)', (kind) => {
     const expired = await call(t.app, 'GET', links.json.links[0].url);
     expect(expired.status).toBe(410);
     expect(expired.json.error.code).toBe('download_link_expired');
+  });
+
+  it('delivers each file in its own format: an MP3 made once from a WAV master, the WAV master itself; an MP3 master delivers no WAV', async () => {
+    const sale = await bought('premium');
+    const linksOf = async () => (await call(t.app, 'GET', `/api/licences/${sale.licenceId}/downloads`, { token: sale.buyer.accessToken })).json.links as Array<{ file: string; url: string }>;
+    const links = await linksOf();
+    expect(links.map((link) => link.file)).toEqual(['mp3', 'wav']);
+    // Three buyers' clicks at once make the file once.
+    const [mp3, ...others] = await Promise.all([1, 2, 3].map(() => t.app.request(links[0]!.url)));
+    expect([mp3!.status, ...others.map((response) => response.status)]).toEqual([200, 200, 200]);
+    expect(mp3!.headers.get('content-type')).toBe('audio/mpeg');
+    expect(mp3!.headers.get('content-disposition')).toMatch(/-mp3\.mp3"$/);
+    const decoded = await decodeMp3(new Uint8Array(await mp3!.arrayBuffer()));
+    // The whole 0.2 s master (publishedBeat's), not a tagged preview of it.
+    expect(decoded.samples.length / decoded.sampleRate).toBeGreaterThan(0.19);
+    const deliveryFiles = async () => (await stored()).filter((file) => file.includes(sale.beatId) && file.includes('delivery-'));
+    expect(await deliveryFiles()).toHaveLength(1);
+    const [row] = await t.database.db.select({ key: beats.deliveryMp3Key }).from(beats).where(eq(beats.id, sale.beatId));
+    expect(row!.key).toMatch(/^beats\/.+\/delivery-.+\.mp3$/);
+    // Made once: the next download serves the same stored file.
+    expect((await t.app.request((await linksOf())[0]!.url)).status).toBe(200);
+    expect(await deliveryFiles()).toHaveLength(1);
+
+    const wav = await t.app.request(links[1]!.url);
+    expect(wav.headers.get('content-type')).toBe('audio/wav');
+    expect(wav.headers.get('content-disposition')).toMatch(/-wav\.wav"$/);
+    expect(new Uint8Array(await wav.arrayBuffer())).toEqual(sineWav({ seconds: 0.2, sampleRate: 8000 }));
+
+    // A new master makes the old MP3 obsolete: it is deleted, and the next download makes a new one.
+    const replaced = await t.app.request(`/api/beats/${sale.beatId}/audio`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sale.producer.accessToken}`, 'content-type': 'audio/wav' },
+      body: sineWav({ seconds: 0.3, sampleRate: 8000 }) as Uint8Array<ArrayBuffer>,
+    });
+    expect(replaced.status).toBe(200);
+    expect(await deliveryFiles()).toHaveLength(0);
+    const remade = await t.app.request((await linksOf())[0]!.url);
+    const again = await decodeMp3(new Uint8Array(await remade.arrayBuffer()));
+    expect(again.samples.length / again.sampleRate).toBeGreaterThan(0.29);
+
+    // An MP3 master: the MP3 is the master itself, and a WAV of it would be a lossy file in disguise.
+    const producer = sale.producer;
+    const created = await call(t.app, 'POST', '/api/beats', { token: producer.accessToken, body: { title: 'Lossy Lane', genre: 'trap', price: 20 } });
+    const master = await encodeMp3(sine({ seconds: 1, sampleRate: 44_100, frequency: 330 }), 44_100, 192);
+    const uploaded = await t.app.request(`/api/beats/${created.json.id}/audio`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${producer.accessToken}`, 'content-type': 'audio/mpeg' },
+      body: master as Uint8Array<ArrayBuffer>,
+    });
+    expect(uploaded.status, await uploaded.clone().text()).toBe(200);
+    expect((await call(t.app, 'POST', `/api/beats/${created.json.id}/publish`, { token: producer.accessToken })).status).toBe(200);
+    const order = await call(t.app, 'POST', `/api/beats/${created.json.id}/purchase`, { token: sale.buyer.accessToken, body: { tier: 'premium' } });
+    const paid = await call(t.app, 'POST', `/api/payments/test-checkout/${order.json.order.id}`, { token: sale.buyer.accessToken, body: { outcome: 'succeed' } });
+    const lossyLinks = (await call(t.app, 'GET', `/api/licences/${paid.json.items[0].licenceId}/downloads`, { token: sale.buyer.accessToken })).json.links;
+    expect(lossyLinks.map((link: { file: string }) => link.file)).toEqual(['mp3']);
+    expect(new Uint8Array(await (await t.app.request(lossyLinks[0].url)).arrayBuffer())).toEqual(master);
   });
 
   it('writes a contract PDF both parties can download', async () => {

@@ -18,6 +18,8 @@ export async function findBeat(db: Database, id: string) {
       audioKey: beats.audioKey,
       audioContentType: beats.audioContentType,
       previewKey: beats.previewKey,
+      deliveryMp3Key: beats.deliveryMp3Key,
+      deliveryWavKey: beats.deliveryWavKey,
     })
     .from(beats)
     .where(eq(beats.id, id))

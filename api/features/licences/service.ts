@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { Storage, StoredStream } from '../../storage/storage.ts';
 import { ownedBeat, visibleBeat } from './beat-access.ts';
+import type { DeliveryFiles } from './delivery-files.ts';
 import { renderContractPdf } from './contract-pdf.ts';
 import { DOWNLOAD_LINK_TTL_SECONDS, signDownloadToken, verifyDownloadToken, type DownloadClaim } from './download-links.ts';
 import * as queries from './queries.ts';
@@ -25,6 +26,8 @@ export interface LicencesDeps {
   stemsLimits: StemsLimits;
   /** HMAC key of download links, used for nothing else. */
   downloadKey: Uint8Array;
+  /** The MP3 and WAV a licence delivers (made from the master when it is another format). */
+  deliveryFiles: DeliveryFiles;
   tempDir?: string | undefined;
 }
 
@@ -152,7 +155,7 @@ export function createLicencesService(deps: LicencesDeps) {
     async downloads(userId: string, licenceId: string): Promise<DownloadLinks> {
       const row = await liveLicence(userId, licenceId);
       const [beat, stems] = await Promise.all([queries.findBeat(db, row.beatId), queries.findStems(db, row.beatId)]);
-      const available = row.files.filter(isFile).filter((file) => (file === 'stems' ? stems !== undefined : Boolean(beat?.audioKey)));
+      const available = row.files.filter(isFile).filter((file) => (file === 'stems' ? stems !== undefined : beat !== undefined && deps.deliveryFiles.deliverable(beat, file)));
       return { links: available.map((file) => link({ kind: 'licence', id: row.id, file })) };
     },
 
@@ -183,11 +186,20 @@ export function createLicencesService(deps: LicencesDeps) {
         beatId = lead.beatId;
       }
       const beat = await queries.findBeat(db, beatId);
-      // Licence holders get the master (or stems); a free download gets the tagged preview only.
-      const key = claim.file === 'stems' ? (await queries.findStems(db, beatId))?.storageKey : claim.kind === 'licence' ? beat?.audioKey : beat?.previewKey;
-      const stream = key ? await storage.get(key) : undefined;
+      let stream: StoredStream | undefined;
+      let extension = claim.file === 'stems' ? 'zip' : claim.file;
+      if (claim.file === 'stems') {
+        const key = (await queries.findStems(db, beatId))?.storageKey;
+        stream = key ? await storage.get(key) : undefined;
+      } else if (claim.kind === 'licence') {
+        // Licence holders get the file their licence names, full quality: the master or made from it.
+        if (!beat) throw new AppError('file_not_available');
+        ({ stream, extension } = await deps.deliveryFiles.open(beat, claim.file));
+      } else {
+        // A free download gets the tagged preview only.
+        stream = beat?.previewKey ? await storage.get(beat.previewKey) : undefined;
+      }
       if (!stream) throw new AppError('file_not_available');
-      const extension = claim.file === 'stems' ? 'zip' : (key!.split('.').pop() ?? 'bin');
       const base = (beat?.title ?? 'beat').replace(/[^A-Za-z0-9 _-]/g, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'beat';
       return { stream, filename: `${base}-${claim.file}.${extension}` };
     },

@@ -9,7 +9,9 @@ import type { AuthService } from '../auth/service.ts';
 import { couponRoutes } from '../coupons/routes.ts';
 import { createCouponsService } from '../coupons/service.ts';
 import { licenceRoutes } from '../licences/routes.ts';
+import { createDeliveryFiles } from '../licences/delivery-files.ts';
 import { createLicencesService } from '../licences/service.ts';
+import type { PreviewRenderer } from '../beats/preview/preview-renderer.ts';
 import { subscriptionRoutes } from '../subscriptions/routes.ts';
 import { createSubscriptionsService } from '../subscriptions/service.ts';
 import { createCheckoutService } from './checkout.ts';
@@ -28,6 +30,8 @@ export interface CommerceDeps {
   keys: SigningKeys;
   storage: Storage;
   auth: AuthService;
+  /** The worker that encodes audio (licence delivery files here; previews in features/beats). */
+  previews: PreviewRenderer;
   /** A gateway to use instead of the one the config names (tests). */
   gateway?: PaymentGateway | undefined;
   /** Test seam of the event handler (see EventHandlerDeps.beforeCommit). */
@@ -52,7 +56,8 @@ export function createCommerce(deps: CommerceDeps) {
   if (gateway.mode === 'test') logger.warn('payments run in TEST MODE: no STRIPE_SECRET_KEY, no money moves');
   // Its own key, derived for this purpose only: a download link can never pass as any other token.
   const downloadKey = new Uint8Array(hkdfSync('sha256', deps.keys.accessTokens, Buffer.alloc(0), 'creatorsync:download-link', 32));
-  const licences = createLicencesService({ db, clock, storage: deps.storage, logger, uploadMaxBytes: config.uploadMaxBytes, stemsLimits: config.stems, downloadKey });
+  const deliveryFiles = createDeliveryFiles({ db, storage: deps.storage, previews: deps.previews, logger });
+  const licences = createLicencesService({ db, clock, storage: deps.storage, logger, uploadMaxBytes: config.uploadMaxBytes, stemsLimits: config.stems, downloadKey, deliveryFiles });
   const coupons = createCouponsService({ db, clock });
   const events = createEventHandler({ db, clock, logger, gateway, beforeCommit: deps.beforeCommit });
   const checkout = createCheckoutService({ db, clock, gateway, coupons, licences, events });

@@ -12,6 +12,8 @@ import { UndecodableAudioError } from './preview-errors.ts';
 export interface PcmChunk {
   sampleRate: number;
   channels: Float32Array[];
+  /** The source's integer sample size when the decoder says (FLAC): how the floats were normalised. */
+  bitDepth?: number;
 }
 
 const READ_CHUNK_BYTES = 64 * 1024;
@@ -63,14 +65,17 @@ async function* decodeFlushing(decoder: FLACDecoder | OggVorbisDecoder, file: st
   try {
     for await (const bytes of createReadStream(file, { highWaterMark: READ_CHUNK_BYTES })) {
       const decoded = await decoder.decode(bytes as Buffer);
-      if (decoded.samplesDecoded > 0) yield { sampleRate: decoded.sampleRate, channels: decoded.channelData };
+      if (decoded.samplesDecoded > 0) yield { sampleRate: decoded.sampleRate, channels: decoded.channelData, ...bitDepthOf(decoded) };
     }
     const rest = await decoder.flush();
-    if (rest.samplesDecoded > 0) yield { sampleRate: rest.sampleRate, channels: rest.channelData };
+    if (rest.samplesDecoded > 0) yield { sampleRate: rest.sampleRate, channels: rest.channelData, ...bitDepthOf(rest) };
   } finally {
     decoder.free();
   }
 }
+
+const bitDepthOf = (decoded: object): { bitDepth?: number } =>
+  'bitDepth' in decoded && typeof decoded.bitDepth === 'number' && decoded.bitDepth > 0 ? { bitDepth: decoded.bitDepth } : {};
 
 /** All channels averaged into one (a new array; the input is left alone). */
 export function downmix(channels: Float32Array[]): Float32Array {

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { UndecodableAudioError, VoiceTagSilentError, VoiceTagTooLongError } from './preview-errors.ts';
+import type { DeliveryJob, DeliveryResult } from './render-delivery.ts';
 import type { PreviewJob, PreviewResult } from './render-preview.ts';
 
 export interface VoiceTagJob {
@@ -12,22 +13,29 @@ export interface VoiceTagResult {
   bytes: number;
 }
 
-/** Makes previews and voice tags from files on disk. The beats service depends on this, not on how. */
+/**
+ * Makes previews, voice tags and licence delivery files (render-delivery.ts) from files on disk. The
+ * beats and licences services depend on this, not on how.
+ */
 export interface PreviewRenderer {
   render(job: PreviewJob): Promise<PreviewResult>;
   prepareVoiceTag(job: VoiceTagJob): Promise<VoiceTagResult>;
+  renderDelivery(job: DeliveryJob): Promise<DeliveryResult>;
   /** Stops the worker, if any; pending jobs are rejected. */
   close(): Promise<void>;
 }
 
-export type WorkerRequest = { id: number; kind: 'preview'; job: PreviewJob } | { id: number; kind: 'voice-tag'; job: VoiceTagJob };
+export type WorkerRequest =
+  | { id: number; kind: 'preview'; job: PreviewJob }
+  | { id: number; kind: 'voice-tag'; job: VoiceTagJob }
+  | { id: number; kind: 'delivery'; job: DeliveryJob };
 export interface WorkerError {
   name: string;
   message: string;
   /** VoiceTagTooLongError's length. */
   seconds?: number | undefined;
 }
-export type WorkerReply = { id: number; ok: true; result: PreviewResult | VoiceTagResult } | { id: number; ok: false; error: WorkerError };
+export type WorkerReply = { id: number; ok: true; result: PreviewResult | VoiceTagResult | DeliveryResult } | { id: number; ok: false; error: WorkerError };
 
 /** Errors the service turns into answers for the uploader; they cross the thread boundary by name. */
 function revive(error: WorkerError): Error {
@@ -44,6 +52,7 @@ export function createInlinePreviewRenderer(): PreviewRenderer {
   return {
     render: async (job) => (await rendering()).renderPreview(job),
     prepareVoiceTag: async (job) => (await rendering()).prepareVoiceTag(job),
+    renderDelivery: async (job) => (await import('./render-delivery.ts')).renderDelivery(job),
     close: async () => {},
   };
 }
@@ -104,6 +113,7 @@ export function createWorkerPreviewRenderer(): PreviewRenderer {
   return {
     render: (job) => run<PreviewResult>({ kind: 'preview', job }),
     prepareVoiceTag: (job) => run<VoiceTagResult>({ kind: 'voice-tag', job }),
+    renderDelivery: (job) => run<DeliveryResult>({ kind: 'delivery', job }),
     async close() {
       const running = worker;
       worker = undefined;

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { VoiceTagTooLongError } from './preview-errors.ts';
+import { renderDelivery } from './render-delivery.ts';
 import { prepareVoiceTag, renderPreview } from './render-preview.ts';
 import type { WorkerReply, WorkerRequest } from './preview-renderer.ts';
 
@@ -9,7 +10,7 @@ import type { WorkerReply, WorkerRequest } from './preview-renderer.ts';
  * Node strips the types, so everything this imports must be plain erasable TypeScript.
  */
 parentPort?.on('message', (request: WorkerRequest) => {
-  const work = request.kind === 'preview' ? renderPreview(request.job) : prepareVoiceTag(request.job);
+  const work = request.kind === 'preview' ? renderPreview(request.job) : request.kind === 'voice-tag' ? prepareVoiceTag(request.job) : renderDelivery(request.job);
   work.then(
     (result) => parentPort?.postMessage({ id: request.id, ok: true, result } satisfies WorkerReply),
     (error: unknown) => {
