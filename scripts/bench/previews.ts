@@ -4,6 +4,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { encodeFlac, encodeMp3, sine } from '../../api/features/beats/preview/audio-fixtures.ts';
 import { createWorkerPreviewRenderer } from '../../api/features/beats/preview/preview-renderer.ts';
+import { renderDelivery, type DeliveryJob } from '../../api/features/beats/preview/render-delivery.ts';
 import { renderPreview, type PreviewJob } from '../../api/features/beats/preview/render-preview.ts';
 import { sineWav } from '../../api/features/beats/wav.ts';
 import { percentile, printTable } from './stats.ts';
@@ -13,7 +14,8 @@ const RUNS = 3;
 /**
  * `npm run bench -- previews`: making the tagged public preview of a 3-minute master (the preview
  * is its first 120 s), per master format, on the calling thread and in the preview worker, with the
- * main thread's event-loop delay while the worker encodes (what requests would feel).
+ * main thread's event-loop delay while the worker encodes (what requests would feel); then the
+ * licence delivery files made on a first download (the whole song).
  */
 export async function benchPreviews(): Promise<void> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'cs-bench-previews-'));
@@ -63,6 +65,25 @@ export async function benchPreviews(): Promise<void> {
       await renderer.close();
     }
     printTable(`Tagged preview of a ${seconds / 60}-minute master (first 120 s, mono 22.05 kHz, 96 kb/s MP3), median of ${RUNS}`, rows);
+
+    // What a licence holder's first download of a file the master is not waits for (then it is stored).
+    const delivered: Array<Record<string, string | number>> = [];
+    const deliveries: Array<[string, string, DeliveryJob]> = [
+      ['WAV 44.1 kHz stereo 16-bit', 'MP3 320 kb/s stereo', { input: wav, format: 'wav', output: path.join(folder, 'delivery.mp3'), file: 'mp3' }],
+      ['FLAC 44.1 kHz stereo', 'MP3 320 kb/s stereo', { input: flac, format: 'flac', output: path.join(folder, 'delivery.mp3'), file: 'mp3' }],
+      ['FLAC 44.1 kHz stereo', 'WAV 16-bit', { input: flac, format: 'flac', output: path.join(folder, 'delivery.wav'), file: 'wav' }],
+    ];
+    for (const [master, file, job] of deliveries) {
+      const times: number[] = [];
+      let bytes = 0;
+      for (let run = 0; run < RUNS; run++) {
+        const started = performance.now();
+        bytes = (await renderDelivery(job)).bytes;
+        times.push(performance.now() - started);
+      }
+      delivered.push({ master, file, 'median ms': percentile(times, 50), 'ms per second of audio': percentile(times, 50) / seconds, bytes });
+    }
+    printTable(`Licence delivery files of a ${seconds / 60}-minute master (whole song, untagged), made once on the first download, calling thread, median of ${RUNS}`, delivered);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -81,6 +81,23 @@ export function createDeliveryFiles(deps: { db: Database; storage: Storage; prev
     }
   }
 
+  /** The storage key of the file: the master's, the stored one, or one made now (once, however many ask). */
+  async function keyOf(beat: DeliveryBeat, file: DeliveryFile): Promise<string> {
+    const master = MASTERS[beat.audioContentType ?? ''];
+    const audioKey = beat.audioKey;
+    if (!audioKey || !master || (file === 'wav' && !master.lossless)) throw new AppError('file_not_available');
+    if (master.delivers === file) return audioKey;
+    const stored = storedKey(beat, file);
+    if (stored) return stored;
+    const id = `${beat.id}:${file}:${audioKey}`;
+    let pending = making.get(id);
+    if (!pending) {
+      pending = make({ ...beat, audioKey }, file, master.decodeAs).finally(() => making.delete(id));
+      making.set(id, pending);
+    }
+    return pending;
+  }
+
   return {
     /** Whether this beat can deliver `file`, now or once made (stems are the licences service's). */
     deliverable(beat: DeliveryBeat, file: DeliveryFile): boolean {
@@ -89,27 +106,19 @@ export function createDeliveryFiles(deps: { db: Database; storage: Storage; prev
       return file === 'mp3' || master.lossless;
     },
 
+    /**
+     * Starts making the file if it has to be made and is not there yet, without waiting: asked for when
+     * the buyer asks for their links, so the file is ready (or well on its way) by the time they click.
+     */
+    prepare(beat: DeliveryBeat, file: DeliveryFile): void {
+      const master = MASTERS[beat.audioContentType ?? ''];
+      if (!beat.audioKey || !master || master.delivers === file || storedKey(beat, file) || (file === 'wav' && !master.lossless)) return;
+      void keyOf(beat, file).catch((error: unknown) => logger.warn('could not prepare a licence delivery file', { beatId: beat.id, file, error }));
+    },
+
     /** Opens the delivery file, making it first if it does not exist yet. */
     async open(beat: DeliveryBeat, file: DeliveryFile): Promise<{ stream: StoredStream; extension: string }> {
-      const master = MASTERS[beat.audioContentType ?? ''];
-      const audioKey = beat.audioKey;
-      if (!audioKey || !master || (file === 'wav' && !master.lossless)) throw new AppError('file_not_available');
-      if (master.delivers === file) {
-        const stream = await storage.get(audioKey);
-        if (!stream) throw new AppError('file_not_available');
-        return { stream, extension: file };
-      }
-      let key = storedKey(beat, file);
-      if (!key) {
-        const id = `${beat.id}:${file}:${audioKey}`;
-        let pending = making.get(id);
-        if (!pending) {
-          pending = make({ ...beat, audioKey }, file, master.decodeAs).finally(() => making.delete(id));
-          making.set(id, pending);
-        }
-        key = await pending;
-      }
-      const stream = await storage.get(key);
+      const stream = await storage.get(await keyOf(beat, file));
       if (!stream) throw new AppError('file_not_available');
       return { stream, extension: file };
     },

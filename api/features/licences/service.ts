@@ -156,6 +156,8 @@ export function createLicencesService(deps: LicencesDeps) {
       const row = await liveLicence(userId, licenceId);
       const [beat, stems] = await Promise.all([queries.findBeat(db, row.beatId), queries.findStems(db, row.beatId)]);
       const available = row.files.filter(isFile).filter((file) => (file === 'stems' ? stems !== undefined : beat !== undefined && deps.deliveryFiles.deliverable(beat, file)));
+      // A file made from the master takes seconds: start now, so it is ready by the click.
+      for (const file of available) if (file !== 'stems' && beat) deps.deliveryFiles.prepare(beat, file);
       return { links: available.map((file) => link({ kind: 'licence', id: row.id, file })) };
     },
 
