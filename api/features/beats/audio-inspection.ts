@@ -36,8 +36,8 @@ export const PEAK_PAIRS = 800;
 /**
  * Sniffs the type from magic bytes (a text file called beat.wav is refused whatever its name or the
  * Content-Type said), reads duration and sample rate with music-metadata, and for WAV computes the
- * waveform overview from the PCM itself. Compressed formats get no peaks here (their preview is
- * decoded in the preview worker, which could compute them later).
+ * waveform overview from the PCM itself. Compressed formats get no peaks here: the beats service has
+ * the preview worker decode them for it (preview/render-peaks.ts).
  */
 export async function inspectAudio(file: string): Promise<AudioInspection> {
   const type = await fileTypeFromFile(file);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BEAT_GENRES } from '../../../shared/schemas/beats.ts';
 import { call, createTestApp, signUp, type TestApp } from '../../testing/test-app.ts';
 import { databaseKinds } from '../../testing/test-database.ts';
+import { encodeMp3, sine } from './preview/audio-fixtures.ts';
 import { sineWav } from './wav.ts';
 
 const UPLOAD_LIMIT = 256 * 1024;
@@ -203,7 +204,7 @@ describe.each(databaseKinds())('beats API (%s)', (kind) => {
       expect(listed.json.beats[0].audio).toMatchObject({ sampleRate: 22_050, peaks: null });
     });
 
-    it('accepts an MP3 by its frames, with duration but no peaks', async () => {
+    it('accepts an MP3 by its frames, with its duration and (decoded) peaks', async () => {
       const producer = await signUp(t.app);
       const id = (await call(t.app, 'POST', '/api/beats', { token: producer.accessToken, body: validBeat })).json.id;
       // 40 silent MPEG-1 Layer III frames: 128 kb/s, 44.1 kHz, 417 bytes, 1,152 samples each.
@@ -211,8 +212,29 @@ describe.each(databaseKinds())('beats API (%s)', (kind) => {
       for (let frame = 0; frame < 40; frame++) mp3.set([0xff, 0xfb, 0x90, 0x00], frame * 417);
       const response = await upload(producer.accessToken, id, mp3, { 'content-type': 'audio/wav' });
       expect(response.status).toBe(200);
-      expect(response.json.audio).toMatchObject({ contentType: 'audio/mpeg', sampleRate: 44_100, peaks: null });
+      expect(response.json.audio).toMatchObject({ contentType: 'audio/mpeg', sampleRate: 44_100 });
       expect(response.json.audio.durationSeconds).toBeCloseTo((40 * 1152) / 44_100, 3);
+      // Silent frames: a flat waveform, all of it.
+      expect(response.json.audio.peaks).toHaveLength(1600);
+      expect(response.json.audio.peaks.every((peak: number) => peak === 0)).toBe(true);
+    });
+
+    it('draws the waveform of a compressed master from its decoded audio: loud where it is loud, flat where it is silent', async () => {
+      const producer = await signUp(t.app);
+      const id = (await call(t.app, 'POST', '/api/beats', { token: producer.accessToken, body: validBeat })).json.id;
+      // One second of a tone at 0.8, then one second of silence.
+      const samples = new Float32Array(2 * 22_050);
+      samples.set(sine({ seconds: 1, sampleRate: 22_050, frequency: 440, amplitude: 0.8 }));
+      const response = await upload(producer.accessToken, id, await encodeMp3(samples, 22_050, 64), { 'content-type': 'audio/mpeg' });
+      expect(response.status, JSON.stringify(response.json)).toBe(200);
+      const peaks = response.json.audio.peaks as number[];
+      expect(peaks).toHaveLength(1600);
+      const maxima = peaks.filter((_, index) => index % 2 === 1);
+      // The tone (about 0.8 × 127) in the first half of the buckets, next to nothing in the second. The
+      // MP3's encoder and decoder delay (about 1,000 samples, some 20 buckets here) shifts it right.
+      for (const peak of maxima.slice(40, 400)) expect(peak).toBeGreaterThan(80);
+      for (const peak of maxima.slice(450)) expect(peak).toBeLessThan(8);
+      expect(Math.max(...maxima.slice(0, 15))).toBeLessThan(8);
     });
 
     it('refuses a text file called .wav, an empty body and an oversize file, storing nothing', async () => {

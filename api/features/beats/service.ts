@@ -342,6 +342,10 @@ export function createBeatsService(deps: BeatsDeps) {
         // No preview, no listing: refuse what we cannot decode rather than ever publishing the master.
         if (!inspection.decodeAs) throw new AppError('audio_preview_unsupported', { params: { format: inspection.extension.toUpperCase() } });
         const preview = await makePreview(id, { file, decodeAs: inspection.decodeAs, durationSeconds: inspection.durationSeconds }, beat.voiceTagKey, folder);
+        // A WAV's waveform was read with its format; any other master's is decoded for it.
+        const peaks =
+          inspection.peaks ??
+          (inspection.durationSeconds ? await previews.renderPeaks({ input: file, format: inspection.decodeAs, durationSeconds: inspection.durationSeconds }) : null);
         // The key never contains anything the client sent: a hostile file name cannot reach a path.
         const key = `beats/${id}/${randomUUID()}.${inspection.extension}`;
         let replaced;
@@ -355,7 +359,7 @@ export function createBeatsService(deps: BeatsDeps) {
             durationSeconds: inspection.durationSeconds,
             sampleRate: inspection.sampleRate,
             channels: inspection.channels,
-            peaks: inspection.peaks,
+            peaks,
             ...preview.columns,
             updatedAt: clock.now(),
           });

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { UndecodableAudioError, VoiceTagSilentError, VoiceTagTooLongError } from './preview-errors.ts';
 import type { DeliveryJob, DeliveryResult } from './render-delivery.ts';
+import type { PeaksJob } from './render-peaks.ts';
 import type { PreviewJob, PreviewResult } from './render-preview.ts';
 
 export interface VoiceTagJob {
@@ -21,6 +22,8 @@ export interface PreviewRenderer {
   render(job: PreviewJob): Promise<PreviewResult>;
   prepareVoiceTag(job: VoiceTagJob): Promise<VoiceTagResult>;
   renderDelivery(job: DeliveryJob): Promise<DeliveryResult>;
+  /** The waveform overview of a master only a decoder reads (a WAV's is read directly, wav.ts). */
+  renderPeaks(job: PeaksJob): Promise<number[]>;
   /** Stops the worker, if any; pending jobs are rejected. */
   close(): Promise<void>;
 }
@@ -28,14 +31,15 @@ export interface PreviewRenderer {
 export type WorkerRequest =
   | { id: number; kind: 'preview'; job: PreviewJob }
   | { id: number; kind: 'voice-tag'; job: VoiceTagJob }
-  | { id: number; kind: 'delivery'; job: DeliveryJob };
+  | { id: number; kind: 'delivery'; job: DeliveryJob }
+  | { id: number; kind: 'peaks'; job: PeaksJob };
 export interface WorkerError {
   name: string;
   message: string;
   /** VoiceTagTooLongError's length. */
   seconds?: number | undefined;
 }
-export type WorkerReply = { id: number; ok: true; result: PreviewResult | VoiceTagResult | DeliveryResult } | { id: number; ok: false; error: WorkerError };
+export type WorkerReply = { id: number; ok: true; result: PreviewResult | VoiceTagResult | DeliveryResult | number[] } | { id: number; ok: false; error: WorkerError };
 
 /** Errors the service turns into answers for the uploader; they cross the thread boundary by name. */
 function revive(error: WorkerError): Error {
@@ -53,6 +57,7 @@ export function createInlinePreviewRenderer(): PreviewRenderer {
     render: async (job) => (await rendering()).renderPreview(job),
     prepareVoiceTag: async (job) => (await rendering()).prepareVoiceTag(job),
     renderDelivery: async (job) => (await import('./render-delivery.ts')).renderDelivery(job),
+    renderPeaks: async (job) => (await import('./render-peaks.ts')).renderPeaks(job),
     close: async () => {},
   };
 }
@@ -114,6 +119,7 @@ export function createWorkerPreviewRenderer(): PreviewRenderer {
     render: (job) => run<PreviewResult>({ kind: 'preview', job }),
     prepareVoiceTag: (job) => run<VoiceTagResult>({ kind: 'voice-tag', job }),
     renderDelivery: (job) => run<DeliveryResult>({ kind: 'delivery', job }),
+    renderPeaks: (job) => run<number[]>({ kind: 'peaks', job }),
     async close() {
       const running = worker;
       worker = undefined;

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { VoiceTagTooLongError } from './preview-errors.ts';
 import { renderDelivery } from './render-delivery.ts';
+import { renderPeaks } from './render-peaks.ts';
 import { prepareVoiceTag, renderPreview } from './render-preview.ts';
 import type { WorkerReply, WorkerRequest } from './preview-renderer.ts';
 
@@ -10,7 +11,14 @@ import type { WorkerReply, WorkerRequest } from './preview-renderer.ts';
  * Node strips the types, so everything this imports must be plain erasable TypeScript.
  */
 parentPort?.on('message', (request: WorkerRequest) => {
-  const work = request.kind === 'preview' ? renderPreview(request.job) : request.kind === 'voice-tag' ? prepareVoiceTag(request.job) : renderDelivery(request.job);
+  const work: Promise<Extract<WorkerReply, { ok: true }>['result']> =
+    request.kind === 'preview'
+      ? renderPreview(request.job)
+      : request.kind === 'voice-tag'
+        ? prepareVoiceTag(request.job)
+        : request.kind === 'delivery'
+          ? renderDelivery(request.job)
+          : renderPeaks(request.job);
   work.then(
     (result) => parentPort?.postMessage({ id: request.id, ok: true, result } satisfies WorkerReply),
     (error: unknown) => {
