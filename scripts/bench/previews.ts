@@ -5,6 +5,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { encodeFlac, encodeMp3, sine } from '../../api/features/beats/preview/audio-fixtures.ts';
 import { createWorkerPreviewRenderer } from '../../api/features/beats/preview/preview-renderer.ts';
 import { renderDelivery, type DeliveryJob } from '../../api/features/beats/preview/render-delivery.ts';
+import { renderPeaks } from '../../api/features/beats/preview/render-peaks.ts';
 import { renderPreview, type PreviewJob } from '../../api/features/beats/preview/render-preview.ts';
 import { sineWav } from '../../api/features/beats/wav.ts';
 import { percentile, printTable } from './stats.ts';
@@ -15,7 +16,8 @@ const RUNS = 3;
  * `npm run bench -- previews`: making the tagged public preview of a 3-minute master (the preview
  * is its first 120 s), per master format, on the calling thread and in the preview worker, with the
  * main thread's event-loop delay while the worker encodes (what requests would feel); then the
- * licence delivery files made on a first download (the whole song).
+ * licence delivery files made on a first download (the whole song), and the waveform of a
+ * compressed master (decoded whole at upload).
  */
 export async function benchPreviews(): Promise<void> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'cs-bench-previews-'));
@@ -84,6 +86,22 @@ export async function benchPreviews(): Promise<void> {
       delivered.push({ master, file, 'median ms': percentile(times, 50), 'ms per second of audio': percentile(times, 50) / seconds, bytes });
     }
     printTable(`Licence delivery files of a ${seconds / 60}-minute master (whole song, untagged), made once on the first download, calling thread, median of ${RUNS}`, delivered);
+
+    // What an upload of a compressed master adds: decoding all of it for the waveform.
+    const waveforms: Array<Record<string, string | number>> = [];
+    for (const [master, input, format] of [
+      ['FLAC 44.1 kHz stereo', flac, 'flac'],
+      ['MP3 44.1 kHz mono 192 kb/s', mp3, 'mp3'],
+    ] as const) {
+      const times: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const started = performance.now();
+        await renderPeaks({ input, format, durationSeconds: seconds });
+        times.push(performance.now() - started);
+      }
+      waveforms.push({ master, 'median ms': percentile(times, 50) });
+    }
+    printTable(`Waveform peaks of a ${seconds / 60}-minute compressed master (decoded whole at upload), calling thread, median of ${RUNS}`, waveforms);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

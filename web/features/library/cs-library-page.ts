@@ -234,14 +234,7 @@ export class CsLibraryPage extends LitElement {
       </button>
       <div class="body">
         <h2 id="licence-${licence.id}"><a href="/beats/${encodeURIComponent(licence.beatId)}">${licence.beatTitle}</a></h2>
-        <p class="muted">
-          ${t('library.bought', {
-            tier: tierLabel(licence.tier, t),
-            producer: licence.producerName,
-            date: this.#i18n.formatDate(licence.grantedAt, { dateStyle: 'medium' }),
-            price: formatPrice(licence.price, this.#i18n.locale),
-          })}
-        </p>
+        <p class="muted">${this.#boughtLine(licence)}</p>
         <ul class="chips">
           ${licence.files.map((file) => html`<li class="chip">${fileLabel(file, t)}</li>`)}
           ${saved ? html`<li class="chip success">${t('library.savedChip')}</li>` : nothing}
@@ -268,20 +261,23 @@ export class CsLibraryPage extends LitElement {
     </article>`;
   }
 
+  /** "Basic licence from Ona Keys, Nov 25, 2026 · $12.00" */
+  #boughtLine(licence: Licence): string {
+    return this.#i18n.t('library.bought', {
+      tier: tierLabel(licence.tier, (id) => this.#i18n.t(id)),
+      producer: licence.producerName,
+      date: this.#i18n.formatDate(licence.grantedAt, { dateStyle: 'medium' }),
+      price: formatPrice(licence.price, this.#i18n.locale),
+    });
+  }
+
   /** What a refund left: which licence it was and when it ended; nothing to download, play or start. */
   #renderRevoked(licence: Licence, revokedAt: string) {
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
     return html`<article class="panel licence revoked" aria-labelledby="licence-${licence.id}">
       <div class="body">
         <h2 id="licence-${licence.id}"><a href="/beats/${encodeURIComponent(licence.beatId)}">${licence.beatTitle}</a></h2>
-        <p class="muted">
-          ${t('library.bought', {
-            tier: tierLabel(licence.tier, t),
-            producer: licence.producerName,
-            date: this.#i18n.formatDate(licence.grantedAt, { dateStyle: 'medium' }),
-            price: formatPrice(licence.price, this.#i18n.locale),
-          })}
-        </p>
+        <p class="muted">${this.#boughtLine(licence)}</p>
         <p class="notice warning">${t('library.revoked', { date: this.#i18n.formatDate(revokedAt, { dateStyle: 'medium' }) })}</p>
       </div>
     </article>`;
