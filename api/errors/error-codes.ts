@@ -55,6 +55,7 @@ export const ERROR_STATUS = {
   exclusive_sold: 409,
   beat_not_for_sale: 409,
   beat_sold: 409,
+  beat_has_licences: 409,
   cannot_buy_own_beat: 409,
   licence_already_owned: 409,
   order_not_found: 404,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/database.ts';
-import { beats, users } from '../../db/schema.ts';
+import { beats, licences, users } from '../../db/schema.ts';
 
 export type BeatRow = typeof beats.$inferSelect;
 export type NewBeatRow = typeof beats.$inferInsert;
@@ -95,8 +95,24 @@ export async function countBeatsOf(db: Executor, producerId: string): Promise<nu
   return Number(row?.count ?? 0);
 }
 
-export async function deleteBeat(db: Database, id: string): Promise<void> {
-  await db.delete(beats).where(eq(beats.id, id));
+/**
+ * Deletes the beat unless someone holds a live licence of it (their downloads are its files): under
+ * the beat's row lock, which a sale's grant takes too, so a sale cannot slip in between. Answers the
+ * stored files' keys as they were at deletion, for the caller to delete.
+ */
+export async function deleteBeat(db: Database, id: string): Promise<{ deleted: true; keys: (string | null)[] } | { deleted: false; reason: 'missing' | 'licensed' }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(beats).where(eq(beats.id, id)).for('update');
+    if (!row) return { deleted: false, reason: 'missing' } as const;
+    const [licensed] = await tx
+      .select({ id: licences.id })
+      .from(licences)
+      .where(and(eq(licences.beatId, id), isNull(licences.revokedAt)))
+      .limit(1);
+    if (licensed) return { deleted: false, reason: 'licensed' } as const;
+    await tx.delete(beats).where(eq(beats.id, id));
+    return { deleted: true, keys: [row.audioKey, row.previewKey, row.voiceTagKey, row.deliveryMp3Key, row.deliveryWavKey] } as const;
+  });
 }
 
 /** Bumped in SQL so concurrent sales never overwrite each other (plays: features/analytics). */

@@ -49,9 +49,9 @@ const routes = {
     responses: { 200: { description: 'Unpublished', ...json(Beat) }, ...errorResponses(401, 403, 404) },
   }),
   remove: createRoute({
-    method: 'delete', path: '/{id}', tags: ['beats'], summary: 'Delete a beat and its audio (its producer)', security: bearer,
+    method: 'delete', path: '/{id}', tags: ['beats'], summary: 'Delete a beat and its audio (its producer); 409 beat_has_licences while buyers hold licences of it', security: bearer,
     request: { params: BeatParams },
-    responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404) },
+    responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 409) },
   }),
   upload: createRoute({
     method: 'post', path: '/{id}/audio', tags: ['beats'], security: bearer,

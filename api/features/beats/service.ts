@@ -285,10 +285,12 @@ export function createBeatsService(deps: BeatsDeps) {
       return reload(id);
     },
 
+    /** Deletes a beat and its files; one that buyers hold licences of stays (409 beat_has_licences: unpublish it instead). */
     async remove(userId: string, id: string): Promise<void> {
-      const { beat } = await owned(userId, id);
-      await queries.deleteBeat(db, id);
-      for (const key of [beat.audioKey, beat.previewKey, beat.voiceTagKey, beat.deliveryMp3Key, beat.deliveryWavKey]) await forget(key);
+      await owned(userId, id);
+      const result = await queries.deleteBeat(db, id);
+      if (!result.deleted) throw new AppError(result.reason === 'licensed' ? 'beat_has_licences' : 'beat_not_found');
+      for (const key of result.keys) await forget(key);
     },
 
     async search(viewerId: string | undefined, query: BeatSearchQuery): Promise<BeatPage> {

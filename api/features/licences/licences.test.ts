@@ -192,6 +192,17 @@ describe.each(databaseKinds())('licences, stems and downloads (%s)', (kind) => {
     expect(new Uint8Array(await (await t.app.request(lossyLinks[0].url)).arrayBuffer())).toEqual(master);
   });
 
+  it('keeps a beat its buyers hold licences of: deleting it is refused, unpublishing it leaves their downloads working', async () => {
+    const sale = await bought('basic');
+    const refused = await call(t.app, 'DELETE', `/api/beats/${sale.beatId}`, { token: sale.producer.accessToken });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.code).toBe('beat_has_licences');
+    expect((await call(t.app, 'POST', `/api/beats/${sale.beatId}/unpublish`, { token: sale.producer.accessToken })).status).toBe(200);
+    expect((await call(t.app, 'GET', `/api/beats/${sale.beatId}`)).status).toBe(404);
+    const links = await call(t.app, 'GET', `/api/licences/${sale.licenceId}/downloads`, { token: sale.buyer.accessToken });
+    expect((await t.app.request(links.json.links[0].url)).status).toBe(200);
+  });
+
   it('writes a contract PDF both parties can download', async () => {
     const sale = await bought('premium');
     for (const party of [sale.buyer, sale.producer]) {
