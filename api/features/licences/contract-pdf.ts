@@ -1,4 +1,7 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { LicenceFile, LicenceTier, UsageCaps } from '../../../shared/schemas/commerce.ts';
 
 export interface ContractFacts {
@@ -35,11 +38,40 @@ const CAP_LINES: [keyof UsageCaps, string][] = [
 ];
 
 /**
- * The standard fonts only encode WinAnsi (Latin-1 and a few more): anything else (emoji, CJK) would make
- * pdf-lib throw, so those characters become "?". Names stay recognisable; the ids identify the parties.
+ * DejaVu Sans (from the dejavu-fonts-ttf package), embedded as a subset of the characters used: it
+ * covers Latin in all its accents, Greek, Cyrillic and more, so "Łukasz", "Zoë" and "Дмитрий" print as
+ * written. Loaded once per process.
  */
-function printable(text: string): string {
-  return text.normalize('NFC').replace(/[^\u0020-\u007e\u00a0-\u00ff]/g, '?');
+const require = createRequire(import.meta.url);
+let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array; covered: Set<number> }> | undefined;
+function loadFonts() {
+  fonts ??= Promise.all([readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')), readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'))]).then(
+    ([regular, bold]) => {
+      const inBold = new Set(fontkit.create(bold).characterSet);
+      return { regular, bold, covered: new Set(fontkit.create(regular).characterSet.filter((codePoint) => inBold.has(codePoint))) };
+    },
+  );
+  return fonts;
+}
+
+/**
+ * Right-to-left scripts (Hebrew, Arabic…) would need bidi reordering and shaping, which pdf-lib does
+ * not do: drawn as they come they would be reversed and, for Arabic, unjoined.
+ */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
+
+/**
+ * What the embedded fonts can draw as it is: characters they lack (CJK, emoji) or cannot lay out
+ * (right-to-left scripts) become "?", so pdf-lib never throws. Names stay recognisable; the ids
+ * identify the parties.
+ */
+function printableWith(covered: Set<number>) {
+  return (text: string): string =>
+    Array.from(text.normalize('NFC'), (character) => {
+      const codePoint = character.codePointAt(0)!;
+      if (codePoint < 0x20) return ' ';
+      return covered.has(codePoint) && !RIGHT_TO_LEFT.test(character) ? character : '?';
+    }).join('');
 }
 
 function money(cents: number, currency: string) {
@@ -47,7 +79,7 @@ function money(cents: number, currency: string) {
 }
 
 /** Writes lines top-down, wrapping long ones and adding pages as needed. */
-function writer(document: PDFDocument, font: PDFFont, bold: PDFFont) {
+function writer(document: PDFDocument, font: PDFFont, bold: PDFFont, printable: (text: string) => string) {
   const margin = 56;
   let page: PDFPage = document.addPage([595, 842]);
   let y = 842 - margin;
@@ -81,14 +113,17 @@ function writer(document: PDFDocument, font: PDFFont, bold: PDFFont) {
 /** The licence contract as a PDF: parties, beat, tier, files, usage caps, price, date and order. Same facts, same bytes. */
 export async function renderContractPdf(facts: ContractFacts): Promise<Uint8Array> {
   const document = await PDFDocument.create();
-  document.setTitle(printable(`Licence ${facts.licenceId} - ${facts.beatTitle}`));
+  // Metadata is Unicode text: the title keeps every character, whatever the fonts draw.
+  document.setTitle(`Licence ${facts.licenceId} - ${facts.beatTitle}`);
   document.setCreator('CreatorSync');
   document.setProducer('CreatorSync');
   document.setCreationDate(facts.grantedAt);
   document.setModificationDate(facts.grantedAt);
-  const font = await document.embedFont(StandardFonts.Helvetica);
-  const bold = await document.embedFont(StandardFonts.HelveticaBold);
-  const write = writer(document, font, bold);
+  const loaded = await loadFonts();
+  document.registerFontkit(fontkit);
+  const font = await document.embedFont(loaded.regular, { subset: true });
+  const bold = await document.embedFont(loaded.bold, { subset: true });
+  const write = writer(document, font, bold, printableWith(loaded.covered));
   const date = facts.grantedAt.toISOString().slice(0, 10);
 
   write('Beat Licence Agreement', { size: 20, bold: true, gap: 8 });
