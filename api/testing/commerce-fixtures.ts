@@ -1,8 +1,37 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import Stripe from 'stripe';
 import { sineWav } from '../features/beats/wav.ts';
-import { call, signUp, type TestApp } from './test-app.ts';
+import { startFakeStripe, type FakeStripe } from './fake-stripe.ts';
+import { call, createTestApp, signUp, type TestApp } from './test-app.ts';
+import type { DatabaseKind } from './test-database.ts';
 
 export const WEBHOOK_SECRET = 'whsec_test_secret_for_creatorsync';
+
+/**
+ * The app in Stripe mode: the real SDK pointed at a fresh local fake Stripe, webhooks checked with
+ * WEBHOOK_SECRET, files in a temporary folder. `close` stops and removes all three.
+ */
+export async function createStripeTestApp(kind: DatabaseKind): Promise<{ t: TestApp; stripe: FakeStripe; close: () => Promise<void> }> {
+  const stripe = await startFakeStripe();
+  const storageDir = await mkdtemp(path.join(os.tmpdir(), 'cs-stripe-app-'));
+  const t = await createTestApp(kind, {
+    config: {
+      storage: { dir: storageDir, s3: undefined },
+      payments: { stripeSecretKey: 'sk_test_fake', stripeWebhookSecret: WEBHOOK_SECRET, stripeApiBase: stripe.url },
+    },
+  });
+  return {
+    t,
+    stripe,
+    close: async () => {
+      await t.close();
+      await stripe.close();
+      await rm(storageDir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** A signed-up producer with one published beat (a short WAV), ready to sell. */
 export async function publishedBeat(app: TestApp['app'], options: { title?: string; price?: number; freeDownload?: boolean; producer?: Awaited<ReturnType<typeof signUp>> } = {}) {

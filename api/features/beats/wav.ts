@@ -118,16 +118,19 @@ export function createPeakAccumulator(format: WavFormat, count = 800) {
       carry.set(chunk.subarray(offset), 0);
       carried = chunk.length - offset;
     },
-    result(): number[] {
-      const scale = (value: number) => Math.max(-127, Math.min(127, Math.round(value * 127)));
-      const peaks = new Array<number>(buckets * 2);
-      for (let bucket = 0; bucket < buckets; bucket++) {
-        peaks[bucket * 2] = scale(minimum[bucket]!);
-        peaks[bucket * 2 + 1] = scale(maximum[bucket]!);
-      }
-      return peaks;
-    },
+    result: () => scaledPeaks(minimum, maximum),
   };
+}
+
+/** Per-bucket minima and maxima (-1…1) as the waveform's [min, max] pairs, scaled to -127…127. */
+export function scaledPeaks(minimum: Float64Array, maximum: Float64Array): number[] {
+  const scale = (value: number) => Math.max(-127, Math.min(127, Math.round(value * 127)));
+  const peaks = new Array<number>(minimum.length * 2);
+  for (let bucket = 0; bucket < minimum.length; bucket++) {
+    peaks[bucket * 2] = scale(minimum[bucket]!);
+    peaks[bucket * 2 + 1] = scale(maximum[bucket]!);
+  }
+  return peaks;
 }
 
 /**

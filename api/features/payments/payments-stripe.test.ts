@@ -1,12 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { licences, orders } from '../../db/schema.ts';
-import { deliver, publishedBeat, sessionCompleted, subscriptionEvent, WEBHOOK_SECRET } from '../../testing/commerce-fixtures.ts';
-import { startFakeStripe, type FakeStripe } from '../../testing/fake-stripe.ts';
-import { call, createTestApp, signUp, type TestApp } from '../../testing/test-app.ts';
+import { createStripeTestApp, deliver, publishedBeat, sessionCompleted, subscriptionEvent, WEBHOOK_SECRET } from '../../testing/commerce-fixtures.ts';
+import type { FakeStripe } from '../../testing/fake-stripe.ts';
+import { call, signUp, type TestApp } from '../../testing/test-app.ts';
 import { databaseKinds } from '../../testing/test-database.ts';
 import { createEventHandler } from './event-handler.ts';
 import { gatewayFromConfig } from './commerce.ts';
@@ -14,22 +11,11 @@ import { gatewayFromConfig } from './commerce.ts';
 describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
   let t: TestApp;
   let stripe: FakeStripe;
-  let storageDir: string;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    stripe = await startFakeStripe();
-    storageDir = await mkdtemp(path.join(os.tmpdir(), 'cs-payments-'));
-    t = await createTestApp(kind, {
-      config: {
-        storage: { dir: storageDir, s3: undefined },
-        payments: { stripeSecretKey: 'sk_test_fake', stripeWebhookSecret: WEBHOOK_SECRET, stripeApiBase: stripe.url },
-      },
-    });
+    ({ t, stripe, close } = await createStripeTestApp(kind));
   });
-  afterAll(async () => {
-    await t.close();
-    await stripe.close();
-    await rm(storageDir, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   const licencesOf = async (beatId: string) => (await t.database.db.select().from(licences).where(eq(licences.beatId, beatId)));
 

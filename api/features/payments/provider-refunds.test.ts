@@ -1,34 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beats, ledgerEntries, orders } from '../../db/schema.ts';
-import { chargeRefunded, deliver, publishedBeat, sessionCompleted, WEBHOOK_SECRET } from '../../testing/commerce-fixtures.ts';
-import { startFakeStripe, type FakeStripe } from '../../testing/fake-stripe.ts';
-import { call, createTestApp, signUp, type TestApp } from '../../testing/test-app.ts';
+import { chargeRefunded, createStripeTestApp, deliver, publishedBeat, sessionCompleted } from '../../testing/commerce-fixtures.ts';
+import type { FakeStripe } from '../../testing/fake-stripe.ts';
+import { call, signUp, type TestApp } from '../../testing/test-app.ts';
 import { databaseKinds } from '../../testing/test-database.ts';
 
 /** Refunds made at Stripe after a sale (`charge.refunded`), and payments that do not match their order. */
 describe.each(databaseKinds())('refunds made in Stripe (%s)', (kind) => {
   let t: TestApp;
   let stripe: FakeStripe;
-  let storageDir: string;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    stripe = await startFakeStripe();
-    storageDir = await mkdtemp(path.join(os.tmpdir(), 'cs-refunds-'));
-    t = await createTestApp(kind, {
-      config: {
-        storage: { dir: storageDir, s3: undefined },
-        payments: { stripeSecretKey: 'sk_test_fake', stripeWebhookSecret: WEBHOOK_SECRET, stripeApiBase: stripe.url },
-      },
-    });
+    ({ t, stripe, close } = await createStripeTestApp(kind));
   });
-  afterAll(async () => {
-    await t.close();
-    await stripe.close();
-    await rm(storageDir, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   /** Buys one licence and pays for it through a signed webhook; returns what a refund event needs. */
   async function paidLicence(buyerToken: string, beatId: string, tier = 'basic') {

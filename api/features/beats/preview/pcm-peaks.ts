@@ -1,3 +1,5 @@
+import { scaledPeaks } from '../wav.ts';
+
 /**
  * The waveform overview of decoded audio: `count` [min, max] pairs over the whole song, scaled to
  * -127…127 like the WAV reader's (wav.ts), for masters only a decoder can read (MP3, FLAC, Ogg). The
@@ -24,14 +26,6 @@ export function createPcmPeakAccumulator(expectedFrames: number, count = 800) {
         }
       }
     },
-    result(): number[] {
-      const scale = (value: number) => Math.max(-127, Math.min(127, Math.round(value * 127)));
-      const peaks = new Array<number>(buckets * 2);
-      for (let bucket = 0; bucket < buckets; bucket++) {
-        peaks[bucket * 2] = scale(minimum[bucket]!);
-        peaks[bucket * 2 + 1] = scale(maximum[bucket]!);
-      }
-      return peaks;
-    },
+    result: () => scaledPeaks(minimum, maximum),
   };
 }
