@@ -14,6 +14,8 @@ import { aiRoutes } from './features/ai/routes.ts';
 import { beatRoutes } from './features/beats/routes.ts';
 import { createWorkerPreviewRenderer } from './features/beats/preview/preview-renderer.ts';
 import { createBeatsService } from './features/beats/service.ts';
+import { moderationRoutes } from './features/moderation/routes.ts';
+import { createModerationService } from './features/moderation/service.ts';
 import type { Storage } from './storage/storage.ts';
 import { storageFromConfig } from './storage/storage-from-config.ts';
 import { createCommerce } from './features/payments/commerce.ts';
@@ -209,6 +211,7 @@ export function createApp(deps: AppDeps) {
   const analytics = createAnalyticsService({ db: database.db, clock, listenerSalt: listenerSalt(keys.accessTokens) });
   app.route('/api/analytics', analyticsRoutes({ auth, analytics }));
   app.route('/api/plugins', pluginRoutes({ auth, plugins: createPluginsService({ db: database.db, clock }) }));
+  app.route('/api/moderation', moderationRoutes({ auth, moderation: createModerationService({ db: database.db, clock, moderatorEmails: config.moderatorEmails }) }));
   // Before the beats router: recording a play is open to guests, the beats router's POSTs are not.
   app.route('/api/beats', playRoutes({ auth, analytics }));
   const storage = deps.storage ?? storageFromConfig(config.storage);

@@ -43,6 +43,7 @@ const EnvSchema = z.object({
   STEMS_MAX_ENTRIES: z.coerce.number().int().min(1).default(256),
   STEMS_MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 ** 3),
   MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  MODERATOR_EMAILS: z.string().default(''),
   DEMO_CATALOG: z.enum(['on', 'off']).default('on'),
 });
 
@@ -82,6 +83,8 @@ export interface Config {
   stems: { maxEntries: number; maxUncompressedBytes: number; maxRatio: number };
   /** New messages one user may send per minute (retries of a stored message are free). */
   messagesPerMinute: number;
+  /** E-mail addresses of the accounts that work the report queue (/api/moderation), lower case. */
+  moderatorEmails: string[];
   /** Whether start-up seeds the demo store into an empty catalog. */
   demoCatalog: boolean;
 }
@@ -137,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     payments: { stripeSecretKey: e.STRIPE_SECRET_KEY, stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET, stripeApiBase: e.STRIPE_API_BASE },
     stems: { maxEntries: e.STEMS_MAX_ENTRIES, maxUncompressedBytes: e.STEMS_MAX_UNCOMPRESSED_BYTES, maxRatio: 100 },
     messagesPerMinute: e.MESSAGES_PER_MINUTE,
+    moderatorEmails: e.MODERATOR_EMAILS.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean),
     demoCatalog: e.DEMO_CATALOG === 'on',
   };
 }

@@ -116,6 +116,10 @@ export const messageReports = pgTable(
     details: text('details').notNull().default(''),
     status: text('status').notNull().default('open'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** The moderator who resolved or dismissed it (features/moderation), when, and their note. */
+    reviewedBy: text('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewNote: text('review_note'),
   },
   (table) => [index('message_reports_status_idx').on(table.status, table.createdAt)],
 );

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { REPORT_REASONS } from './messages.ts';
+
+/**
+ * The moderators' queue of reports (`/api/moderation`). Who moderates is configuration
+ * (MODERATOR_EMAILS), not something an account can claim.
+ */
+export const REPORT_STATUSES = ['open', 'resolved', 'dismissed'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const ModerationReportQuery = z
+  .object({
+    status: z.enum(REPORT_STATUSES).default('open'),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.string().min(1).max(200).optional(),
+  })
+  .strict()
+  .meta({ id: 'ModerationReportQuery' });
+export type ModerationReportQuery = z.infer<typeof ModerationReportQuery>;
+
+const Person = z.object({ id: z.string(), displayName: z.string() });
+
+export const ModerationReport = z
+  .object({
+    id: z.string(),
+    status: z.enum(REPORT_STATUSES),
+    reason: z.enum(REPORT_REASONS),
+    details: z.string(),
+    reporter: Person,
+    /** Null once that account was deleted. */
+    reportedUser: Person.nullable(),
+    conversationId: z.string().nullable(),
+    messageId: z.string().nullable(),
+    /** The reported message's text as it was when reported (it survives the message's deletion). */
+    messageBody: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    reviewedBy: Person.nullable(),
+    reviewedAt: z.iso.datetime().nullable(),
+    reviewNote: z.string().nullable(),
+  })
+  .meta({ id: 'ModerationReport' });
+export type ModerationReport = z.infer<typeof ModerationReport>;
+
+/** Oldest first: the queue is worked from the front. */
+export const ModerationReportPage = z
+  .object({ reports: z.array(ModerationReport), nextCursor: z.string().nullable() })
+  .meta({ id: 'ModerationReportPage' });
+export type ModerationReportPage = z.infer<typeof ModerationReportPage>;
+
+export const ReviewReportRequest = z
+  .object({
+    status: z.enum(['resolved', 'dismissed']),
+    /** What was done or why not, for the other moderators. */
+    note: z.string().trim().max(2000).default(''),
+  })
+  .strict()
+  .meta({ id: 'ReviewReportRequest' });
+export type ReviewReportRequest = z.infer<typeof ReviewReportRequest>;
