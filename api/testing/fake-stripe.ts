@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -42,7 +43,10 @@ export async function startFakeStripe() {
   const refundsByKey = new Map<string, Json>();
   let counter = 0;
   let failures = 0;
-  const id = (prefix: string) => `${prefix}_fake${++counter}`;
+  // Unique across fakes and runs, as Stripe's ids are: a database that outlives one fake (the CI's
+  // PostgreSQL under the browser suite) must never see a session id twice.
+  const run = randomBytes(6).toString('hex');
+  const id = (prefix: string) => `${prefix}_fake_${run}_${++counter}`;
 
   const server: Server = createServer((request, response) => {
     void (async () => {

@@ -48,7 +48,7 @@ async function boughtBeat(title: string): Promise<{ paymentIntent: string; amoun
   expect((await api(`/api/beats/${beatId}/publish`, { method: 'POST', token: producerToken })).status).toBe(200);
   const purchase = await api(`/api/beats/${beatId}/purchase`, { method: 'POST', token: await accessTokenFor(buyer), body: { tier: 'basic' } });
   expect(purchase.status).toBe(201);
-  const sessionId = /cs_fake\d+/.exec(purchase.json.checkoutUrl as string)![0];
+  const sessionId = /cs_fake_\w+/.exec(purchase.json.checkoutUrl as string)![0];
   const amount = Math.round((purchase.json.order.total as number) * 100);
   const paymentIntent = `pi_${sessionId}`;
   await deliver(sessionCompleted({ orderId: purchase.json.order.id as string, sessionId, paymentIntent, amountTotal: amount }));

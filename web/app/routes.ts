@@ -154,6 +154,14 @@ export const APP_ROUTES: readonly AppRoute[] = [
     catalogPart: 'marketplace',
   },
   {
+    path: '/moderation',
+    tag: 'cs-moderation-page',
+    titleId: messageId('moderation.title'),
+    access: RouteAccess.membersOnly,
+    load: () => import('../features/moderation/cs-moderation-page.ts'),
+    catalogPart: 'marketplace',
+  },
+  {
     path: '/messages/:id',
     tag: 'cs-messages-page',
     titleId: messageId('messages.title'),

@@ -9,7 +9,7 @@
 
 /** Lazily loaded catalog parts and the id prefixes each one takes. */
 export const CATALOG_PARTS = {
-  marketplace: ['marketplace.', 'library.', 'messages.', 'analytics.'],
+  marketplace: ['marketplace.', 'library.', 'messages.', 'analytics.', 'moderation.'],
 } as const satisfies Record<string, readonly string[]>;
 export type CatalogPart = keyof typeof CATALOG_PARTS;
 

@@ -61,7 +61,7 @@ describe.skipIf(!process.env.DATABASE_URL)('a payment event handler killed mid-t
     const buyer = await signUp(app);
     const purchase = await call(app, 'POST', `/api/beats/${beatId}/purchase`, { token: buyer.accessToken, body: { tier: 'exclusive' } });
     const orderId = purchase.json.order.id as string;
-    const sessionId = /cs_fake\d+/.exec(purchase.json.checkoutUrl)![0];
+    const sessionId = /cs_fake_\w+/.exec(purchase.json.checkoutUrl)![0];
     const event = sessionCompleted({ orderId, sessionId, paymentIntent: `pi_${sessionId}`, amountTotal: Math.round(purchase.json.order.total * 100) });
 
     const child = spawn(process.execPath, [CHILD, scratch.url, JSON.stringify(event)], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -24,7 +24,7 @@ describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
     const response = await call(t.app, 'POST', `/api/beats/${beatId}/purchase`, { token, body: { tier } });
     expect(response.status, response.text).toBe(201);
     const session = stripe.requests.filter((request) => request.path === '/v1/checkout/sessions').at(-1)!;
-    const sessionId = /cs_fake\d+/.exec(response.json.checkoutUrl)![0];
+    const sessionId = /cs_fake_\w+/.exec(response.json.checkoutUrl)![0];
     const [order] = await t.database.db.select().from(orders).where(eq(orders.id, response.json.order.id));
     return { orderId: response.json.order.id as string, sessionId, paymentIntent: 'pi_for_' + sessionId, amountTotal: order!.totalCents, response, session, order: order! };
   }
@@ -129,7 +129,7 @@ describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
       buyers.map(async (buyer) => {
         const response = await call(t.app, 'POST', `/api/beats/${beatId}/purchase`, { token: buyer.accessToken, body: { tier: 'exclusive' } });
         expect(response.status, response.text).toBe(201);
-        const sessionId = /cs_fake\d+/.exec(response.json.checkoutUrl)![0];
+        const sessionId = /cs_fake_\w+/.exec(response.json.checkoutUrl)![0];
         return { orderId: response.json.order.id as string, sessionId, paymentIntent: `pi_${sessionId}`, amountTotal: Math.round(response.json.order.total * 100), buyer };
       }),
     );

@@ -20,7 +20,7 @@ describe.each(databaseKinds())('refunds made in Stripe (%s)', (kind) => {
   async function paidLicence(buyerToken: string, beatId: string, tier = 'basic') {
     const response = await call(t.app, 'POST', `/api/beats/${beatId}/purchase`, { token: buyerToken, body: { tier } });
     expect(response.status, response.text).toBe(201);
-    const sessionId = /cs_fake\d+/.exec(response.json.checkoutUrl)![0];
+    const sessionId = /cs_fake_\w+/.exec(response.json.checkoutUrl)![0];
     const order = { orderId: response.json.order.id as string, sessionId, paymentIntent: `pi_${sessionId}`, amountTotal: Math.round(response.json.order.total * 100) };
     expect((await deliver(t.app, sessionCompleted(order))).json.duplicate).toBe(false);
     const mine = await call(t.app, 'GET', '/api/licences', { token: buyerToken });
@@ -152,7 +152,7 @@ describe.each(databaseKinds())('refunds made in Stripe (%s)', (kind) => {
     const { beatId } = await publishedBeat(t.app, { price: 20 });
     const buyer = await signUp(t.app);
     const response = await call(t.app, 'POST', `/api/beats/${beatId}/purchase`, { token: buyer.accessToken, body: { tier: 'basic' } });
-    const sessionId = /cs_fake\d+/.exec(response.json.checkoutUrl)![0];
+    const sessionId = /cs_fake_\w+/.exec(response.json.checkoutUrl)![0];
     const order = { orderId: response.json.order.id as string, sessionId, paymentIntent: `pi_${sessionId}`, amountTotal: 100 };
     const refundsBefore = stripe.refunds().length;
     expect((await deliver(t.app, sessionCompleted(order))).status).toBe(200);
@@ -163,7 +163,7 @@ describe.each(databaseKinds())('refunds made in Stripe (%s)', (kind) => {
 
     // The right amount in another currency is not the order's price either.
     const other = await call(t.app, 'POST', `/api/beats/${beatId}/purchase`, { token: buyer.accessToken, body: { tier: 'basic' } });
-    const otherSession = /cs_fake\d+/.exec(other.json.checkoutUrl)![0];
+    const otherSession = /cs_fake_\w+/.exec(other.json.checkoutUrl)![0];
     const euros = sessionCompleted({ orderId: other.json.order.id, sessionId: otherSession, paymentIntent: `pi_${otherSession}`, amountTotal: 2000 });
     await deliver(t.app, { ...euros, data: { object: { ...euros.data.object, currency: 'eur' } } });
     expect(await orderOf(other.json.order.id)).toMatchObject({ status: 'refunded', refundReason: 'amount_mismatch' });

@@ -17,15 +17,9 @@ import { LiveConnection } from './live-connection.ts';
 import { createDexieMessageStore, type MessageStore, type QueuedMessage } from './message-store.ts';
 import { MessagesApi } from './messages-api.ts';
 import { applyIncoming, mergeMessages } from './thread.ts';
+import { REPORT_REASON_IDS } from './report-labels.ts';
 import { UNREAD_CHANGED_EVENT } from './unread-counter.ts';
 
-const REASON_IDS = {
-  spam: messageId('messages.report.reason.spam'),
-  harassment: messageId('messages.report.reason.harassment'),
-  scam: messageId('messages.report.reason.scam'),
-  inappropriate: messageId('messages.report.reason.inappropriate'),
-  other: messageId('messages.report.reason.other'),
-} as const satisfies Record<ReportReason, string>;
 
 /**
  * /messages and /messages/:id: conversations with unread counts, one thread, and a composer. A
@@ -638,7 +632,7 @@ export class CsMessagesPage extends LitElement {
       <div class="field">
         <label for="report-reason">${t('messages.report.reason')}</label>
         <select id="report-reason" @change=${(event: Event) => (this.reportReason = (event.target as HTMLSelectElement).value as ReportReason)}>
-          ${REPORT_REASONS.map((reason) => html`<option value=${reason} ?selected=${this.reportReason === reason}>${t(REASON_IDS[reason])}</option>`)}
+          ${REPORT_REASONS.map((reason) => html`<option value=${reason} ?selected=${this.reportReason === reason}>${t(REPORT_REASON_IDS[reason])}</option>`)}
         </select>
       </div>
       <div class="field">

@@ -1,0 +1,230 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { ModerationReport, ReportStatus } from '../../../shared/schemas/moderation.ts';
+import { REPORT_STATUSES } from '../../../shared/schemas/moderation.ts';
+import { errorMessage } from '../../app/error-message.ts';
+import { messageId } from '../../app/message-id.ts';
+import { LocaleController } from '../../app/locale-controller.ts';
+import { baseStyles, pageStyles } from '../../ui/base-styles.ts';
+import { formStyles } from '../../ui/form-styles.ts';
+import { ApiController } from '../marketplace/api-controller.ts';
+import { marketplaceStyles } from '../marketplace/marketplace-styles.ts';
+import { REPORT_REASON_IDS } from '../messages/report-labels.ts';
+import { ModerationApi } from './moderation-api.ts';
+
+const STATUS_IDS = {
+  open: messageId('moderation.status.open'),
+  resolved: messageId('moderation.status.resolved'),
+  dismissed: messageId('moderation.status.dismissed'),
+} as const satisfies Record<ReportStatus, string>;
+
+/** What a closed report says about its review, and what the moderator is told after closing one. */
+const REVIEW_IDS = {
+  resolved: { done: messageId('moderation.reviewed.resolved'), notice: messageId('moderation.resolvedNotice') },
+  dismissed: { done: messageId('moderation.reviewed.dismissed'), notice: messageId('moderation.dismissedNotice') },
+} as const;
+
+/**
+ * /moderation: the report queue, for the accounts the server names as moderators (everyone else sees
+ * the API's "only moderators" message). Open reports oldest first, each with the reported message as
+ * it was; a moderator resolves or dismisses one with a note. Closed reports show who did, and why.
+ */
+export class CsModerationPage extends LitElement {
+  static override properties = {
+    status: { state: true },
+    reports: { state: true },
+    nextCursor: { state: true },
+    loading: { state: true },
+    busy: { state: true },
+    error: { state: true },
+    notice: { state: true },
+  };
+
+  static override styles = [
+    baseStyles,
+    pageStyles,
+    formStyles,
+    marketplaceStyles,
+    css`
+      :host {
+        --cs-page-width: 52rem;
+      }
+
+      .reports {
+        display: grid;
+        gap: var(--cs-space-4, 1rem);
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+
+      .report {
+        display: grid;
+        gap: var(--cs-space-2, 0.5rem);
+      }
+
+      .report h2 {
+        margin: 0;
+        font-size: 1.05rem;
+      }
+
+      blockquote {
+        margin: 0;
+        padding: var(--cs-space-2, 0.5rem) var(--cs-space-3, 0.75rem);
+        border-inline-start: 3px solid var(--cs-color-border, #d8d5e0);
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
+
+      textarea {
+        min-height: 4rem;
+      }
+    `,
+  ];
+
+  declare status: ReportStatus;
+  declare reports: ModerationReport[];
+  declare nextCursor: string | null;
+  declare loading: boolean;
+  declare busy: string | null;
+  declare error: string;
+  declare notice: string;
+
+  readonly #i18n = new LocaleController(this);
+  readonly #api = new ApiController(this, (client) => new ModerationApi(client));
+  #loadedFor: ReportStatus | null = null;
+
+  constructor() {
+    super();
+    this.status = 'open';
+    this.reports = [];
+    this.nextCursor = null;
+    this.loading = true;
+    this.busy = null;
+    this.error = '';
+    this.notice = '';
+  }
+
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  protected override willUpdate(): void {
+    if (this.#api.available && this.#loadedFor !== this.status) {
+      this.#loadedFor = this.status;
+      void this.#load(false);
+    }
+  }
+
+  async #load(more: boolean): Promise<void> {
+    const status = this.status;
+    this.loading = true;
+    this.error = '';
+    try {
+      const page = await this.#api.value.reports(status, more ? this.nextCursor : null);
+      if (status !== this.status) return;
+      this.reports = more ? [...this.reports, ...page.reports] : page.reports;
+      this.nextCursor = page.nextCursor;
+    } catch (error) {
+      this.error = errorMessage(error, (id) => this.#i18n.t(id));
+      if (!more) this.reports = [];
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async #review(report: ModerationReport, status: 'resolved' | 'dismissed'): Promise<void> {
+    if (this.busy) return;
+    this.busy = report.id;
+    this.error = '';
+    this.notice = '';
+    const note = this.renderRoot.querySelector<HTMLTextAreaElement>(`#note-${CSS.escape(report.id)}`)?.value ?? '';
+    try {
+      await this.#api.value.review(report.id, status, note);
+      this.reports = this.reports.filter((candidate) => candidate.id !== report.id);
+      this.notice = this.#i18n.t(REVIEW_IDS[status].notice);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.report button')?.focus();
+    } catch (error) {
+      this.error = errorMessage(error, (id) => this.#i18n.t(id));
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  override render() {
+    if (!this.#i18n.available) return nothing;
+    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    return html`<div class="page">
+      <header class="page-header">
+        <h1 tabindex="-1">${t('moderation.title')}</h1>
+        <p class="lead">${t('moderation.lead')}</p>
+      </header>
+      <div class="field">
+        <label for="status">${t('moderation.statusLabel')}</label>
+        <select id="status" .value=${this.status} @change=${(event: Event) => {
+            this.notice = '';
+            this.status = (event.target as HTMLSelectElement).value as ReportStatus;
+          }}>
+          ${REPORT_STATUSES.map((status) => html`<option value=${status} ?selected=${status === this.status}>${t(STATUS_IDS[status])}</option>`)}
+        </select>
+      </div>
+      <div class="live" role="status" aria-live="polite">
+        ${this.notice ? html`<p class="notice success">${this.notice}</p>` : nothing}
+        ${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}
+      </div>
+      <section aria-busy=${this.loading ? 'true' : 'false'} aria-label=${t('moderation.listLabel')}>
+        ${this.reports.length
+          ? html`<ul class="reports">
+              ${this.reports.map((report) => html`<li>${this.#renderReport(report)}</li>`)}
+            </ul>`
+          : this.loading || this.error
+            ? nothing
+            : html`<p class="empty">${t('moderation.empty')}</p>`}
+        ${this.nextCursor
+          ? html`<button class="button secondary" type="button" ?disabled=${this.loading} @click=${() => void this.#load(true)}>${t('moderation.loadMore')}</button>`
+          : nothing}
+      </section>
+    </div>`;
+  }
+
+  #renderReport(report: ModerationReport) {
+    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    const date = (value: string) => this.#i18n.formatDate(value, { dateStyle: 'medium', timeStyle: 'short' });
+    const busy = this.busy === report.id;
+    return html`<article class="panel report" aria-labelledby="report-${report.id}">
+      <h2 id="report-${report.id}">${t(REPORT_REASON_IDS[report.reason])}</h2>
+      <p class="muted">
+        ${t('moderation.reportedBy', {
+          reporter: report.reporter.displayName,
+          reported: report.reportedUser?.displayName ?? t('moderation.deletedAccount'),
+          date: date(report.createdAt),
+        })}
+      </p>
+      ${report.messageBody !== null
+        ? html`<blockquote aria-label=${t('moderation.messageLabel')}>${report.messageBody}</blockquote>`
+        : html`<p>${t('moderation.wholeConversation')}</p>`}
+      ${report.details ? html`<p><strong>${t('moderation.details')}</strong> ${report.details}</p>` : nothing}
+      ${report.status === 'open'
+        ? html`<div class="field">
+              <label for="note-${report.id}">${t('moderation.note')}</label>
+              <textarea id="note-${report.id}" maxlength="2000" ?disabled=${busy}></textarea>
+            </div>
+            <div class="row">
+              <button class="button small" type="button" ?disabled=${busy} @click=${() => void this.#review(report, 'resolved')}>${t('moderation.resolve')}</button>
+              <button class="button secondary small" type="button" ?disabled=${busy} @click=${() => void this.#review(report, 'dismissed')}>${t('moderation.dismiss')}</button>
+            </div>`
+        : html`<p class="muted">
+            ${t(REVIEW_IDS[report.status].done, { moderator: report.reviewedBy?.displayName ?? t('moderation.deletedAccount'), date: report.reviewedAt ? date(report.reviewedAt) : '' })}
+            ${report.reviewNote ? html`<br />${report.reviewNote}` : nothing}
+          </p>`}
+    </article>`;
+  }
+}
+
+customElements.define('cs-moderation-page', CsModerationPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-moderation-page': CsModerationPage;
+  }
+}
