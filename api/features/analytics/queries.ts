@@ -63,7 +63,8 @@ const key = (row: { day: string | null; beatId: string | null }) => `${row.day ?
 /**
  * Plays, unique listeners, downloads, sales and revenue for the scope, grouped as asked. Three
  * grouped queries (plays, downloads, paid order items) merged by group key; sales come from paid
- * orders dated by when they were paid, net of their discounts, refunded orders excluded.
+ * orders dated by when they were paid, net of their discounts and of partial refunds (each item
+ * its share), fully refunded orders excluded.
  */
 export async function metrics(db: Database, scope: Scope, grouping: Grouping): Promise<MetricRow[]> {
   const playGroup = groupColumns(grouping, beatPlays.day, beatPlays.beatId);
@@ -94,7 +95,11 @@ export async function metrics(db: Database, scope: Scope, grouping: Grouping): P
         day: saleGroup.day,
         beatId: saleGroup.beatId,
         sales: sql<number>`count(*)::int`,
-        revenueCents: sql<number>`coalesce(sum(${orderItems.priceCents} - ${orderItems.discountCents}), 0)::bigint`,
+        // Each item's amount, less its share of what was refunded on the order (a partial refund).
+        revenueCents: sql<number>`coalesce(sum(
+          (${orderItems.priceCents} - ${orderItems.discountCents})
+          - coalesce(round((${orderItems.priceCents} - ${orderItems.discountCents})::numeric * ${orders.refundedCents} / nullif(${orders.totalCents}, 0)), 0)
+        ), 0)::bigint`,
       })
       .from(orderItems)
       .innerJoin(orders, eq(orders.id, orderItems.orderId))

@@ -120,6 +120,9 @@ describe.each(databaseKinds())('refunds made in Stripe (%s)', (kind) => {
     await deliver(t.app, tenDollars);
     expect(await orderOf(paid.orderId)).toMatchObject({ status: 'paid', refundedCents: 3000 });
     expect((await ledgerSums(paid.orderId)).sums.get(producer.userId)).toEqual([2000, 200, 1800]);
+    // Still a sale in the producer's analytics, for what was kept.
+    const summary = await call(t.app, 'GET', `/api/analytics/summary?from=${today()}&to=${today()}`, { token: producer.accessToken });
+    expect(summary.json).toMatchObject({ sales: 1, revenue: 20 });
     expect((await call(t.app, 'GET', `/api/licences/${paid.licenceId}/downloads`, { token: buyer.accessToken })).status).toBe(200);
 
     await deliver(t.app, chargeRefunded({ paymentIntent: paid.paymentIntent, amount: 5000, amountRefunded: 5000 }));
