@@ -19,36 +19,74 @@ export type ChargeObject = z.infer<typeof ChargeObject>;
 
 export const PROVIDER_REFUND_EVENT = 'charge.refunded';
 
+/** The fields of a Stripe Dispute this app reads from `charge.dispute.closed`. */
+export const DisputeObject = z.object({
+  id: z.string(),
+  object: z.literal('dispute'),
+  payment_intent: z.union([z.string(), z.object({ id: z.string() })]).nullish(),
+  currency: z.string(),
+  /** What the buyer's bank took back when the dispute is lost. */
+  amount: z.number().int().nonnegative(),
+  status: z.string(),
+});
+export type DisputeObject = z.infer<typeof DisputeObject>;
+
+export const DISPUTE_CLOSED_EVENT = 'charge.dispute.closed';
+
+const paymentIntentOf = (object: { payment_intent?: string | { id: string } | null | undefined }) =>
+  typeof object.payment_intent === 'string' ? object.payment_intent : object.payment_intent?.id;
+
 /**
  * A refund made at the payment provider after the order was paid — in Stripe's dashboard, in full or
- * in part — applied inside the event's transaction:
- * - the ledger gets `refund` rows that take the refunded money (and the platform fee on it) back from
- *   each collaborator in proportion to what they earned, so every payout sum stays true;
- * - a full refund also marks the order refunded and revokes its licences: no more downloads or
- *   contract, the sale leaves the analytics, and a refunded exclusive frees its beat (back to draft,
- *   tiers off, for the producer to review and publish again).
- *
- * `amount_refunded` is cumulative, so an older event arriving after a newer one changes nothing, and
- * two partial refunds add up to exactly what Stripe says. Refunds this app made itself (an order it
- * could not grant) find the order `refunding`/`refunded` and are left alone.
+ * in part — applied inside the event's transaction (see applyRefundedTotal). `amount_refunded` is
+ * cumulative, so an older event arriving after a newer one changes nothing, and two partial refunds
+ * add up to exactly what Stripe says.
  */
 export async function applyProviderRefund(tx: Executor, charge: ChargeObject, now: Date, logger: Logger): Promise<void> {
-  const paymentIntentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
-  if (!paymentIntentId) return;
-  const [order] = await tx.select().from(orders).where(eq(orders.stripePaymentIntentId, paymentIntentId)).for('update');
+  await applyRefundedTotal(tx, { paymentIntentId: paymentIntentOf(charge), currency: charge.currency, source: charge.id, reason: 'refunded_by_provider', total: () => charge.amount_refunded }, now, logger);
+}
+
+/**
+ * A dispute (chargeback) the seller lost: the buyer's bank took the disputed amount back, which is a
+ * refund in all but name. Disputes won, or still open, change nothing. Each closing event is applied
+ * once (the event id is recorded), so its amount adds to what was refunded before.
+ */
+export async function applyLostDispute(tx: Executor, dispute: DisputeObject, now: Date, logger: Logger): Promise<void> {
+  if (dispute.status !== 'lost') return;
+  await applyRefundedTotal(tx, { paymentIntentId: paymentIntentOf(dispute), currency: dispute.currency, source: dispute.id, reason: 'dispute_lost', total: (before) => before + dispute.amount }, now, logger);
+}
+
+/**
+ * Money the buyer got back after the order was paid, as a new cumulative total:
+ * - the ledger gets `refund` rows that take it (and the platform fee on it) back from each
+ *   collaborator in proportion to what they earned, so every payout sum stays true;
+ * - all of it back also marks the order refunded and revokes its licences: no more downloads or
+ *   contract, the sale leaves the analytics, and a refunded exclusive frees its beat (back to draft,
+ *   tiers off, for the producer to review and publish again).
+ * Refunds this app made itself (an order it could not grant) find the order `refunding`/`refunded`
+ * and are left alone.
+ */
+async function applyRefundedTotal(
+  tx: Executor,
+  refund: { paymentIntentId: string | undefined; currency: string; source: string; reason: string; total: (refundedBefore: number) => number },
+  now: Date,
+  logger: Logger,
+): Promise<void> {
+  if (!refund.paymentIntentId) return;
+  const [order] = await tx.select().from(orders).where(eq(orders.stripePaymentIntentId, refund.paymentIntentId)).for('update');
   if (!order || order.status !== 'paid') return;
-  if (charge.currency.toLowerCase() !== order.currency.toLowerCase()) {
-    logger.warn('refund in another currency than the order; not applied', { chargeId: charge.id, orderId: order.id });
+  if (refund.currency.toLowerCase() !== order.currency.toLowerCase()) {
+    logger.warn('refund in another currency than the order; not applied', { source: refund.source, orderId: order.id });
     return;
   }
-  const refunded = Math.min(charge.amount_refunded, order.totalCents);
+  const refunded = Math.min(refund.total(order.refundedCents), order.totalCents);
   if (refunded <= order.refundedCents) return;
   const full = refunded >= order.totalCents;
 
   await reverseLedger(tx, order.id, order.totalCents, refunded, now);
   await tx
     .update(orders)
-    .set(full ? { refundedCents: refunded, status: 'refunded', refundReason: 'refunded_by_provider', refundedAt: now, updatedAt: now } : { refundedCents: refunded, updatedAt: now })
+    .set(full ? { refundedCents: refunded, status: 'refunded', refundReason: refund.reason, refundedAt: now, updatedAt: now } : { refundedCents: refunded, updatedAt: now })
     .where(eq(orders.id, order.id));
   if (full) await revokeLicences(tx, order.id, now);
 }

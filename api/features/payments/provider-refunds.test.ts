@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beats, ledgerEntries, orders } from '../../db/schema.ts';
-import { chargeRefunded, createStripeTestApp, deliver, publishedBeat, sessionCompleted } from '../../testing/commerce-fixtures.ts';
+import { chargeRefunded, createStripeTestApp, deliver, disputeClosed, publishedBeat, sessionCompleted } from '../../testing/commerce-fixtures.ts';
 import type { FakeStripe } from '../../testing/fake-stripe.ts';
 import { call, signUp, type TestApp } from '../../testing/test-app.ts';
 import { databaseKinds } from '../../testing/test-database.ts';
@@ -129,6 +129,24 @@ describe.each(databaseKinds())('refunds made in Stripe (%s)', (kind) => {
     expect(await orderOf(paid.orderId)).toMatchObject({ status: 'refunded', refundedCents: 5000 });
     expect((await ledgerSums(paid.orderId)).sums.get(producer.userId)).toEqual([0, 0, 0]);
     expect((await call(t.app, 'GET', `/api/licences/${paid.licenceId}/downloads`, { token: buyer.accessToken })).status).toBe(410);
+  });
+
+  it('a dispute the seller lost takes the money back like a refund; one they won changes nothing', async () => {
+    const { beatId, producer } = await publishedBeat(t.app, { price: 15 });
+    const buyer = await signUp(t.app);
+    const won = await paidLicence(buyer.accessToken, beatId);
+    await deliver(t.app, disputeClosed({ paymentIntent: won.paymentIntent, amount: 1500, status: 'won' }));
+    expect(await orderOf(won.orderId)).toMatchObject({ status: 'paid', refundedCents: 0 });
+
+    const other = await signUp(t.app);
+    const lost = await paidLicence(other.accessToken, beatId);
+    const event = disputeClosed({ paymentIntent: lost.paymentIntent, amount: 1500, status: 'lost' });
+    await deliver(t.app, event);
+    expect((await deliver(t.app, event)).json.duplicate).toBe(true);
+    expect(await orderOf(lost.orderId)).toMatchObject({ status: 'refunded', refundReason: 'dispute_lost', refundedCents: 1500 });
+    expect((await ledgerSums(lost.orderId)).sums.get(producer.userId)).toEqual([0, 0, 0]);
+    expect((await call(t.app, 'GET', `/api/licences/${lost.licenceId}/downloads`, { token: other.accessToken })).json.error.code).toBe('licence_revoked');
+    expect((await call(t.app, 'GET', `/api/licences/${won.licenceId}/downloads`, { token: buyer.accessToken })).status).toBe(200);
   });
 
   it('a refunded exclusive frees the beat: back to draft, and once the producer re-lists it the exclusive sells again', async () => {
