@@ -36,7 +36,7 @@ export interface DeliveryBeat {
 
 /**
  * The MP3 and WAV a licence delivers. A file the master already is, is the master itself; otherwise it
- * is made from the master on its first download (in the preview worker: decoding and encoding a
+ * is made from the master when first asked for (in the preview worker: decoding and encoding a
  * whole song takes seconds of CPU, so only beats that sold pay it), stored, and kept on the beat row
  * until the master is replaced. A WAV is only ever made from a lossless master: a WAV of an MP3 would
  * be a lossy file in a lossless wrapper, so such a beat delivers no WAV at all.
@@ -65,7 +65,12 @@ export function createDeliveryFiles(deps: { db: Database; storage: Storage; prev
         .update(beats)
         .set(file === 'mp3' ? { deliveryMp3Key: key } : { deliveryWavKey: key })
         .where(and(eq(beats.id, beat.id), eq(beats.audioKey, beat.audioKey), isNull(keyColumn(file))))
-        .returning({ id: beats.id });
+        .returning({ id: beats.id })
+        .catch(async (error: unknown) => {
+          // Not recorded, so nobody would ever delete it.
+          await storage.delete(key).catch((cleanup: unknown) => logger.error('could not delete an unrecorded delivery file', { key, error: cleanup }));
+          throw error;
+        });
       if (recorded.length === 0) {
         // Another instance recorded the same file first (then it is used), or a new master arrived
         // while this one was rendering (then this file is of a master that is gone). Ours goes.
