@@ -45,8 +45,8 @@ export async function startServer(config: Config = loadConfig()) {
   logger.info('listening', { url: `http://localhost:${port}`, database: database.kind, redis: redis ? 'on' : 'off' });
 
   // In the background, once serving: making each beat's tagged preview takes a moment, so seeding the
-  // demo store takes seconds (its beats appear one by one), and beats uploaded before previews
-  // existed get theirs. Neither may keep the server down.
+  // demo store takes seconds (its beats appear one by one), and beats uploaded before previews (or
+  // waveforms of compressed masters) existed get theirs. None of it may keep the server down.
   const stopBackground = new AbortController();
   const background = (async () => {
     if (config.demoCatalog) {
@@ -57,6 +57,8 @@ export async function startServer(config: Config = loadConfig()) {
     }
     const made = await beats.backfillPreviews(stopBackground.signal);
     if (made > 0) logger.info('made missing previews', { made });
+    const drawn = await beats.backfillPeaks(stopBackground.signal);
+    if (drawn > 0) logger.info('drew missing waveforms', { drawn });
   })().catch((error: unknown) => logger.error('making missing previews failed', { error }));
 
   // Housekeeping: purge projects past their 30 days in the bin, forget expired sync tickets.

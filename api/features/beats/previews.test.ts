@@ -233,4 +233,18 @@ describe.each(databaseKinds())('tagged previews (%s)', (kind) => {
     expect((await call(t.app, 'POST', `/api/beats/${id}/publish`, { token: producer.accessToken })).status).toBe(200);
     expect(await beats.backfillPreviews()).toBe(0);
   }, 60_000);
+
+  it('draws the waveforms missing for compressed masters uploaded before they got one', async () => {
+    const producer = await signUp(t.app);
+    const id = await draft(producer.accessToken);
+    const uploaded = await post(producer.accessToken, `/api/beats/${id}/audio`, await encodeMp3(sine({ seconds: 2, sampleRate: 22_050, frequency: 300, amplitude: 0.8 }), 22_050, 64));
+    expect(uploaded.status, JSON.stringify(uploaded.json)).toBe(200);
+    const drawnAtUpload = uploaded.json.audio.peaks as number[];
+    // As an MP3 uploaded before compressed masters got waveforms.
+    await queries.updateBeat(t.database.db, id, { peaks: null });
+    const beats = createBeatsService({ db: t.database.db, clock: t.clock, logger: t.logger, storage: createLocalStorage(storageDir), uploadMaxBytes: UPLOAD_LIMIT });
+    expect(await beats.backfillPeaks()).toBeGreaterThanOrEqual(1);
+    expect((await call(t.app, 'GET', `/api/beats/${id}`, { token: producer.accessToken })).json.audio.peaks).toEqual(drawnAtUpload);
+    expect(await beats.backfillPeaks()).toBe(0);
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/database.ts';
 import { beats, licences, users } from '../../db/schema.ts';
 
@@ -87,6 +87,23 @@ export async function beatsWithoutPreview(db: Database, limit: number): Promise<
     .where(and(isNotNull(beats.audioKey), isNull(beats.previewKey)))
     .orderBy(asc(beats.createdAt), asc(beats.id))
     .limit(limit);
+}
+
+/** Beats whose master only a decoder reads and that have no waveform yet (uploaded before those got one). */
+export async function beatsWithoutPeaks(db: Database, limit: number): Promise<{ id: string; audioKey: string; audioContentType: string; durationSeconds: number }[]> {
+  const rows = await db
+    .select({ id: beats.id, audioKey: beats.audioKey, audioContentType: beats.audioContentType, durationSeconds: beats.durationSeconds })
+    .from(beats)
+    .where(and(isNotNull(beats.audioKey), isNull(beats.peaks), isNotNull(beats.durationSeconds), inArray(beats.audioContentType, ['audio/mpeg', 'audio/flac', 'audio/ogg'])))
+    .orderBy(asc(beats.createdAt), asc(beats.id))
+    .limit(limit);
+  return rows.flatMap((row) => (row.audioKey && row.audioContentType && row.durationSeconds ? [{ ...row, audioKey: row.audioKey, audioContentType: row.audioContentType, durationSeconds: row.durationSeconds }] : []));
+}
+
+/** Records a waveform made from the master `audioKey`, unless the master was replaced meanwhile. */
+export async function setPeaks(db: Database, id: string, audioKey: string, peaks: number[]): Promise<boolean> {
+  const updated = await db.update(beats).set({ peaks }).where(and(eq(beats.id, id), eq(beats.audioKey, audioKey))).returning({ id: beats.id });
+  return updated.length > 0;
 }
 
 /** Beats a producer has, drafts included (the plan's upload limit counts them all). */

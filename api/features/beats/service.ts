@@ -463,6 +463,37 @@ export function createBeatsService(deps: BeatsDeps) {
     },
 
     /**
+     * Draws the waveforms missing for beats whose master only a decoder reads (uploaded before those
+     * got one at upload), one at a time in the audio worker, until none is left or `signal` aborts; a
+     * beat that fails is logged and skipped. Returns how many were drawn.
+     */
+    async backfillPeaks(signal?: AbortSignal): Promise<number> {
+      let drawn = 0;
+      const failed = new Set<string>();
+      for (;;) {
+        const batch = (await queries.beatsWithoutPeaks(db, 50 + failed.size)).filter((row) => !failed.has(row.id));
+        if (batch.length === 0) return drawn;
+        for (const beat of batch) {
+          if (signal?.aborted) return drawn;
+          const decodeAs = DECODE_BY_CONTENT_TYPE[beat.audioContentType];
+          const folder = await mkdtemp(path.join(deps.tempDir ?? os.tmpdir(), 'cs-peaks-'));
+          try {
+            const master = path.join(folder, 'master');
+            if (!decodeAs || !(await download(beat.audioKey, master))) throw new Error('the master is missing from storage or cannot be decoded');
+            const peaks = await previews.renderPeaks({ input: master, format: decodeAs, durationSeconds: beat.durationSeconds });
+            // A master replaced meanwhile came with its own waveform.
+            if (await queries.setPeaks(db, beat.id, beat.audioKey, peaks)) drawn++;
+          } catch (error) {
+            failed.add(beat.id);
+            logger.error('could not draw a missing waveform', { beatId: beat.id, error });
+          } finally {
+            await rm(folder, { recursive: true, force: true });
+          }
+        }
+      }
+    },
+
+    /**
      * The public preview (or a range of it) for a viewer allowed to hear it — never the master. Size
      * and ETag come from the beat's row (keys are never reused, so a stored file never changes): one
      * storage round trip per request. Plays are counted by POST /api/beats/{id}/plays (features/analytics).
