@@ -222,6 +222,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', commerce.licenceRouter);
   app.route('/api', commerce.paymentRouter);
   app.route('/api/coupons', commerce.couponRouter);
+  app.route('/api/sales', commerce.salesRouter);
   app.route('/api/subscriptions', commerce.subscriptionRouter);
   const beats = createBeatsService({ db: database.db, clock, logger, storage, uploadMaxBytes: config.uploadMaxBytes, uploadLimitOf: commerce.subscriptions.uploadLimitOf, previews });
   app.route('/api/beats', beatRoutes({ auth, beats }));

@@ -322,3 +322,39 @@ export type SubscriptionStatus = z.infer<typeof SubscriptionStatus>;
 /** Subscribing in Stripe mode returns a Checkout URL (the plan turns Pro when Stripe's webhook says so); in test mode it is Pro at once and the URL is null. */
 export const SubscribeResponse = z.object({ subscription: SubscriptionStatus, checkoutUrl: z.string().nullable() }).meta({ id: 'SubscribeResponse' });
 export type SubscribeResponse = z.infer<typeof SubscribeResponse>;
+
+/** `GET /api/sales`: a producer's sold licences, newest first. */
+export const SaleListQuery = z
+  .object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().min(1).max(200).optional() })
+  .strict()
+  .meta({ id: 'SaleListQuery' });
+export type SaleListQuery = z.infer<typeof SaleListQuery>;
+
+export const Sale = z
+  .object({
+    orderId: z.string(),
+    /** Null only while the order is being refunded before it was granted. */
+    licenceId: z.string().nullable(),
+    beatId: z.string(),
+    beatTitle: z.string(),
+    tier: z.enum(LICENCE_TIERS),
+    buyerName: z.string(),
+    /** What this licence sold for, after discounts. */
+    price: z.number(),
+    currency: z.literal(CURRENCY),
+    paidAt: z.iso.datetime(),
+    status: z.enum(['paid', 'refunded']),
+    /** Refunded so far on the whole order (a refund made in Stripe may be partial). */
+    orderRefunded: z.number(),
+    /** Whether the producer may refund it here: paid, and every licence in the order is theirs. */
+    refundable: z.boolean(),
+  })
+  .meta({ id: 'Sale' });
+export type Sale = z.infer<typeof Sale>;
+
+export const SalePage = z.object({ sales: z.array(Sale), nextCursor: z.string().nullable() }).meta({ id: 'SalePage' });
+export type SalePage = z.infer<typeof SalePage>;
+
+/** `POST /api/sales/{orderId}/refund`: done at once in TEST MODE; with Stripe, done when Stripe confirms (webhook). */
+export const SaleRefundResult = z.object({ status: z.enum(['refunded', 'requested']) }).meta({ id: 'SaleRefundResult' });
+export type SaleRefundResult = z.infer<typeof SaleRefundResult>;

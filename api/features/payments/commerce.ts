@@ -11,6 +11,8 @@ import { createCouponsService } from '../coupons/service.ts';
 import { licenceRoutes } from '../licences/routes.ts';
 import { createDeliveryFiles } from '../licences/delivery-files.ts';
 import { createLicencesService } from '../licences/service.ts';
+import { createSalesService } from './sales.ts';
+import { salesRoutes } from './sales-routes.ts';
 import type { PreviewRenderer } from '../beats/preview/preview-renderer.ts';
 import { subscriptionRoutes } from '../subscriptions/routes.ts';
 import { createSubscriptionsService } from '../subscriptions/service.ts';
@@ -70,6 +72,7 @@ export function createCommerce(deps: CommerceDeps) {
     licenceRouter: licenceRoutes({ auth: deps.auth, licences }),
     paymentRouter: paymentRoutes({ auth: deps.auth, checkout, events, gateway, splits, publicOrigin: config.publicOrigin }),
     couponRouter: couponRoutes({ auth: deps.auth, coupons }),
+    salesRouter: salesRoutes({ auth: deps.auth, sales: createSalesService({ db, clock, logger, gateway }) }),
     subscriptionRouter: subscriptionRoutes({ auth: deps.auth, subscriptions, publicOrigin: config.publicOrigin }),
   };
 }

@@ -79,14 +79,27 @@ async function applyRefundedTotal(
     logger.warn('refund in another currency than the order; not applied', { source: refund.source, orderId: order.id });
     return;
   }
-  const refunded = Math.min(refund.total(order.refundedCents), order.totalCents);
+  await applyRefundedCents(tx, order, refund.total(order.refundedCents), refund.reason, now);
+}
+
+/**
+ * Refunds a paid order in full without a payment provider: TEST MODE, where no money moved. The
+ * caller holds the order's row lock (select … for update) and checked it is paid.
+ */
+export async function refundPaidOrderInFull(tx: Executor, order: typeof orders.$inferSelect, reason: string, now: Date): Promise<void> {
+  await applyRefundedCents(tx, order, order.totalCents, reason, now);
+}
+
+/** Brings a paid order (row locked by the caller) to `total` cents refunded: ledger, status, licences. */
+async function applyRefundedCents(tx: Executor, order: typeof orders.$inferSelect, total: number, reason: string, now: Date): Promise<void> {
+  const refunded = Math.min(total, order.totalCents);
   if (refunded <= order.refundedCents) return;
   const full = refunded >= order.totalCents;
 
   await reverseLedger(tx, order.id, order.totalCents, refunded, now);
   await tx
     .update(orders)
-    .set(full ? { refundedCents: refunded, status: 'refunded', refundReason: refund.reason, refundedAt: now, updatedAt: now } : { refundedCents: refunded, updatedAt: now })
+    .set(full ? { refundedCents: refunded, status: 'refunded', refundReason: reason, refundedAt: now, updatedAt: now } : { refundedCents: refunded, updatedAt: now })
     .where(eq(orders.id, order.id));
   if (full) await revokeLicences(tx, order.id, now);
 }

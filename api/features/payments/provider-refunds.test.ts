@@ -131,6 +131,28 @@ describe.each(databaseKinds())('refunds made in Stripe (%s)', (kind) => {
     expect((await call(t.app, 'GET', `/api/licences/${paid.licenceId}/downloads`, { token: buyer.accessToken })).status).toBe(410);
   });
 
+  it('a producer’s refund goes through Stripe and takes effect when Stripe confirms it', async () => {
+    const { beatId, producer } = await publishedBeat(t.app, { price: 18 });
+    const buyer = await signUp(t.app);
+    const paid = await paidLicence(buyer.accessToken, beatId);
+    const requested = await call(t.app, 'POST', `/api/sales/${paid.orderId}/refund`, { token: producer.accessToken });
+    expect(requested.status, requested.text).toBe(200);
+    expect(requested.json).toEqual({ status: 'requested' });
+    expect(stripe.refunds().at(-1)).toMatchObject({ payment_intent: paid.paymentIntent, metadata: { orderId: paid.orderId } });
+    // Nothing changes here until Stripe says the money went back.
+    expect(await orderOf(paid.orderId)).toMatchObject({ status: 'paid' });
+    await deliver(t.app, chargeRefunded({ paymentIntent: paid.paymentIntent, amount: 1800, amountRefunded: 1800 }));
+    expect(await orderOf(paid.orderId)).toMatchObject({ status: 'refunded' });
+    expect((await call(t.app, 'GET', `/api/licences/${paid.licenceId}/downloads`, { token: buyer.accessToken })).status).toBe(410);
+
+    // Stripe down: 502, and the sale stays as it was.
+    const other = await paidLicence((await signUp(t.app)).accessToken, beatId);
+    stripe.failNext(3);
+    const failed = await call(t.app, 'POST', `/api/sales/${other.orderId}/refund`, { token: producer.accessToken });
+    expect(failed.status).toBe(502);
+    expect(await orderOf(other.orderId)).toMatchObject({ status: 'paid' });
+  });
+
   it('a dispute the seller lost takes the money back like a refund; one they won changes nothing', async () => {
     const { beatId, producer } = await publishedBeat(t.app, { price: 15 });
     const buyer = await signUp(t.app);
