@@ -10,6 +10,8 @@ import {
   Order,
   PaymentModeResponse,
   PlanList,
+  SalePage,
+  SaleRefundResult,
   SubscribeResponse,
   SubscriptionStatus,
   type BillingInterval,
@@ -104,6 +106,17 @@ export class CommerceApi {
 
   async deleteCoupon(id: string): Promise<void> {
     await this.#client.request({ method: 'DELETE', path: `/api/coupons/${encodeURIComponent(id)}`, authenticated: true });
+  }
+
+  /** The producer's sold licences, newest first. */
+  sales(cursor?: string | null): Promise<SalePage> {
+    const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+    return this.#client.request({ method: 'GET', path: `/api/sales${query}`, authenticated: true, schema: SalePage });
+  }
+
+  /** Refunds a sale in full: done at once in TEST MODE, requested from Stripe otherwise. */
+  refundSale(orderId: string): Promise<SaleRefundResult> {
+    return this.#client.request({ method: 'POST', path: `/api/sales/${encodeURIComponent(orderId)}/refund`, authenticated: true, schema: SaleRefundResult });
   }
 
   splits(beatId: string): Promise<BeatSplits> {

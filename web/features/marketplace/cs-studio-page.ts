@@ -10,6 +10,7 @@ import { formatPrice } from './beat-labels.ts';
 import { BeatsApi } from './beats-api.ts';
 import './cs-beat-editor.ts';
 import './cs-coupons-panel.ts';
+import './cs-sales-panel.ts';
 import './cs-subscription-panel.ts';
 import { marketplaceStyles } from './marketplace-styles.ts';
 
@@ -204,6 +205,7 @@ export class CsStudioPage extends LitElement {
       ${this.selected || this.creating
         ? html`<cs-beat-editor .beat=${this.selected} @cs-beat-saved=${this.#onSaved} @cs-beat-deleted=${this.#onDeleted}></cs-beat-editor>`
         : nothing}
+      <cs-sales-panel></cs-sales-panel>
       <cs-coupons-panel></cs-coupons-panel>
       <cs-subscription-panel></cs-subscription-panel>
     </div>`;
