@@ -7,6 +7,21 @@ const reporter = aliasedTable(users, 'reporter');
 const reported = aliasedTable(users, 'reported');
 const reviewer = aliasedTable(users, 'reviewer');
 
+/** Reports joined with the names of the people in them. */
+function withNames(db: Database) {
+  return db
+    .select({
+      report: messageReports,
+      reporterName: reporter.displayName,
+      reportedName: reported.displayName,
+      reviewerName: reviewer.displayName,
+    })
+    .from(messageReports)
+    .innerJoin(reporter, eq(reporter.id, messageReports.reporterId))
+    .leftJoin(reported, eq(reported.id, messageReports.reportedUserId))
+    .leftJoin(reviewer, eq(reviewer.id, messageReports.reviewedBy));
+}
+
 /** A report with the names of the people in it (null where the account is gone or nobody reviewed it yet). */
 export interface ReportRow {
   report: typeof messageReports.$inferSelect;
@@ -18,17 +33,7 @@ export interface ReportRow {
 /** Reports with the names of everyone involved, in queue order (oldest first), after the cursor if any. */
 export async function listReports(db: Database, options: { status: ReportStatus; limit: number; after?: { at: Date; id: string } | undefined }): Promise<ReportRow[]> {
   const { after } = options;
-  return db
-    .select({
-      report: messageReports,
-      reporterName: reporter.displayName,
-      reportedName: reported.displayName,
-      reviewerName: reviewer.displayName,
-    })
-    .from(messageReports)
-    .innerJoin(reporter, eq(reporter.id, messageReports.reporterId))
-    .leftJoin(reported, eq(reported.id, messageReports.reportedUserId))
-    .leftJoin(reviewer, eq(reviewer.id, messageReports.reviewedBy))
+  return withNames(db)
     .where(
       and(
         eq(messageReports.status, options.status),
@@ -40,17 +45,7 @@ export async function listReports(db: Database, options: { status: ReportStatus;
 }
 
 export async function findReport(db: Database, id: string): Promise<ReportRow | undefined> {
-  const [row] = await db
-    .select({
-      report: messageReports,
-      reporterName: reporter.displayName,
-      reportedName: reported.displayName,
-      reviewerName: reviewer.displayName,
-    })
-    .from(messageReports)
-    .innerJoin(reporter, eq(reporter.id, messageReports.reporterId))
-    .leftJoin(reported, eq(reported.id, messageReports.reportedUserId))
-    .leftJoin(reviewer, eq(reviewer.id, messageReports.reviewedBy))
+  const [row] = await withNames(db)
     .where(eq(messageReports.id, id))
     .limit(1);
   return row;

@@ -2,6 +2,7 @@ import type { ModerationReport, ModerationReportPage, ModerationReportQuery, Rep
 import { REPORT_REASONS } from '../../../shared/schemas/messages.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { decodeTimeIdCursor, encodeTimeIdCursor } from '../../http/time-id-cursor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import * as queries from './queries.ts';
 
@@ -27,25 +28,6 @@ function toReport(row: queries.ReportRow): ModerationReport {
   };
 }
 
-/** Page cursors: the last report's (created at, id), opaque to clients; anything else is 400 invalid_cursor. */
-function encodeCursor(row: queries.ReportRow): string {
-  return Buffer.from(JSON.stringify([row.report.createdAt.toISOString(), row.report.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch (error) {
-    throw new AppError('invalid_cursor', { cause: error });
-  }
-  if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string' && parsed[1].length <= 64) {
-    const at = new Date(parsed[0]);
-    if (!Number.isNaN(at.getTime())) return { at, id: parsed[1] };
-  }
-  throw new AppError('invalid_cursor');
-}
-
 /**
  * The moderators' side of reports: the queue of open reports with the evidence each carries (the
  * reported message's text as it was), and closing one as resolved or dismissed with a note. Only the
@@ -63,10 +45,10 @@ export function createModerationService(deps: { db: Database; clock: Clock; mode
   return {
     async reports(userId: string, query: ModerationReportQuery): Promise<ModerationReportPage> {
       await requireModerator(userId);
-      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const after = query.cursor ? decodeTimeIdCursor(query.cursor) : undefined;
       const rows = await queries.listReports(db, { status: query.status, limit: query.limit + 1, after });
       const page = rows.slice(0, query.limit);
-      return { reports: page.map(toReport), nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!) : null };
+      return { reports: page.map(toReport), nextCursor: rows.length > query.limit ? encodeTimeIdCursor(page.at(-1)!.report.createdAt, page.at(-1)!.report.id) : null };
     },
 
     async review(userId: string, reportId: string, request: ReviewReportRequest): Promise<ModerationReport> {

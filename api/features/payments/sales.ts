@@ -3,29 +3,12 @@ import type { Sale, SaleListQuery, SalePage, SaleRefundResult } from '../../../s
 import type { Database } from '../../db/database.ts';
 import { licences, orderItems, orders, users } from '../../db/schema.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { decodeTimeIdCursor, encodeTimeIdCursor } from '../../http/time-id-cursor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { isTier } from '../licences/tier-defaults.ts';
 import type { PaymentGateway } from './gateway.ts';
 import { refundPaidOrderInFull } from './provider-refund.ts';
-
-function encodeCursor(paidAt: Date, itemId: string): string {
-  return Buffer.from(JSON.stringify([paidAt.toISOString(), itemId])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch (error) {
-    throw new AppError('invalid_cursor', { cause: error });
-  }
-  if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string' && parsed[1].length <= 64) {
-    const at = new Date(parsed[0]);
-    if (!Number.isNaN(at.getTime())) return { at, id: parsed[1] };
-  }
-  throw new AppError('invalid_cursor');
-}
 
 /**
  * A producer's sales: every licence of theirs that was paid for (refunded ones stay listed as such),
@@ -39,7 +22,7 @@ export function createSalesService(deps: { db: Database; clock: Clock; logger: L
 
   return {
     async list(producerId: string, query: SaleListQuery): Promise<SalePage> {
-      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const after = query.cursor ? decodeTimeIdCursor(query.cursor) : undefined;
       const rows = await db
         .select({ item: orderItems, order: orders, licenceId: licences.id, buyerName: users.displayName })
         .from(orderItems)
@@ -80,7 +63,7 @@ export function createSalesService(deps: { db: Database; clock: Clock; logger: L
         refundable: order.status === 'paid' && !mixed.has(order.id),
       }));
       const last = page.at(-1);
-      return { sales, nextCursor: rows.length > query.limit && last ? encodeCursor(last.order.paidAt ?? last.order.createdAt, last.item.id) : null };
+      return { sales, nextCursor: rows.length > query.limit && last ? encodeTimeIdCursor(last.order.paidAt ?? last.order.createdAt, last.item.id) : null };
     },
 
     async refund(producerId: string, orderId: string): Promise<SaleRefundResult> {
