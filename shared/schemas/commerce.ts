@@ -146,8 +146,14 @@ export const Order = z
     discount: z.number(),
     total: z.number(),
     couponCode: z.string().nullable(),
-    /** Why a paid order was refunded: `exclusive_sold`, `beat_unavailable`, `coupon_exhausted`. */
+    /**
+     * Why a paid order was refunded: `exclusive_sold`, `beat_unavailable`, `coupon_exhausted`,
+     * `amount_mismatch` (refunded by the app); `refunded_by_seller`, `refunded_by_provider` (made in
+     * Stripe), `dispute_lost`.
+     */
     refundReason: z.string().nullable(),
+    /** Refunded so far (a refund made in Stripe may be partial; `total` once fully refunded). */
+    refunded: z.number(),
     createdAt: z.iso.datetime(),
     paidAt: z.iso.datetime().nullable(),
     refundedAt: z.iso.datetime().nullable(),

@@ -117,6 +117,12 @@ describe('a refund made in Stripe, in the buyer’s library', () => {
     await expect.poll(savedAudioIds).toEqual([]);
     await keptLicence.getByRole('button', { name: 'Get download links' }).click();
     await keptLicence.getByRole('link', { name: 'Download MP3' }).waitFor();
+    // The orders under the library say what became of each.
+    const orders = page.locator('cs-orders-panel');
+    const refundedOrder = orders.getByRole('row', { name: new RegExp(refundedTitle) });
+    await refundedOrder.getByText('Refunded', { exact: true }).waitFor();
+    await refundedOrder.getByText('Refunded by the producer.').waitFor();
+    await orders.getByRole('row', { name: new RegExp(keptTitle) }).getByText('Paid', { exact: true }).waitFor();
     await screenshot(page, 'refunds-phone-library');
     expect(watched.problems()).toEqual([]);
   });

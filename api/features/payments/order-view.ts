@@ -26,6 +26,7 @@ export function toOrder(order: OrderRow, items: { item: OrderItemRow; licenceId:
     total: order.totalCents / 100,
     couponCode: order.couponCode,
     refundReason: order.refundReason,
+    refunded: (order.status === 'refunded' ? order.totalCents : order.refundedCents) / 100,
     createdAt: order.createdAt.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
     refundedAt: order.refundedAt?.toISOString() ?? null,

@@ -119,6 +119,7 @@ describe.each(databaseKinds())('refunds made in Stripe (%s)', (kind) => {
     // Stripe does not promise order: the older, smaller cumulative amount arrives after the newer one.
     await deliver(t.app, tenDollars);
     expect(await orderOf(paid.orderId)).toMatchObject({ status: 'paid', refundedCents: 3000 });
+    expect((await call(t.app, 'GET', `/api/orders/${paid.orderId}`, { token: buyer.accessToken })).json).toMatchObject({ status: 'paid', total: 50, refunded: 30 });
     expect((await ledgerSums(paid.orderId)).sums.get(producer.userId)).toEqual([2000, 200, 1800]);
     // Still a sale in the producer's analytics, for what was kept.
     const summary = await call(t.app, 'GET', `/api/analytics/summary?from=${today()}&to=${today()}`, { token: producer.accessToken });

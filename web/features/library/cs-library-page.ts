@@ -18,6 +18,7 @@ import type { Track } from '../marketplace/player-queue.ts';
 import { PlayerController } from '../marketplace/shared-player.ts';
 import { ProjectsApi } from '../projects/projects-api.ts';
 import { createDexieLibraryStore, type LibraryStore } from './library-store.ts';
+import './cs-orders-panel.ts';
 
 /**
  * /library: what the user bought. Every licence with its terms, fresh signed links to its files,
@@ -147,6 +148,7 @@ export class CsLibraryPage extends LitElement {
     if (this.offline) {
       this.#loadedFor = null;
       this.requestUpdate();
+      void this.renderRoot.querySelector('cs-orders-panel')?.reload();
     }
   };
 
@@ -201,6 +203,7 @@ export class CsLibraryPage extends LitElement {
             ? nothing
             : html`<p class="empty">${t('library.empty')} <a href="/beats">${t('library.browse')}</a></p>`}
       </section>
+      <cs-orders-panel></cs-orders-panel>
     </div>`;
   }
 

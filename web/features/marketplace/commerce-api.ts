@@ -8,6 +8,7 @@ import {
   DownloadLinks,
   LicenceList,
   Order,
+  OrderList,
   PaymentModeResponse,
   PlanList,
   SalePage,
@@ -66,6 +67,11 @@ export class CommerceApi {
 
   paymentMode(): Promise<PaymentModeResponse> {
     return this.#client.request({ method: 'GET', path: '/api/payments/mode', schema: PaymentModeResponse });
+  }
+
+  /** The buyer's orders, newest first. */
+  orders(): Promise<OrderList> {
+    return this.#client.request({ method: 'GET', path: '/api/orders', authenticated: true, schema: OrderList });
   }
 
   order(orderId: string): Promise<Order> {

@@ -1,0 +1,144 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { Order, OrderStatus } from '../../../shared/schemas/commerce.ts';
+import { ApiError } from '../../api/api-error.ts';
+import { errorMessage } from '../../app/error-message.ts';
+import { LocaleController } from '../../app/locale-controller.ts';
+import { messageId } from '../../app/message-id.ts';
+import { baseStyles } from '../../ui/base-styles.ts';
+import { ApiController } from '../marketplace/api-controller.ts';
+import { formatPrice } from '../marketplace/beat-labels.ts';
+import { CommerceApi } from '../marketplace/commerce-api.ts';
+import { tierLabel } from '../marketplace/licence-labels.ts';
+import { marketplaceStyles } from '../marketplace/marketplace-styles.ts';
+import { studioStyles } from '../marketplace/studio-styles.ts';
+
+const STATUS_IDS = {
+  pending: messageId('library.orders.status.pending'),
+  paid: messageId('library.orders.status.paid'),
+  declined: messageId('library.orders.status.declined'),
+  refunding: messageId('library.orders.status.refunding'),
+  refunded: messageId('library.orders.status.refunded'),
+} as const satisfies Record<OrderStatus, string>;
+
+/** Why an order was refunded, in the buyer's words; unknown reasons get no explanation. */
+const REASON_IDS: Record<string, string> = {
+  exclusive_sold: messageId('library.orders.reason.exclusiveSold'),
+  beat_unavailable: messageId('library.orders.reason.beatUnavailable'),
+  coupon_exhausted: messageId('library.orders.reason.couponExhausted'),
+  amount_mismatch: messageId('library.orders.reason.amountMismatch'),
+  refunded_by_seller: messageId('library.orders.reason.bySeller'),
+  refunded_by_provider: messageId('library.orders.reason.bySeller'),
+  dispute_lost: messageId('library.orders.reason.disputeLost'),
+};
+
+/**
+ * The buyer's orders under their library: when, what, how much, and what became of each — paid,
+ * declined, refunded and why, partly refunded. Online only: offline, the licences above are what counts.
+ */
+export class CsOrdersPanel extends LitElement {
+  static override properties = {
+    orders: { state: true },
+    error: { state: true },
+  };
+
+  static override styles = [
+    baseStyles,
+    marketplaceStyles,
+    studioStyles,
+    css`
+      .why {
+        display: block;
+        font-size: 0.85rem;
+      }
+    `,
+  ];
+
+  declare orders: Order[] | null;
+  declare error: string;
+
+  readonly #i18n = new LocaleController(this);
+  readonly #api = new ApiController(this, (client) => new CommerceApi(client));
+  #loaded = false;
+
+  constructor() {
+    super();
+    this.orders = null;
+    this.error = '';
+  }
+
+  protected override willUpdate(): void {
+    if (!this.#loaded && this.#api.available) {
+      this.#loaded = true;
+      void this.#load();
+    }
+  }
+
+  /** Reloads the list (the library calls it when it comes back online). */
+  async reload(): Promise<void> {
+    await this.#load();
+  }
+
+  async #load(): Promise<void> {
+    try {
+      this.orders = (await this.#api.value.orders()).orders;
+      this.error = '';
+    } catch (error) {
+      // Offline the section just stays away; anything else is said.
+      if (!(error instanceof ApiError && error.isNetworkError)) this.error = errorMessage(error, (id) => this.#i18n.t(id));
+    }
+  }
+
+  /** Paid, declined, refunded and why, or partly refunded. */
+  #state(order: Order) {
+    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    if (order.status === 'paid' && order.refunded > 0) return t('library.orders.partlyRefunded', { amount: formatPrice(order.refunded, this.#i18n.locale) });
+    const reason = (order.status === 'refunded' || order.status === 'refunding') && order.refundReason ? REASON_IDS[order.refundReason] : undefined;
+    return html`<span>${t(STATUS_IDS[order.status])}</span>${reason ? html`<span class="why muted">${t(reason)}</span>` : nothing}`;
+  }
+
+  override render() {
+    if (!this.#i18n.available || (this.orders === null && !this.error)) return nothing;
+    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    const price = (amount: number) => formatPrice(amount, this.#i18n.locale);
+    const orders = this.orders ?? [];
+    return html`<section class="panel" aria-labelledby="orders-heading">
+      <h2 id="orders-heading">${t('library.orders.title')}</h2>
+      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : nothing}
+      ${orders.length
+        ? html`<div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">${t('library.orders.what')}</th>
+                  <th scope="col">${t('library.orders.total')}</th>
+                  <th scope="col">${t('library.orders.state')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${orders.map(
+                  (order) => html`<tr>
+                    <td>
+                      ${order.items.map((item) => html`<span class="why">${item.beatTitle} · ${tierLabel(item.tier, t)}</span>`)}
+                      <span class="why muted">${this.#i18n.formatDate(order.paidAt ?? order.createdAt, { dateStyle: 'medium' })}</span>
+                    </td>
+                    <td>${price(order.total)}</td>
+                    <td>${this.#state(order)}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+        : this.error
+          ? nothing
+          : html`<p class="muted">${t('library.orders.empty')}</p>`}
+    </section>`;
+  }
+}
+
+customElements.define('cs-orders-panel', CsOrdersPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-orders-panel': CsOrdersPanel;
+  }
+}
