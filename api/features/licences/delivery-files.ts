@@ -116,8 +116,7 @@ export function createDeliveryFiles(deps: { db: Database; storage: Storage; prev
      * the buyer asks for their links, so the file is ready (or well on its way) by the time they click.
      */
     prepare(beat: DeliveryBeat, file: DeliveryFile): void {
-      const master = MASTERS[beat.audioContentType ?? ''];
-      if (!beat.audioKey || !master || master.delivers === file || storedKey(beat, file) || (file === 'wav' && !master.lossless)) return;
+      // keyOf answers at once (no I/O) when there is nothing to make.
       void keyOf(beat, file).catch((error: unknown) => logger.warn('could not prepare a licence delivery file', { beatId: beat.id, file, error }));
     },
 

@@ -6,7 +6,7 @@ import { effectivePlan, PLANS } from '../subscriptions/plans.ts';
 import { allocate, feeCents } from './money.ts';
 import type { OrderRow } from './queries.ts';
 
-export type RefundReason = 'exclusive_sold' | 'beat_unavailable' | 'coupon_exhausted' | 'amount_mismatch';
+export type RefundReason = 'exclusive_sold' | 'beat_unavailable' | 'coupon_exhausted';
 export type GrantOutcome = { outcome: 'granted'; licenceIds: string[] } | { outcome: 'refund'; reason: RefundReason };
 
 /**
