@@ -211,7 +211,17 @@ export function createApp(deps: AppDeps) {
   const analytics = createAnalyticsService({ db: database.db, clock, listenerSalt: listenerSalt(keys.accessTokens) });
   app.route('/api/analytics', analyticsRoutes({ auth, analytics }));
   app.route('/api/plugins', pluginRoutes({ auth, plugins: createPluginsService({ db: database.db, clock }) }));
-  app.route('/api/moderation', moderationRoutes({ auth, moderation: createModerationService({ db: database.db, clock, moderatorEmails: config.moderatorEmails }) }));
+  const moderation = createModerationService({
+    db: database.db,
+    clock,
+    logger,
+    moderatorEmails: config.moderatorEmails,
+    effects: {
+      accountSuspended: async (userId) => void (await Promise.all([sync.signedOut(userId), messagesLive.signOut(userId)])),
+      messageRemoved: (message, participantIds) => messagesLive.publish(participantIds, { type: 'message-removed', message }),
+    },
+  });
+  app.route('/api/moderation', moderationRoutes({ auth, moderation }));
   // Before the beats router: recording a play is open to guests, the beats router's POSTs are not.
   app.route('/api/beats', playRoutes({ auth, analytics }));
   const storage = deps.storage ?? storageFromConfig(config.storage);

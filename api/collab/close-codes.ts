@@ -7,6 +7,8 @@ export const CLOSE_CODES = {
   badMessage: 4400,
   /** Membership ended or the role changed: reconnect with a fresh ticket to learn the new rights. */
   membershipChanged: 4403,
+  /** The account was signed out everywhere (suspended): do not reconnect until signed in again. */
+  signedOut: 4401,
   /** Too many messages in too short a time. */
   rateLimited: 4429,
   /** The server could not store the change; the client keeps it and sends it again on reconnect. */

@@ -6,14 +6,14 @@ import type { Logger } from '../platform/logger.ts';
  * How one instance tells the others about document traffic. Alone, there is nobody to tell; with
  * Redis, every update and awareness change a room relays locally is also published on the
  * document's channel, and instances holding the same document relay it to their own clients.
- * Control messages (a member was removed) go to every instance.
+ * Control messages (a member was removed, an account suspended) go to every instance.
  */
 export type FanoutKind = 'update' | 'awareness';
-export interface ControlMessage {
-  type: 'membership-changed';
-  projectId: string;
-  userId: string;
-}
+export type ControlMessage =
+  /** A member was removed or their role changed: their sockets for that project close. */
+  | { type: 'membership-changed'; projectId: string; userId: string }
+  /** The account may not work any more (suspended by a moderator): all its sockets close. */
+  | { type: 'signed-out'; userId: string };
 
 export interface Fanout {
   /** False when there are no other instances to tell: rooms then skip preparing what they would publish. */

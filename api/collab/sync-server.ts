@@ -51,6 +51,7 @@ export function createSyncServer(options: SyncServerOptions) {
 
   fanout.onControl((message) => {
     if (message.type === 'membership-changed') disconnectLocal(message.projectId, message.userId);
+    else if (message.type === 'signed-out') signOutLocal(message.userId);
   });
 
   async function openRoom(documentId: string): Promise<Room> {
@@ -103,6 +104,10 @@ export function createSyncServer(options: SyncServerOptions) {
     for (const [socket, entry] of sockets) {
       if (entry.projectId === projectId && entry.peer.userId === userId) socket.close(CLOSE_CODES.membershipChanged, 'membership changed');
     }
+  }
+
+  function signOutLocal(userId: string) {
+    for (const [socket, entry] of sockets) if (entry.peer.userId === userId) socket.close(CLOSE_CODES.signedOut, 'signed out');
   }
 
   async function accept(request: IncomingMessage, socket: Duplex, head: Buffer, context: AcceptedContext) {
@@ -223,6 +228,11 @@ export function createSyncServer(options: SyncServerOptions) {
     /** Closes a member's sockets for a project on every instance (after removal or a role change). */
     async membershipChanged(projectId: string, userId: string) {
       await fanout.publishControl({ type: 'membership-changed', projectId, userId });
+    },
+
+    /** Closes every socket of this account on every instance (it was suspended). */
+    async signedOut(userId: string) {
+      await fanout.publishControl({ type: 'signed-out', userId });
     },
 
     /**

@@ -74,6 +74,8 @@ export const messages = pgTable(
     clientId: text('client_id').notNull(),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** Removed by a moderator: the text is gone for both people (a report keeps its own copy). */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
   },
   (table) => [
     uniqueIndex('messages_client_id_unique').on(table.conversationId, table.senderId, table.clientId),
@@ -120,6 +122,8 @@ export const messageReports = pgTable(
     reviewedBy: text('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewNote: text('review_note'),
+    /** What the reviewing moderator did besides closing it: `message_removed`, `account_suspended`. */
+    actions: jsonb('actions').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   },
   (table) => [index('message_reports_status_idx').on(table.status, table.createdAt)],
 );

@@ -20,6 +20,13 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull(),
+    /**
+     * Set by a moderator (features/moderation): a suspended account cannot sign in, its sessions are
+     * revoked and its published beats and presets are withheld from the store until it is lifted.
+     */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+    suspendedBy: text('suspended_by'),
+    suspensionNote: text('suspension_note'),
   },
   (table) => [uniqueIndex('users_email_unique').on(table.email)],
 );

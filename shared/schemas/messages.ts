@@ -28,8 +28,10 @@ export const Message = z
     senderId: z.string(),
     /** The id the sending client chose; sending the same one again returns this message instead of a copy. */
     clientId: z.string(),
+    /** Empty once a moderator removed the message (`removed`). */
     body: z.string(),
     createdAt: z.string(),
+    removed: z.boolean().default(false),
   })
   .meta({ id: 'Message' });
 export type Message = z.infer<typeof Message>;
@@ -143,13 +145,17 @@ export const LIVE_PROTOCOL_VERSION = 1;
 /**
  * What the live socket pushes (JSON text frames, server → client only; the client sends nothing but
  * pings). `ready` comes first; `message` is a message sent to the caller (or by them on another
- * device); `read` is a read receipt (`readerId` read `conversationId` up to `upToMessageId`).
+ * device); `read` is a read receipt (`readerId` read `conversationId` up to `upToMessageId`);
+ * `message-removed` is a message a moderator removed (replace it where shown); `signed-out` comes
+ * last, before the server closes the socket because the account was suspended.
  */
 export const LiveEvent = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('ready'), version: z.literal(LIVE_PROTOCOL_VERSION), userId: z.string() }),
     z.object({ type: z.literal('message'), message: Message }),
     z.object({ type: z.literal('read'), conversationId: z.string(), readerId: z.string(), upToMessageId: z.string().nullable(), readAt: z.string() }),
+    z.object({ type: z.literal('message-removed'), message: Message }),
+    z.object({ type: z.literal('signed-out') }),
   ])
   .meta({ id: 'LiveEvent' });
 export type LiveEvent = z.infer<typeof LiveEvent>;

@@ -20,6 +20,10 @@ export type ModerationReportQuery = z.infer<typeof ModerationReportQuery>;
 
 const Person = z.object({ id: z.string(), displayName: z.string() });
 
+/** What resolving a report can do besides closing it. */
+export const MODERATION_ACTIONS = ['message_removed', 'account_suspended'] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
 export const ModerationReport = z
   .object({
     id: z.string(),
@@ -37,6 +41,8 @@ export const ModerationReport = z
     reviewedBy: Person.nullable(),
     reviewedAt: z.iso.datetime().nullable(),
     reviewNote: z.string().nullable(),
+    /** What the reviewing moderator did besides closing the report. */
+    actions: z.array(z.enum(MODERATION_ACTIONS)),
   })
   .meta({ id: 'ModerationReport' });
 export type ModerationReport = z.infer<typeof ModerationReport>;
@@ -52,7 +58,45 @@ export const ReviewReportRequest = z
     status: z.enum(['resolved', 'dismissed']),
     /** What was done or why not, for the other moderators. */
     note: z.string().trim().max(2000).default(''),
+    /** Resolving only: remove the reported message for both people (the report keeps its text). */
+    removeMessage: z.boolean().default(false),
+    /** Resolving only: suspend the reported account (see SuspendAccountRequest). */
+    suspendAccount: z.boolean().default(false),
   })
   .strict()
+  .refine((review) => review.status === 'resolved' || (!review.removeMessage && !review.suspendAccount), {
+    message: 'Only resolving a report can remove the message or suspend the account.',
+    path: ['status'],
+  })
   .meta({ id: 'ReviewReportRequest' });
 export type ReviewReportRequest = z.infer<typeof ReviewReportRequest>;
+
+/**
+ * Suspending an account: it cannot sign in, every session and open socket of it ends, and its
+ * published beats and presets leave the store (withheld, published again when it is lifted).
+ * Buyers keep the licences they bought from it.
+ */
+export const SuspendAccountRequest = z
+  .object({
+    userId: z.string().min(1).max(64),
+    /** Why, for the other moderators. */
+    note: z.string().trim().max(2000).default(''),
+  })
+  .strict()
+  .meta({ id: 'SuspendAccountRequest' });
+export type SuspendAccountRequest = z.infer<typeof SuspendAccountRequest>;
+
+export const Suspension = z
+  .object({
+    user: Person,
+    suspendedAt: z.iso.datetime(),
+    /** Null once that moderator's account was deleted. */
+    suspendedBy: Person.nullable(),
+    note: z.string(),
+  })
+  .meta({ id: 'Suspension' });
+export type Suspension = z.infer<typeof Suspension>;
+
+/** Newest first. */
+export const SuspensionList = z.object({ suspensions: z.array(Suspension) }).meta({ id: 'SuspensionList' });
+export type SuspensionList = z.infer<typeof SuspensionList>;

@@ -128,6 +128,8 @@ export function createAuthService(deps: AuthDeps) {
         throw new AppError('invalid_credentials');
       }
       await throttle.recordSuccess(attempt);
+      // Only someone who knows the password learns the account is suspended.
+      if (user.suspendedAt) throw new AppError('account_suspended');
       return startSession(user, client);
     },
 
@@ -150,6 +152,7 @@ export function createAuthService(deps: AuthDeps) {
       if (token.expiresAt <= now || session.expiresAt <= now) throw new AppError('refresh_token_invalid');
       const user = await queries.findUserById(db, session.userId);
       if (!user) throw new AppError('refresh_token_invalid');
+      if (user.suspendedAt) throw new AppError('account_suspended');
       const refreshToken = newRefreshToken();
       await db.transaction(async (tx) => {
         await queries.insertRefreshToken(tx, {

@@ -39,8 +39,14 @@ export function createMessagesLive(options: MessagesLiveOptions) {
 
   const topicOf = (userId: string) => `user:${userId}`;
 
+  const SIGNED_OUT = JSON.stringify({ type: 'signed-out' } satisfies LiveEvent);
+
   function deliver(userId: string, payload: string) {
-    for (const socket of socketsByUser.get(userId) ?? []) if (socket.readyState === socket.OPEN) socket.send(payload);
+    for (const socket of socketsByUser.get(userId) ?? []) {
+      if (socket.readyState !== socket.OPEN) continue;
+      socket.send(payload);
+      if (payload === SIGNED_OUT) socket.close(4401, 'signed out');
+    }
   }
 
   async function join(userId: string, socket: WebSocket) {
@@ -129,6 +135,11 @@ export function createMessagesLive(options: MessagesLiveOptions) {
     async publish(userIds: string[], event: LiveEvent) {
       const payload = JSON.stringify(event);
       await Promise.all([...new Set(userIds)].map((userId) => fanout.publish(topicOf(userId), payload)));
+    },
+
+    /** Closes every live socket of this account, on every instance (it was suspended). */
+    async signOut(userId: string) {
+      await fanout.publish(topicOf(userId), SIGNED_OUT);
     },
 
     stats() {

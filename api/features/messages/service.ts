@@ -35,7 +35,8 @@ export interface MessagesDeps {
 }
 
 export function toMessage(row: queries.MessageRow): Message {
-  return { id: row.id, conversationId: row.conversationId, senderId: row.senderId, clientId: row.clientId, body: row.body, createdAt: row.createdAt.toISOString() };
+  const removed = row.removedAt !== null;
+  return { id: row.id, conversationId: row.conversationId, senderId: row.senderId, clientId: row.clientId, body: removed ? '' : row.body, createdAt: row.createdAt.toISOString(), removed };
 }
 
 export function createMessagesService(deps: MessagesDeps) {

@@ -1,6 +1,6 @@
-import { aliasedTable, and, asc, eq, gt, or, sql } from 'drizzle-orm';
-import type { Database } from '../../db/database.ts';
-import { messageReports, users } from '../../db/schema.ts';
+import { aliasedTable, and, asc, desc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../../db/database.ts';
+import { beats, conversations, messageReports, messages, mixPresets, sessions, users } from '../../db/schema.ts';
 import type { ReportStatus } from '../../../shared/schemas/moderation.ts';
 
 const reporter = aliasedTable(users, 'reporter');
@@ -51,14 +51,83 @@ export async function findReport(db: Database, id: string): Promise<ReportRow | 
   return row;
 }
 
-/** Closes an open report; false when it is not open any more (someone reviewed it first) or does not exist. */
-export async function reviewReport(db: Database, id: string, review: { status: 'resolved' | 'dismissed'; reviewedBy: string; note: string; at: Date }): Promise<boolean> {
-  const updated = await db
+/** Closes an open report; undefined when it is not open any more (someone reviewed it first) or does not exist. */
+export async function reviewReport(
+  tx: Executor,
+  id: string,
+  review: { status: 'resolved' | 'dismissed'; reviewedBy: string; note: string; at: Date },
+): Promise<typeof messageReports.$inferSelect | undefined> {
+  const [updated] = await tx
     .update(messageReports)
     .set({ status: review.status, reviewedBy: review.reviewedBy, reviewNote: review.note, reviewedAt: review.at })
     .where(and(eq(messageReports.id, id), eq(messageReports.status, 'open')))
-    .returning({ id: messageReports.id });
-  return updated.length > 0;
+    .returning();
+  return updated;
+}
+
+export async function recordActions(tx: Executor, reportId: string, actions: readonly string[]): Promise<void> {
+  await tx.update(messageReports).set({ actions: [...actions] }).where(eq(messageReports.id, reportId));
+}
+
+/** Removes a message's text for both people; the removed message, or undefined when it was gone already. */
+export async function removeMessage(tx: Executor, messageId: string, at: Date): Promise<typeof messages.$inferSelect | undefined> {
+  const [removed] = await tx.update(messages).set({ removedAt: at }).where(and(eq(messages.id, messageId), isNull(messages.removedAt))).returning();
+  return removed;
+}
+
+export async function participantsOf(db: Database, conversationId: string): Promise<string[]> {
+  const [row] = await db.select({ low: conversations.userLowId, high: conversations.userHighId }).from(conversations).where(eq(conversations.id, conversationId));
+  return row ? [row.low, row.high] : [];
+}
+
+/** The account to suspend or reinstate, locked for the rest of the transaction. */
+export async function lockAccount(tx: Executor, userId: string) {
+  const [row] = await tx
+    .select({ id: users.id, email: sql<string>`lower(${users.email})`, suspendedAt: users.suspendedAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for('update');
+  return row;
+}
+
+/**
+ * Suspends an account: every session is revoked (access tokens fail at once, refresh tokens too) and
+ * what it has published leaves the store as `withheld`, which every public path already treats as
+ * not published; licences bought from it stay the buyers'.
+ */
+export async function suspendAccount(tx: Executor, userId: string, by: string, note: string, at: Date): Promise<void> {
+  await tx.update(users).set({ suspendedAt: at, suspendedBy: by, suspensionNote: note }).where(eq(users.id, userId));
+  await tx.update(sessions).set({ revokedAt: at, revokedReason: 'account_suspended' }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  await tx.update(beats).set({ status: 'withheld' }).where(and(eq(beats.producerId, userId), eq(beats.status, 'published')));
+  await tx.update(mixPresets).set({ status: 'withheld' }).where(and(eq(mixPresets.authorId, userId), eq(mixPresets.status, 'published')));
+}
+
+/** Lifts a suspension: signing in works again and what was withheld is published again. */
+export async function reinstateAccount(tx: Executor, userId: string): Promise<void> {
+  await tx.update(users).set({ suspendedAt: null, suspendedBy: null, suspensionNote: null }).where(eq(users.id, userId));
+  await tx.update(beats).set({ status: 'published' }).where(and(eq(beats.producerId, userId), eq(beats.status, 'withheld')));
+  await tx.update(mixPresets).set({ status: 'published' }).where(and(eq(mixPresets.authorId, userId), eq(mixPresets.status, 'withheld')));
+}
+
+/** Suspended accounts, the latest first, with the suspending moderator's name. */
+export interface SuspensionRow {
+  id: string;
+  displayName: string;
+  suspendedAt: Date | null;
+  suspensionNote: string | null;
+  moderatorId: string | null;
+  moderatorName: string | null;
+}
+
+export async function listSuspensions(db: Database, limit: number): Promise<SuspensionRow[]> {
+  const moderator = aliasedTable(users, 'moderator');
+  return db
+    .select({ id: users.id, displayName: users.displayName, suspendedAt: users.suspendedAt, suspensionNote: users.suspensionNote, moderatorId: moderator.id, moderatorName: moderator.displayName })
+    .from(users)
+    .leftJoin(moderator, eq(moderator.id, users.suspendedBy))
+    .where(isNotNull(users.suspendedAt))
+    .orderBy(desc(users.suspendedAt), asc(users.id))
+    .limit(limit);
 }
 
 export async function emailOf(db: Database, userId: string): Promise<string | undefined> {

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ModerationReport, ModerationReportPage, ModerationReportQuery, ReviewReportRequest } from '../../../shared/schemas/moderation.ts';
+import { ModerationReport, ModerationReportPage, ModerationReportQuery, ReviewReportRequest, SuspendAccountRequest, SuspensionList } from '../../../shared/schemas/moderation.ts';
 import { createRouter, errorResponses } from '../../http/openapi-hono.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import type { AuthService } from '../auth/service.ts';
@@ -19,13 +19,30 @@ const routes = {
   }),
   review: createRoute({
     method: 'put', path: '/reports/{id}', tags, security: bearer,
-    summary: 'Moderators: close an open report as resolved or dismissed, with a note',
+    summary: 'Moderators: close an open report as resolved or dismissed, with a note; resolving can remove the message and suspend the account',
     request: { params: Params, body: { required: true, ...json(ReviewReportRequest) } },
     responses: { 200: { description: 'The reviewed report', ...json(ModerationReport) }, ...errorResponses(401, 403, 404, 409, 422) },
   }),
+  suspensions: createRoute({
+    method: 'get', path: '/suspensions', tags, security: bearer,
+    summary: 'Moderators: suspended accounts, the latest first',
+    responses: { 200: { description: 'Suspended accounts', ...json(SuspensionList) }, ...errorResponses(401, 403) },
+  }),
+  suspend: createRoute({
+    method: 'post', path: '/suspensions', tags, security: bearer,
+    summary: 'Moderators: suspend an account (no sign-in, sessions and sockets closed, its beats and presets withheld from the store)',
+    request: { body: { required: true, ...json(SuspendAccountRequest) } },
+    responses: { 204: { description: 'Suspended' }, ...errorResponses(401, 403, 404, 409, 422) },
+  }),
+  reinstate: createRoute({
+    method: 'delete', path: '/suspensions/{id}', tags, security: bearer,
+    summary: 'Moderators: lift a suspension (its withheld beats and presets are published again)',
+    request: { params: Params },
+    responses: { 204: { description: 'Reinstated' }, ...errorResponses(401, 403, 404, 409) },
+  }),
 };
 
-/** `/api/moderation`: the report queue, for the accounts named in MODERATOR_EMAILS. */
+/** `/api/moderation`: the report queue and suspensions, for the accounts named in MODERATOR_EMAILS. */
 export function moderationRoutes(deps: { auth: AuthService; moderation: ModerationService }) {
   const { moderation } = deps;
   const router = createRouter();
@@ -37,5 +54,17 @@ export function moderationRoutes(deps: { auth: AuthService; moderation: Moderati
     return c.json(await moderation.reports(me(c), c.req.valid('query')), 200);
   });
   router.openapi(routes.review, async (c) => c.json(await moderation.review(me(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  router.openapi(routes.suspensions, async (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await moderation.suspensions(me(c)), 200);
+  });
+  router.openapi(routes.suspend, async (c) => {
+    await moderation.suspend(me(c), c.req.valid('json'));
+    return c.body(null, 204);
+  });
+  router.openapi(routes.reinstate, async (c) => {
+    await moderation.reinstate(me(c), c.req.valid('param').id);
+    return c.body(null, 204);
+  });
   return router;
 }

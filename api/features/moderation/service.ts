@@ -1,9 +1,21 @@
-import type { ModerationReport, ModerationReportPage, ModerationReportQuery, ReportStatus, ReviewReportRequest } from '../../../shared/schemas/moderation.ts';
-import { REPORT_REASONS } from '../../../shared/schemas/messages.ts';
-import type { Database } from '../../db/database.ts';
+import {
+  MODERATION_ACTIONS,
+  type ModerationAction,
+  type ModerationReport,
+  type ModerationReportPage,
+  type ModerationReportQuery,
+  type ReportStatus,
+  type ReviewReportRequest,
+  type SuspendAccountRequest,
+  type SuspensionList,
+} from '../../../shared/schemas/moderation.ts';
+import { REPORT_REASONS, type Message } from '../../../shared/schemas/messages.ts';
+import type { Database, Executor } from '../../db/database.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { decodeTimeIdCursor, encodeTimeIdCursor } from '../../http/time-id-cursor.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { Logger } from '../../platform/logger.ts';
+import { toMessage } from '../messages/service.ts';
 import * as queries from './queries.ts';
 
 const STATUSES: readonly ReportStatus[] = ['open', 'resolved', 'dismissed'];
@@ -25,7 +37,16 @@ function toReport(row: queries.ReportRow): ModerationReport {
     reviewedBy: report.reviewedBy && row.reviewerName !== null ? { id: report.reviewedBy, displayName: row.reviewerName } : null,
     reviewedAt: report.reviewedAt?.toISOString() ?? null,
     reviewNote: report.reviewNote,
+    actions: report.actions.filter((action): action is ModerationAction => (MODERATION_ACTIONS as readonly string[]).includes(action)),
   };
+}
+
+/** What moderation did that people online must see at once; sent after the change is committed. */
+export interface ModerationEffects {
+  /** The account was suspended: close its sockets (sync and live messages) on every instance. */
+  accountSuspended(userId: string): Promise<void>;
+  /** A message was removed: replace it on the screens of the two people in the conversation. */
+  messageRemoved(message: Message, participantIds: string[]): Promise<void>;
 }
 
 /**
@@ -33,13 +54,32 @@ function toReport(row: queries.ReportRow): ModerationReport {
  * reported message's text as it was), and closing one as resolved or dismissed with a note. Only the
  * accounts whose e-mail is in MODERATOR_EMAILS may; everyone else gets 403 moderator_only.
  */
-export function createModerationService(deps: { db: Database; clock: Clock; moderatorEmails: readonly string[] }) {
-  const { db, clock } = deps;
+export function createModerationService(deps: { db: Database; clock: Clock; moderatorEmails: readonly string[]; effects: ModerationEffects; logger: Logger }) {
+  const { db, clock, effects, logger } = deps;
   const moderators = new Set(deps.moderatorEmails.map((email) => email.trim().toLowerCase()).filter(Boolean));
 
   async function requireModerator(userId: string): Promise<void> {
     const email = moderators.size > 0 ? await queries.emailOf(db, userId) : undefined;
     if (!email || !moderators.has(email)) throw new AppError('moderator_only');
+  }
+
+  /**
+   * Suspends inside the caller's transaction (the account row locked); false when it was suspended
+   * already. A moderator cannot be suspended here: that would let one moderator lock out another,
+   * and removing an address from MODERATOR_EMAILS is the way to take the role away.
+   */
+  async function suspendIn(tx: Executor, userId: string, by: string, note: string, now: Date): Promise<boolean> {
+    const account = await queries.lockAccount(tx, userId);
+    if (!account) throw new AppError('account_not_found');
+    if (moderators.has(account.email)) throw new AppError('moderator_not_suspendable');
+    if (account.suspendedAt) return false;
+    await queries.suspendAccount(tx, userId, by, note, now);
+    return true;
+  }
+
+  /** Effects are best-effort after commit: the suspension already holds (sessions are revoked in the database). */
+  function announce(work: Promise<void>, what: string) {
+    return work.catch((error: unknown) => logger.warn(`could not announce ${what}`, { error }));
   }
 
   return {
@@ -51,14 +91,69 @@ export function createModerationService(deps: { db: Database; clock: Clock; mode
       return { reports: page.map(toReport), nextCursor: rows.length > query.limit ? encodeTimeIdCursor(page.at(-1)!.report.createdAt, page.at(-1)!.report.id) : null };
     },
 
+    /**
+     * Closes an open report, and when resolving it can remove the reported message and suspend the
+     * reported account, all in one transaction: a refusal (the account is a moderator's) leaves the
+     * report open. Only what was actually done is recorded (an account already suspended is not
+     * suspended twice).
+     */
     async review(userId: string, reportId: string, request: ReviewReportRequest): Promise<ModerationReport> {
       await requireModerator(userId);
-      const reviewed = await queries.reviewReport(db, reportId, { status: request.status, reviewedBy: userId, note: request.note, at: clock.now() });
+      const now = clock.now();
+      const outcome = await db.transaction(async (tx) => {
+        const report = await queries.reviewReport(tx, reportId, { status: request.status, reviewedBy: userId, note: request.note, at: now });
+        if (!report) return undefined;
+        const actions: ModerationAction[] = [];
+        let removed: Awaited<ReturnType<typeof queries.removeMessage>>;
+        if (request.removeMessage && report.messageId) {
+          removed = await queries.removeMessage(tx, report.messageId, now);
+          if (removed) actions.push('message_removed');
+        }
+        if (request.suspendAccount && report.reportedUserId && (await suspendIn(tx, report.reportedUserId, userId, request.note, now))) actions.push('account_suspended');
+        if (actions.length > 0) await queries.recordActions(tx, reportId, actions);
+        return { report, removed, suspended: actions.includes('account_suspended') };
+      });
       const row = await queries.findReport(db, reportId);
       if (!row) throw new AppError('report_not_found');
       // Two moderators on one report: the second learns it is done, and by whom.
-      if (!reviewed) throw new AppError('report_already_reviewed');
+      if (!outcome) throw new AppError('report_already_reviewed');
+      if (outcome.suspended && outcome.report.reportedUserId) await announce(effects.accountSuspended(outcome.report.reportedUserId), 'a suspension');
+      if (outcome.removed) {
+        const participants = await queries.participantsOf(db, outcome.removed.conversationId);
+        await announce(effects.messageRemoved(toMessage(outcome.removed), participants), 'a removed message');
+      }
       return toReport(row);
+    },
+
+    async suspensions(userId: string): Promise<SuspensionList> {
+      await requireModerator(userId);
+      const rows = await queries.listSuspensions(db, 200);
+      return {
+        suspensions: rows.map((row) => ({
+          user: { id: row.id, displayName: row.displayName },
+          suspendedAt: row.suspendedAt!.toISOString(),
+          suspendedBy: row.moderatorId && row.moderatorName !== null ? { id: row.moderatorId, displayName: row.moderatorName } : null,
+          note: row.suspensionNote ?? '',
+        })),
+      };
+    },
+
+    async suspend(userId: string, request: SuspendAccountRequest): Promise<void> {
+      await requireModerator(userId);
+      const suspended = await db.transaction((tx) => suspendIn(tx, request.userId, userId, request.note, clock.now()));
+      if (!suspended) throw new AppError('account_already_suspended');
+      await announce(effects.accountSuspended(request.userId), 'a suspension');
+    },
+
+    /** Lifts a suspension: the account can sign in again and its withheld beats and presets return to the store. */
+    async reinstate(userId: string, accountId: string): Promise<void> {
+      await requireModerator(userId);
+      await db.transaction(async (tx) => {
+        const account = await queries.lockAccount(tx, accountId);
+        if (!account) throw new AppError('account_not_found');
+        if (!account.suspendedAt) throw new AppError('account_not_suspended');
+        await queries.reinstateAccount(tx, accountId);
+      });
     },
   };
 }

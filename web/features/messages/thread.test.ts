@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Conversation, Message } from '../../../shared/schemas/messages.ts';
 import { applyIncoming, mergeMessages } from './thread.ts';
 
-const message = (id: string, clientId: string, createdAt: string, senderId = 'them'): Message => ({ id, conversationId: 'c1', senderId, clientId, body: id, createdAt });
+const message = (id: string, clientId: string, createdAt: string, senderId = 'them'): Message => ({ id, conversationId: 'c1', senderId, clientId, body: id, createdAt, removed: false });
 
 const conversation = (id: string, unreadCount = 0): Conversation => ({
   id,

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { LiveEvent } from '../../../shared/schemas/messages.ts';
+import { publishedBeat } from '../../testing/commerce-fixtures.ts';
+import { call, signUp, TEST_PASSWORD } from '../../testing/test-app.ts';
+import { databaseKinds } from '../../testing/test-database.ts';
+import { connectClient, startTestServer, waitFor, type TestServer } from '../../testing/test-server.ts';
+
+const MODERATOR_EMAIL = 'suspensions.moderator@example.com';
+
+/** A live messages socket that records what it receives and how it ends. */
+async function openLive(server: TestServer, accessToken: string) {
+  const ticket = (await call(server.app, 'POST', '/api/messages/live/ticket', { token: accessToken })).json.ticket as string;
+  const socket = new WebSocket(`ws://127.0.0.1:${server.port}/api/messages/live?ticket=${encodeURIComponent(ticket)}`);
+  const events: LiveEvent[] = [];
+  socket.on('message', (data) => events.push(LiveEvent.parse(JSON.parse(String(data)))));
+  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+  await waitFor(() => events.some((event) => event.type === 'ready'), 5000, 'ready event');
+  return { socket, events, closed };
+}
+
+describe.each(databaseKinds())('moderation actions: removing a message, suspending and reinstating an account (%s)', (kind) => {
+  let s: TestServer;
+  let moderator: Awaited<ReturnType<typeof signUp>>;
+  beforeAll(async () => {
+    s = await startTestServer(kind, { config: { moderatorEmails: [MODERATOR_EMAIL] } });
+    moderator = await signUp(s.app, { email: MODERATOR_EMAIL, displayName: 'Mo' });
+  });
+  afterAll(() => s.close());
+
+  /** A producer with a published beat messages a buyer, who reports the message. */
+  async function scamReported() {
+    const { producer, beatId } = await publishedBeat(s.app, { title: 'Bait Beat' });
+    const buyer = await signUp(s.app, { displayName: 'Careful Buyer' });
+    const conversation = (await call(s.app, 'POST', '/api/messages/conversations', { token: producer.accessToken, body: { withUserId: buyer.userId } })).json;
+    const sent = await call(s.app, 'POST', `/api/messages/conversations/${conversation.id}/messages`, {
+      token: producer.accessToken,
+      body: { clientId: randomUUID(), body: 'Pay me outside the app, half price' },
+    });
+    expect(sent.status, sent.text).toBe(201);
+    const report = await call(s.app, 'POST', '/api/messages/reports', { token: buyer.accessToken, body: { conversationId: conversation.id, messageId: sent.json.id, reason: 'scam' } });
+    expect(report.status, report.text).toBe(201);
+    return { producer, beatId, buyer, conversationId: conversation.id as string, messageId: sent.json.id as string, reportId: report.json.id as string };
+  }
+
+  const catalogIds = async () => (await call(s.app, 'GET', '/api/beats?limit=100&sort=newest')).json.beats.map((beat: { id: string }) => beat.id) as string[];
+
+  it('resolving a report can remove the message and suspend the sender: sessions, sockets, sign-in and the store all follow', async () => {
+    const scam = await scamReported();
+    expect(await catalogIds()).toContain(scam.beatId);
+
+    // The producer is online: editing a song and listening for messages; the buyer too.
+    const projectId = (await call(s.app, 'POST', '/api/projects', { token: scam.producer.accessToken, body: { title: 'Side project' } })).json.id as string;
+    const song = connectClient(s, scam.producer.accessToken, projectId);
+    await song.synced();
+    const songClosed = new Promise<number>((resolve) => song.provider.once('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)));
+    const producerLive = await openLive(s, scam.producer.accessToken);
+    const buyerLive = await openLive(s, scam.buyer.accessToken);
+
+    const resolved = await call(s.app, 'PUT', `/api/moderation/reports/${scam.reportId}`, {
+      token: moderator.accessToken,
+      body: { status: 'resolved', note: 'Off-platform payment scam.', removeMessage: true, suspendAccount: true },
+    });
+    expect(resolved.status, resolved.text).toBe(200);
+    expect(resolved.json).toMatchObject({ status: 'resolved', actions: ['message_removed', 'account_suspended'], messageBody: 'Pay me outside the app, half price' });
+
+    // Every socket of the suspended account closes, on the sync server and the live messages socket.
+    expect(await songClosed).toBe(4401);
+    expect(await producerLive.closed).toBe(4401);
+    expect(producerLive.events.at(-1)).toEqual({ type: 'signed-out' });
+    song.destroy();
+
+    // The message is gone for both people (live and on the next fetch); the report keeps the evidence.
+    await waitFor(() => buyerLive.events.some((event) => event.type === 'message-removed'), 5000, 'removal pushed');
+    expect(buyerLive.events.find((event) => event.type === 'message-removed')).toMatchObject({ message: { id: scam.messageId, body: '', removed: true } });
+    const thread = await call(s.app, 'GET', `/api/messages/conversations/${scam.conversationId}/messages`, { token: scam.buyer.accessToken });
+    expect(thread.json.messages.find((message: { id: string }) => message.id === scam.messageId)).toMatchObject({ body: '', removed: true });
+    const conversation = await call(s.app, 'GET', `/api/messages/conversations/${scam.conversationId}`, { token: scam.buyer.accessToken });
+    expect(conversation.json.lastMessage).toMatchObject({ body: '', removed: true });
+    buyerLive.socket.close();
+
+    // The session is over, signing in again is refused, and so is a refresh.
+    const profile = await call(s.app, 'GET', '/api/auth/profile', { token: scam.producer.accessToken });
+    expect(profile.status).toBe(401);
+    const login = await call(s.app, 'POST', '/api/auth/login', { body: { email: scam.producer.email, password: TEST_PASSWORD } });
+    expect(login.status).toBe(403);
+    expect(login.json.error.code).toBe('account_suspended');
+    const wrongPassword = await call(s.app, 'POST', '/api/auth/login', { body: { email: scam.producer.email, password: 'not the password at all' } });
+    expect(wrongPassword.json.error.code).toBe('invalid_credentials');
+    const refreshed = await call(s.app, 'POST', '/api/auth/refresh', { cookie: scam.producer.refreshCookie });
+    expect(refreshed.status).toBe(401);
+
+    // Their beat has left the store: not listed, not found, not for sale.
+    expect(await catalogIds()).not.toContain(scam.beatId);
+    expect((await call(s.app, 'GET', `/api/beats/${scam.beatId}`)).status).toBe(404);
+    const checkout = await call(s.app, 'POST', `/api/beats/${scam.beatId}/purchase`, { token: scam.buyer.accessToken, body: { tier: 'basic' } });
+    expect(checkout.json.error.code).toBe('beat_not_found');
+
+    const listed = await call(s.app, 'GET', '/api/moderation/suspensions', { token: moderator.accessToken });
+    expect(listed.json.suspensions[0]).toMatchObject({ user: { id: scam.producer.userId }, suspendedBy: { id: moderator.userId, displayName: 'Mo' }, note: 'Off-platform payment scam.' });
+
+    // Reinstated: signing in works again and the beat is back in the store.
+    const lifted = await call(s.app, 'DELETE', `/api/moderation/suspensions/${scam.producer.userId}`, { token: moderator.accessToken });
+    expect(lifted.status, lifted.text).toBe(204);
+    expect((await call(s.app, 'POST', '/api/auth/login', { body: { email: scam.producer.email, password: TEST_PASSWORD } })).status).toBe(200);
+    expect(await catalogIds()).toContain(scam.beatId);
+    expect((await call(s.app, 'GET', `/api/beats/${scam.beatId}`)).status).toBe(200);
+    const after = (await call(s.app, 'GET', '/api/moderation/suspensions', { token: moderator.accessToken })).json.suspensions.map((entry: { user: { id: string } }) => entry.user.id);
+    expect(after).not.toContain(scam.producer.userId);
+  });
+
+  it('a draft stays a draft through a suspension, and only what the moderator did is recorded', async () => {
+    const scam = await scamReported();
+    const draft = (await call(s.app, 'POST', '/api/beats', { token: scam.producer.accessToken, body: { title: 'Unfinished', genre: 'trap', price: 20 } })).json.id as string;
+    // Suspended directly first; resolving the report afterwards records no second suspension.
+    expect((await call(s.app, 'POST', '/api/moderation/suspensions', { token: moderator.accessToken, body: { userId: scam.producer.userId, note: 'Spam wave' } })).status).toBe(204);
+    const resolved = await call(s.app, 'PUT', `/api/moderation/reports/${scam.reportId}`, { token: moderator.accessToken, body: { status: 'resolved', suspendAccount: true } });
+    expect(resolved.json.actions).toEqual([]);
+    expect((await call(s.app, 'DELETE', `/api/moderation/suspensions/${scam.producer.userId}`, { token: moderator.accessToken })).status).toBe(204);
+    const producer = (await call(s.app, 'POST', '/api/auth/login', { body: { email: scam.producer.email, password: TEST_PASSWORD } })).json.accessToken as string;
+    expect((await call(s.app, 'GET', `/api/beats/${draft}`, { token: producer })).json.status).toBe('draft');
+    expect((await call(s.app, 'GET', `/api/beats/${draft}`)).status).toBe(404);
+  });
+
+  it('refuses what moderators may not do, with clear codes, and changes nothing', async () => {
+    const scam = await scamReported();
+    const token = moderator.accessToken;
+    const someone = await signUp(s.app);
+    for (const [method, path, body] of [
+      ['GET', '/api/moderation/suspensions', undefined],
+      ['POST', '/api/moderation/suspensions', { userId: scam.producer.userId }],
+      ['DELETE', `/api/moderation/suspensions/${scam.producer.userId}`, undefined],
+    ] as const) {
+      const refused = await call(s.app, method, path, { token: someone.accessToken, body });
+      expect(refused.status).toBe(403);
+      expect(refused.json.error.code).toBe('moderator_only');
+    }
+    const unknown = await call(s.app, 'POST', '/api/moderation/suspensions', { token, body: { userId: randomUUID() } });
+    expect(unknown.json.error.code).toBe('account_not_found');
+    const self = await call(s.app, 'POST', '/api/moderation/suspensions', { token, body: { userId: moderator.userId } });
+    expect(self.status).toBe(403);
+    expect(self.json.error.code).toBe('moderator_not_suspendable');
+    const notSuspended = await call(s.app, 'DELETE', `/api/moderation/suspensions/${scam.producer.userId}`, { token });
+    expect(notSuspended.status).toBe(409);
+    expect(notSuspended.json.error.code).toBe('account_not_suspended');
+    // Dismissing cannot act; the report stays open and the message stays.
+    const dismiss = await call(s.app, 'PUT', `/api/moderation/reports/${scam.reportId}`, { token, body: { status: 'dismissed', removeMessage: true } });
+    expect(dismiss.status).toBe(422);
+    const open = (await call(s.app, 'GET', '/api/moderation/reports?limit=100', { token })).json.reports.map((report: { id: string }) => report.id);
+    expect(open).toContain(scam.reportId);
+    const thread = await call(s.app, 'GET', `/api/messages/conversations/${scam.conversationId}/messages`, { token: scam.buyer.accessToken });
+    expect(thread.json.messages[0]).toMatchObject({ removed: false, body: 'Pay me outside the app, half price' });
+
+    expect((await call(s.app, 'POST', '/api/moderation/suspensions', { token, body: { userId: scam.producer.userId } })).status).toBe(204);
+    const twice = await call(s.app, 'POST', '/api/moderation/suspensions', { token, body: { userId: scam.producer.userId } });
+    expect(twice.status).toBe(409);
+    expect(twice.json.error.code).toBe('account_already_suspended');
+  });
+
+  it('a report against a moderator cannot suspend them, and then nothing of the review happens', async () => {
+    const listener = await signUp(s.app);
+    const conversation = (await call(s.app, 'POST', '/api/messages/conversations', { token: moderator.accessToken, body: { withUserId: listener.userId } })).json;
+    const sent = await call(s.app, 'POST', `/api/messages/conversations/${conversation.id}/messages`, { token: moderator.accessToken, body: { clientId: randomUUID(), body: 'Hello from the team' } });
+    const report = (await call(s.app, 'POST', '/api/messages/reports', { token: listener.accessToken, body: { conversationId: conversation.id, messageId: sent.json.id, reason: 'other' } })).json;
+    const review = await call(s.app, 'PUT', `/api/moderation/reports/${report.id}`, { token: moderator.accessToken, body: { status: 'resolved', removeMessage: true, suspendAccount: true } });
+    expect(review.json.error.code).toBe('moderator_not_suspendable');
+    const open = (await call(s.app, 'GET', '/api/moderation/reports?limit=100', { token: moderator.accessToken })).json.reports.map((entry: { id: string }) => entry.id);
+    expect(open).toContain(report.id);
+    const thread = await call(s.app, 'GET', `/api/messages/conversations/${conversation.id}/messages`, { token: listener.accessToken });
+    expect(thread.json.messages[0].removed).toBe(false);
+  });
+});
