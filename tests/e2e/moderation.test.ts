@@ -11,6 +11,9 @@ const moderator = { email: inject('moderatorEmail'), password, displayName: 'Mo 
 const sender = { email: uniqueEmail('sender-mod'), password, displayName: 'Loud Sender' };
 const listener = { email: uniqueEmail('listener-mod'), password, displayName: 'Quiet Listener' };
 const reportedText = `Pay me or your beat gets leaked ${Date.now().toString(36)}`;
+const spammer = { email: uniqueEmail('spammer-mod'), password, displayName: `Spam Bot ${Date.now().toString(36)}` };
+const spamText = `Cheap plays and followers, DM me ${Date.now().toString(36)}`;
+let spamConversationId = '';
 
 let browser: Browser;
 
@@ -37,6 +40,15 @@ beforeAll(async () => {
   const message = await api(`/api/messages/conversations/${conversation.json.id}/messages`, { method: 'POST', token: senderToken, body: { clientId: randomUUID(), body: reportedText } });
   const report = await api('/api/messages/reports', { method: 'POST', token: listenerToken, body: { conversationId: conversation.json.id, messageId: message.json.id, reason: 'scam', details: 'Threatens to leak my beat.' } });
   expect(report.status).toBe(201);
+
+  // A spammer the moderator will remove and suspend, reported by the same listener.
+  await registerThroughApi(baseUrl, spammer);
+  const spammerToken = await accessTokenFor(spammer);
+  const spam = await api('/api/messages/conversations', { method: 'POST', token: spammerToken, body: { withUserId: listenerId } });
+  spamConversationId = spam.json.id as string;
+  const spamMessage = await api(`/api/messages/conversations/${spamConversationId}/messages`, { method: 'POST', token: spammerToken, body: { clientId: randomUUID(), body: spamText } });
+  const spamReport = await api('/api/messages/reports', { method: 'POST', token: listenerToken, body: { conversationId: spamConversationId, messageId: spamMessage.json.id, reason: 'spam' } });
+  expect(spamReport.status).toBe(201);
   browser = await launchChromium();
 });
 
@@ -64,6 +76,62 @@ describe('the moderators’ report queue', () => {
     await resolved.getByText('Warned the sender; the next one is a ban.').waitFor();
     await screenshot(page, 'moderation-laptop-2-resolved');
     expect(watched.problems()).toEqual([]);
+  });
+
+  it('a moderator removes a spam message and suspends its sender: the listener sees it go live, the spammer cannot sign in until the suspension is lifted', async () => {
+    // The listener has the conversation open while the moderator acts.
+    const listenerContext = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'en-US', colorScheme: 'light' });
+    const listenerWatched = await WatchedPage.open(listenerContext);
+    const listenerPage = listenerWatched.page;
+    await listenerPage.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(`/messages/${spamConversationId}`)}`);
+    await listenerPage.getByLabel('E-mail').fill(listener.email);
+    await listenerPage.getByLabel('Password', { exact: true }).fill(listener.password);
+    await listenerPage.getByRole('button', { name: 'Sign in' }).click();
+    await listenerPage.locator('.bubble', { hasText: spamText }).waitFor();
+    await listenerPage.getByText('Live', { exact: true }).waitFor();
+
+    const { page, watched } = await signedIn(moderator, 'laptop');
+    const card = page.locator('article.report', { hasText: spamText });
+    await card.waitFor();
+    await card.getByLabel('Remove this message for both people').check();
+    await card.getByLabel(`Suspend ${spammer.displayName}: no sign-in, and their beats leave the store`).check();
+    await card.getByLabel('Note for the other moderators').fill('Spam wave, third account this week.');
+    await screenshot(page, 'moderation-laptop-3-actions');
+    await card.getByRole('button', { name: 'Resolve' }).click();
+    await page.getByText('Report resolved. The message was removed. The account was suspended.').waitFor();
+    const suspended = page.locator('section', { has: page.getByRole('heading', { name: 'Suspended accounts' }) }).locator('li', { hasText: spammer.displayName });
+    await suspended.getByText('Suspended by Mo Derator').waitFor();
+    await suspended.getByText('Spam wave, third account this week.').waitFor();
+    await screenshot(page, 'moderation-laptop-4-suspended');
+
+    // Pushed to the listener's open thread and conversation list: the text is gone, a notice stands in its place.
+    await listenerPage.locator('.bubble', { hasText: 'This message was removed by a moderator.' }).waitFor();
+    expect(await listenerPage.getByText(spamText).count()).toBe(0);
+    await screenshot(listenerPage, 'moderation-phone-5-message-removed');
+
+    // The spammer tries to sign in.
+    const spammerContext = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'en-US', colorScheme: 'light' });
+    const spammerWatched = await WatchedPage.open(spammerContext);
+    const spammerPage = spammerWatched.page;
+    await spammerPage.goto(`${baseUrl}/sign-in`);
+    await spammerPage.getByLabel('E-mail').fill(spammer.email);
+    await spammerPage.getByLabel('Password', { exact: true }).fill(spammer.password);
+    await spammerPage.getByRole('button', { name: 'Sign in' }).click();
+    await spammerPage.getByText('This account has been suspended by a moderator.').waitFor();
+    await screenshot(spammerPage, 'moderation-phone-6-suspended-sign-in');
+
+    // Lifted: the spammer can sign in again.
+    await suspended.getByRole('button', { name: `Lift the suspension of ${spammer.displayName}` }).click();
+    await page.getByText(`${spammer.displayName} can sign in again, and their beats are back in the store.`).waitFor();
+    await expect.poll(() => suspended.count()).toBe(0);
+    await spammerPage.getByRole('button', { name: 'Sign in' }).click();
+    await spammerPage.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+
+    expect(watched.problems()).toEqual([]);
+    expect(listenerWatched.problems()).toEqual([]);
+    // The refused sign-in is the answer the page shows; the browser logs the failed request.
+    expect(spammerWatched.problems().filter((problem) => !problem.includes('status of 403'))).toEqual([]);
+    await Promise.all([listenerContext.close(), spammerContext.close()]);
   });
 
   it('anyone else is told that only moderators see reports', async () => {

@@ -8,6 +8,16 @@ import { databaseKinds } from '../../testing/test-database.ts';
 import { connectClient, startTestServer, waitFor, type TestServer } from '../../testing/test-server.ts';
 
 const MODERATOR_EMAIL = 'suspensions.moderator@example.com';
+const masteringPreset = {
+  name: 'Suspicious loudness',
+  kind: 'mastering',
+  parameters: {
+    eq: { enabled: false, lowFrequency: 90, lowGainDb: 0, midFrequency: 2500, midGainDb: 0, midQ: 1, highFrequency: 10000, highGainDb: 0 },
+    compressor: { enabled: true, thresholdDb: -20, ratio: 3, kneeDb: 6, attackMs: 5, releaseMs: 150, makeupGainDb: 2 },
+    limiter: { enabled: true, ceilingDb: -1, releaseMs: 60 },
+    targetLufs: -9,
+  },
+};
 
 /** A live messages socket that records what it receives and how it ends. */
 async function openLive(server: TestServer, accessToken: string) {
@@ -49,6 +59,9 @@ describe.each(databaseKinds())('moderation actions: removing a message, suspendi
   it('resolving a report can remove the message and suspend the sender: sessions, sockets, sign-in and the store all follow', async () => {
     const scam = await scamReported();
     expect(await catalogIds()).toContain(scam.beatId);
+    const presetId = (await call(s.app, 'POST', '/api/plugins', { token: scam.producer.accessToken, body: masteringPreset })).json.id as string;
+    expect((await call(s.app, 'POST', `/api/plugins/${presetId}/publish`, { token: scam.producer.accessToken })).status).toBe(200);
+    expect((await call(s.app, 'GET', `/api/plugins/${presetId}`)).status).toBe(200);
 
     // The producer is online: editing a song and listening for messages; the buyer too.
     const projectId = (await call(s.app, 'POST', '/api/projects', { token: scam.producer.accessToken, body: { title: 'Side project' } })).json.id as string;
@@ -96,6 +109,7 @@ describe.each(databaseKinds())('moderation actions: removing a message, suspendi
     expect((await call(s.app, 'GET', `/api/beats/${scam.beatId}`)).status).toBe(404);
     const checkout = await call(s.app, 'POST', `/api/beats/${scam.beatId}/purchase`, { token: scam.buyer.accessToken, body: { tier: 'basic' } });
     expect(checkout.json.error.code).toBe('beat_not_found');
+    expect((await call(s.app, 'GET', `/api/plugins/${presetId}`)).json.error.code).toBe('preset_not_found');
 
     const listed = await call(s.app, 'GET', '/api/moderation/suspensions', { token: moderator.accessToken });
     expect(listed.json.suspensions[0]).toMatchObject({ user: { id: scam.producer.userId }, suspendedBy: { id: moderator.userId, displayName: 'Mo' }, note: 'Off-platform payment scam.' });
@@ -106,6 +120,7 @@ describe.each(databaseKinds())('moderation actions: removing a message, suspendi
     expect((await call(s.app, 'POST', '/api/auth/login', { body: { email: scam.producer.email, password: TEST_PASSWORD } })).status).toBe(200);
     expect(await catalogIds()).toContain(scam.beatId);
     expect((await call(s.app, 'GET', `/api/beats/${scam.beatId}`)).status).toBe(200);
+    expect((await call(s.app, 'GET', `/api/plugins/${presetId}`)).status).toBe(200);
     const after = (await call(s.app, 'GET', '/api/moderation/suspensions', { token: moderator.accessToken })).json.suspensions.map((entry: { user: { id: string } }) => entry.user.id);
     expect(after).not.toContain(scam.producer.userId);
   });

@@ -100,6 +100,10 @@ export class CsMessagesPage extends LitElement {
         white-space: nowrap;
       }
 
+      .removed {
+        font-style: italic;
+      }
+
       .unread {
         min-width: 1.5rem;
         padding: 0 0.45rem;
@@ -399,6 +403,19 @@ export class CsMessagesPage extends LitElement {
       window.dispatchEvent(new Event(UNREAD_CHANGED_EVENT));
     } else if (event.type === 'read') {
       this.conversations = this.conversations.map((item) => (item.id === event.conversationId && event.readerId !== me ? { ...item, otherReadAt: event.readAt } : item));
+    } else if (event.type === 'message-removed') {
+      // Replaced where it shows, without moving the conversation or counting it as unread.
+      const removed = event.message;
+      if (removed.conversationId === this.#openId) {
+        this.thread = this.thread.map((message) => (message.id === removed.id ? removed : message));
+        void this.#store.saveThread(me, removed.conversationId, this.thread).catch((error: unknown) => console.warn(error));
+      }
+      this.conversations = this.conversations.map((item) => (item.lastMessage?.id === removed.id ? { ...item, lastMessage: removed } : item));
+    } else if (event.type === 'signed-out') {
+      // The account was signed out everywhere: stop reconnecting and let the session find out (its
+      // refresh fails), which takes the app to the signed-out state.
+      this.#live.close();
+      if (this.#session.available) void this.#session.value.restore();
     }
   }
 
@@ -549,7 +566,7 @@ export class CsMessagesPage extends LitElement {
         ${conversation.unreadCount
           ? html`<span class="unread" aria-label=${t('messages.unreadCount', { count: conversation.unreadCount })}>${conversation.unreadCount}</span>`
           : html`<span></span>`}
-        <span class="preview">${last ? last.body : t('messages.noMessages')}</span>
+        <span class="preview ${last?.removed ? 'removed' : ''}">${last ? (last.removed ? t('messages.removed') : last.body) : t('messages.noMessages')}</span>
       </a>
     </li>`;
   }
@@ -580,7 +597,7 @@ export class CsMessagesPage extends LitElement {
         ${this.thread.map(
           (message) => html`<li class="bubble ${message.senderId === me ? 'mine' : ''}">
             <span class="visually-hidden">${message.senderId === me ? t('messages.you') : (conversation?.with.displayName ?? '')}:</span>
-            <span class="body">${message.body}</span>
+            ${message.removed ? html`<span class="body removed">${t('messages.removed')}</span>` : html`<span class="body">${message.body}</span>`}
             <span class="meta">${time(message.createdAt)}</span>
           </li>`,
         )}

@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { ModerationReport, ReportStatus } from '../../../shared/schemas/moderation.ts';
+import type { ModerationAction, ModerationReport, ReportStatus, Suspension } from '../../../shared/schemas/moderation.ts';
 import { REPORT_STATUSES } from '../../../shared/schemas/moderation.ts';
 import { errorMessage } from '../../app/error-message.ts';
 import { messageId } from '../../app/message-id.ts';
@@ -23,10 +23,17 @@ const REVIEW_IDS = {
   dismissed: { done: messageId('moderation.reviewed.dismissed'), notice: messageId('moderation.dismissedNotice') },
 } as const;
 
+const ACTION_IDS = {
+  message_removed: messageId('moderation.action.messageRemoved'),
+  account_suspended: messageId('moderation.action.accountSuspended'),
+} as const satisfies Record<ModerationAction, string>;
+
 /**
  * /moderation: the report queue, for the accounts the server names as moderators (everyone else sees
  * the API's "only moderators" message). Open reports oldest first, each with the reported message as
- * it was; a moderator resolves or dismisses one with a note. Closed reports show who did, and why.
+ * it was; a moderator resolves or dismisses one with a note, and resolving can remove the message
+ * and suspend the account. Closed reports show who did what, and why. Below, the suspended accounts,
+ * each with a way to lift its suspension.
  */
 export class CsModerationPage extends LitElement {
   static override properties = {
@@ -37,6 +44,7 @@ export class CsModerationPage extends LitElement {
     busy: { state: true },
     error: { state: true },
     notice: { state: true },
+    suspensions: { state: true },
   };
 
   static override styles = [
@@ -78,6 +86,25 @@ export class CsModerationPage extends LitElement {
       textarea {
         min-height: 4rem;
       }
+
+      .actions {
+        display: grid;
+        gap: var(--cs-space-1, 0.25rem);
+        margin: 0;
+        padding: var(--cs-space-2, 0.5rem) var(--cs-space-3, 0.75rem);
+        border: 1px solid var(--cs-color-border, #d8d5e0);
+        border-radius: var(--cs-radius, 0.5rem);
+      }
+
+      .actions label {
+        display: flex;
+        gap: var(--cs-space-2, 0.5rem);
+        align-items: center;
+      }
+
+      section.panel {
+        margin-top: var(--cs-space-6, 2rem);
+      }
     `,
   ];
 
@@ -88,6 +115,7 @@ export class CsModerationPage extends LitElement {
   declare busy: string | null;
   declare error: string;
   declare notice: string;
+  declare suspensions: Suspension[] | null;
 
   readonly #i18n = new LocaleController(this);
   readonly #api = new ApiController(this, (client) => new ModerationApi(client));
@@ -102,6 +130,7 @@ export class CsModerationPage extends LitElement {
     this.busy = null;
     this.error = '';
     this.notice = '';
+    this.suspensions = null;
   }
 
   focusHeading(): void {
@@ -110,8 +139,34 @@ export class CsModerationPage extends LitElement {
 
   protected override willUpdate(): void {
     if (this.#api.available && this.#loadedFor !== this.status) {
+      if (this.#loadedFor === null) void this.#loadSuspensions();
       this.#loadedFor = this.status;
       void this.#load(false);
+    }
+  }
+
+  async #loadSuspensions(): Promise<void> {
+    try {
+      this.suspensions = (await this.#api.value.suspensions()).suspensions;
+    } catch {
+      // The report list shows why (a non-moderator sees "only moderators"); nothing to add here.
+      this.suspensions = null;
+    }
+  }
+
+  async #reinstate(suspension: Suspension): Promise<void> {
+    if (this.busy) return;
+    this.busy = suspension.user.id;
+    this.error = '';
+    this.notice = '';
+    try {
+      await this.#api.value.reinstate(suspension.user.id);
+      this.notice = this.#i18n.t('moderation.reinstatedNotice', { name: suspension.user.displayName });
+      await this.#loadSuspensions();
+    } catch (error) {
+      this.error = errorMessage(error, (id) => this.#i18n.t(id));
+    } finally {
+      this.busy = null;
     }
   }
 
@@ -137,11 +192,15 @@ export class CsModerationPage extends LitElement {
     this.busy = report.id;
     this.error = '';
     this.notice = '';
-    const note = this.renderRoot.querySelector<HTMLTextAreaElement>(`#note-${CSS.escape(report.id)}`)?.value ?? '';
+    const field = <T extends HTMLElement>(name: string) => this.renderRoot.querySelector<T>(`#${name}-${CSS.escape(report.id)}`);
+    const note = field<HTMLTextAreaElement>('note')?.value ?? '';
+    // The actions only go with resolving: dismissing says nothing needed doing.
+    const actions = status === 'resolved' ? { removeMessage: field<HTMLInputElement>('remove')?.checked ?? false, suspendAccount: field<HTMLInputElement>('suspend')?.checked ?? false } : {};
     try {
-      await this.#api.value.review(report.id, status, note);
+      const reviewed = await this.#api.value.review(report.id, { status, note, ...actions });
       this.reports = this.reports.filter((candidate) => candidate.id !== report.id);
-      this.notice = this.#i18n.t(REVIEW_IDS[status].notice);
+      this.notice = [this.#i18n.t(REVIEW_IDS[status].notice), ...reviewed.actions.map((action) => this.#i18n.t(ACTION_IDS[action]))].join(' ');
+      if (reviewed.actions.includes('account_suspended')) void this.#loadSuspensions();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.report button')?.focus();
     } catch (error) {
@@ -184,7 +243,32 @@ export class CsModerationPage extends LitElement {
           ? html`<button class="button secondary" type="button" ?disabled=${this.loading} @click=${() => void this.#load(true)}>${t('moderation.loadMore')}</button>`
           : nothing}
       </section>
+      ${this.suspensions ? this.#renderSuspensions(this.suspensions) : nothing}
     </div>`;
+  }
+
+  #renderSuspensions(suspensions: readonly Suspension[]) {
+    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    const date = (value: string) => this.#i18n.formatDate(value, { dateStyle: 'medium', timeStyle: 'short' });
+    return html`<section class="panel" aria-labelledby="suspended-heading">
+      <h2 id="suspended-heading">${t('moderation.suspended.title')}</h2>
+      ${suspensions.length === 0
+        ? html`<p class="empty">${t('moderation.suspended.empty')}</p>`
+        : html`<ul class="reports">
+            ${suspensions.map(
+              (suspension) => html`<li class="report">
+                <strong>${suspension.user.displayName}</strong>
+                <span class="muted">${t('moderation.suspended.by', { moderator: suspension.suspendedBy?.displayName ?? t('moderation.deletedAccount'), date: date(suspension.suspendedAt) })}</span>
+                ${suspension.note ? html`<span>${suspension.note}</span>` : nothing}
+                <div class="row">
+                  <button class="button secondary small" type="button" ?disabled=${this.busy !== null} @click=${() => void this.#reinstate(suspension)}>
+                    ${t('moderation.suspended.lift', { name: suspension.user.displayName })}
+                  </button>
+                </div>
+              </li>`,
+            )}
+          </ul>`}
+    </section>`;
   }
 
   #renderReport(report: ModerationReport) {
@@ -209,6 +293,15 @@ export class CsModerationPage extends LitElement {
               <label for="note-${report.id}">${t('moderation.note')}</label>
               <textarea id="note-${report.id}" maxlength="2000" ?disabled=${busy}></textarea>
             </div>
+            <fieldset class="actions">
+              <legend>${t('moderation.actionsLegend')}</legend>
+              ${report.messageId
+                ? html`<label><input type="checkbox" id="remove-${report.id}" ?disabled=${busy} /> ${t('moderation.removeMessage')}</label>`
+                : nothing}
+              ${report.reportedUser
+                ? html`<label><input type="checkbox" id="suspend-${report.id}" ?disabled=${busy} /> ${t('moderation.suspendAccount', { name: report.reportedUser.displayName })}</label>`
+                : nothing}
+            </fieldset>
             <div class="row">
               <button class="button small" type="button" ?disabled=${busy} @click=${() => void this.#review(report, 'resolved')}>${t('moderation.resolve')}</button>
               <button class="button secondary small" type="button" ?disabled=${busy} @click=${() => void this.#review(report, 'dismissed')}>${t('moderation.dismiss')}</button>
@@ -216,6 +309,7 @@ export class CsModerationPage extends LitElement {
         : html`<p class="muted">
             ${t(REVIEW_IDS[report.status].done, { moderator: report.reviewedBy?.displayName ?? t('moderation.deletedAccount'), date: report.reviewedAt ? date(report.reviewedAt) : '' })}
             ${report.reviewNote ? html`<br />${report.reviewNote}` : nothing}
+            ${report.actions.map((action) => html`<br />${t(ACTION_IDS[action])}`)}
           </p>`}
     </article>`;
   }

@@ -1,4 +1,4 @@
-import { ModerationReport, ModerationReportPage, type ReportStatus } from '../../../shared/schemas/moderation.ts';
+import { ModerationReport, ModerationReportPage, SuspensionList, type ReportStatus } from '../../../shared/schemas/moderation.ts';
 import type { ApiClient } from '../../api/api-client.ts';
 
 /** Typed calls to /api/moderation/* (moderators only: everyone else gets 403 moderator_only). */
@@ -15,7 +15,16 @@ export class ModerationApi {
     return this.#client.request({ method: 'GET', path: `/api/moderation/reports?${query.toString()}`, authenticated: true, schema: ModerationReportPage });
   }
 
-  review(reportId: string, status: 'resolved' | 'dismissed', note: string): Promise<ModerationReport> {
-    return this.#client.request({ method: 'PUT', path: `/api/moderation/reports/${encodeURIComponent(reportId)}`, body: { status, note }, authenticated: true, schema: ModerationReport });
+  /** Closes a report; resolving can also remove the reported message and suspend the reported account. */
+  review(reportId: string, review: { status: 'resolved' | 'dismissed'; note: string; removeMessage?: boolean; suspendAccount?: boolean }): Promise<ModerationReport> {
+    return this.#client.request({ method: 'PUT', path: `/api/moderation/reports/${encodeURIComponent(reportId)}`, body: review, authenticated: true, schema: ModerationReport });
+  }
+
+  suspensions(): Promise<SuspensionList> {
+    return this.#client.request({ method: 'GET', path: '/api/moderation/suspensions', authenticated: true, schema: SuspensionList });
+  }
+
+  async reinstate(userId: string): Promise<void> {
+    await this.#client.request({ method: 'DELETE', path: `/api/moderation/suspensions/${encodeURIComponent(userId)}`, authenticated: true });
   }
 }
