@@ -94,6 +94,12 @@ export const orders = pgTable(
      * Stripe's dashboard, in full or in part). The ledger's refund rows add up to this much gross.
      */
     refundedCents: integer('refunded_cents').notNull().default(0),
+    /**
+     * The payment's dispute (chargeback or inquiry) at Stripe, if any, and its latest status. While
+     * it is a chargeback still open the order's licences are on hold (`licences.held_at`).
+     */
+    disputeId: text('dispute_id'),
+    disputeStatus: text('dispute_status'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
@@ -153,6 +159,8 @@ export const licences = pgTable(
     /** Set when the order was refunded in full: the licence no longer grants anything. */
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedReason: text('revoked_reason'),
+    /** Set while a chargeback on the order is open: nothing is delivered until it is won (or lost, which revokes). */
+    heldAt: timestamp('held_at', { withTimezone: true }),
   },
   (table) => [
     uniqueIndex('licences_order_item_unique').on(table.orderItemId),

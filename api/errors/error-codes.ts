@@ -75,6 +75,7 @@ export const ERROR_STATUS = {
   licence_not_found: 404,
   licence_not_buyer: 403,
   licence_revoked: 410,
+  licence_on_hold: 409,
   download_link_invalid: 403,
   download_link_expired: 410,
   file_not_available: 404,

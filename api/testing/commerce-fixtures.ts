@@ -113,10 +113,15 @@ export function chargeRefunded(input: { paymentIntent: string; amount: number; a
 
 /** charge.dispute.closed, as Stripe sends it when a chargeback is decided (`lost`: the buyer's bank took `amount` back). */
 export function disputeClosed(input: { paymentIntent: string; amount: number; status: 'lost' | 'won' }, created = Math.floor(Date.now() / 1000)) {
+  return disputeEvent('charge.dispute.closed', input, created);
+}
+
+/** A charge.dispute.* event with the dispute in the given status (one dispute per payment intent). */
+export function disputeEvent(type: 'charge.dispute.created' | 'charge.dispute.updated' | 'charge.dispute.closed', input: { paymentIntent: string; amount: number; status: string }, created = Math.floor(Date.now() / 1000)) {
   return {
     id: `evt_dispute_${++eventCounter}_${input.paymentIntent}`,
     object: 'event',
-    type: 'charge.dispute.closed',
+    type,
     created,
     data: { object: { id: `dp_for_${input.paymentIntent}`, object: 'dispute', charge: `ch_for_${input.paymentIntent}`, payment_intent: input.paymentIntent, amount: input.amount, currency: 'usd', status: input.status } },
   };

@@ -120,6 +120,14 @@ export type PaymentModeResponse = z.infer<typeof PaymentModeResponse>;
  * be granted: the exclusive sold to someone else first, the beat left the market, the coupon ran out).
  */
 export const ORDER_STATUSES = ['pending', 'paid', 'declined', 'refunding', 'refunded'] as const;
+
+/**
+ * Where a dispute about the payment stands: `inquiry` (the bank asked questions, no money moved),
+ * `open` (a chargeback: the money is held back and the licences are on hold until it is decided),
+ * `won` (decided for the seller), `lost` (decided for the buyer: a refund of the disputed amount).
+ */
+export const DISPUTE_STATES = ['inquiry', 'open', 'won', 'lost'] as const;
+export type DisputeState = (typeof DISPUTE_STATES)[number];
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const OrderItem = z
@@ -154,6 +162,8 @@ export const Order = z
     refundReason: z.string().nullable(),
     /** Refunded so far (a refund made in Stripe may be partial; `total` once fully refunded). */
     refunded: z.number(),
+    /** Null when nobody disputed the payment. */
+    dispute: z.enum(DISPUTE_STATES).nullable(),
     createdAt: z.iso.datetime(),
     paidAt: z.iso.datetime().nullable(),
     refundedAt: z.iso.datetime().nullable(),
@@ -244,6 +254,8 @@ export const Licence = z
     grantedAt: z.iso.datetime(),
     /** Set once the order was refunded in full: the licence grants nothing any more (no files, no contract). */
     revokedAt: z.iso.datetime().nullable(),
+    /** Set while a chargeback on the order is open: no files, no contract until it is decided. */
+    heldAt: z.iso.datetime().nullable(),
     contractUrl: z.string(),
   })
   .meta({ id: 'Licence' });
@@ -352,7 +364,9 @@ export const Sale = z
     status: z.enum(['paid', 'refunded']),
     /** Refunded so far on the whole order (a refund made in Stripe may be partial). */
     orderRefunded: z.number(),
-    /** Whether the producer may refund it here: paid, and every licence in the order is theirs. */
+    /** Null when nobody disputed the payment. */
+    dispute: z.enum(DISPUTE_STATES).nullable(),
+    /** Whether the producer may refund it here: paid, not under an open chargeback, and every licence in the order is theirs. */
     refundable: z.boolean(),
   })
   .meta({ id: 'Sale' });

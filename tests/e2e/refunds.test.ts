@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chargeRefunded, sessionCompleted, WEBHOOK_SECRET } from '../../api/testing/commerce-fixtures.ts';
+import { chargeRefunded, disputeEvent, sessionCompleted, WEBHOOK_SECRET } from '../../api/testing/commerce-fixtures.ts';
 import { startFakeStripe, type FakeStripe } from '../../api/testing/fake-stripe.ts';
 import { apiCallsTo, toneWav } from './api-calls.ts';
 import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
@@ -17,6 +17,7 @@ const producer = { email: uniqueEmail('prod-refund'), password, displayName: 'On
 const buyer = { email: uniqueEmail('buyer-refund'), password, displayName: 'Milo' };
 const refundedTitle = `Paper Moons ${Date.now().toString(36)}`;
 const keptTitle = `Tide Clock ${Date.now().toString(36)}`;
+const disputedTitle = `Glass Harbour ${Date.now().toString(36)}`;
 
 let stripe: FakeStripe;
 let product: ProductServer;
@@ -124,6 +125,30 @@ describe('a refund made in Stripe, in the buyer’s library', () => {
     await refundedOrder.getByText('Refunded by the producer.').waitFor();
     await orders.getByRole('row', { name: new RegExp(keptTitle) }).getByText('Paid', { exact: true }).waitFor();
     await screenshot(page, 'refunds-phone-library');
+    expect(watched.problems()).toEqual([]);
+  });
+
+  it('puts a licence on hold while a chargeback is open, and gives it back when the bank decides for the seller', async () => {
+    const disputed = await boughtBeat(disputedTitle);
+    const dispute = { paymentIntent: disputed.paymentIntent, amount: disputed.amount };
+    await deliver(disputeEvent('charge.dispute.created', { ...dispute, status: 'needs_response' }));
+    await page.reload();
+    const licence = page.locator('article.licence', { hasText: disputedTitle });
+    await licence.getByText('this payment was disputed with the bank').waitFor();
+    for (const name of ['Get download links', 'Download contract (PDF)', 'Start a song with this beat']) {
+      expect(await licence.getByRole('button', { name }).isDisabled(), name).toBe(true);
+    }
+    const order = page.locator('cs-orders-panel').getByRole('row', { name: new RegExp(disputedTitle) });
+    await order.getByText('Disputed: on hold until the bank decides').waitFor();
+    await licence.scrollIntoViewIfNeeded();
+    await screenshot(page, 'refunds-phone-on-hold');
+
+    await deliver(disputeEvent('charge.dispute.closed', { ...dispute, status: 'won' }));
+    await page.reload();
+    await order.getByText('Dispute decided for the seller').waitFor();
+    expect(await licence.getByText('this payment was disputed with the bank').count()).toBe(0);
+    await licence.getByRole('button', { name: 'Get download links' }).click();
+    await licence.getByRole('link', { name: 'Download MP3' }).waitFor();
     expect(watched.problems()).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import type { DeliveryFiles } from './delivery-files.ts';
 import { renderContractPdf } from './contract-pdf.ts';
 import { DOWNLOAD_LINK_TTL_SECONDS, signDownloadToken, verifyDownloadToken, type DownloadClaim } from './download-links.ts';
 import * as queries from './queries.ts';
+import { refuseUnusable } from './usable.ts';
 import { inspectStemsZip, type StemsLimits, type StemsProblem } from './stems-check.ts';
 import { spoolErrorOf } from './spool-errors.ts';
 import { withSpooledUpload } from '../../storage/spool-upload.ts';
@@ -59,6 +60,7 @@ function toLicence(row: queries.LicenceRow, viewerId: string): Licence {
     role: row.buyerId === viewerId ? 'buyer' : 'producer',
     grantedAt: row.grantedAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null,
+    heldAt: row.heldAt?.toISOString() ?? null,
     contractUrl: `/api/licences/${row.id}/contract.pdf`,
   };
 }
@@ -77,10 +79,10 @@ export function createLicencesService(deps: LicencesDeps) {
     return row;
   }
 
-  /** `partyTo` for what a licence grants (files, the contract): a refunded one grants nothing. */
+  /** `partyTo` for what a licence grants (files, the contract): a refunded one grants nothing, one on hold nothing for now. */
   async function liveLicence(userId: string, licenceId: string) {
     const row = await partyTo(userId, licenceId);
-    if (row.revokedAt) throw new AppError('licence_revoked');
+    refuseUnusable(row);
     return row;
   }
 
@@ -179,8 +181,8 @@ export function createLicencesService(deps: LicencesDeps) {
       if (claim.kind === 'licence') {
         const licence = await queries.findLicence(db, claim.id);
         if (!licence || !licence.files.includes(claim.file)) throw new AppError('download_link_invalid');
-        // A link handed out before the refund stops working with it.
-        if (licence.revokedAt) throw new AppError('licence_revoked');
+        // A link handed out before a refund or a chargeback stops working with it.
+        refuseUnusable(licence);
         beatId = licence.beatId;
       } else {
         const lead = await queries.findLead(db, claim.id);

@@ -9,7 +9,8 @@ import type { Logger } from '../../platform/logger.ts';
 import { applySubscriptionEvent, SUBSCRIPTION_EVENT_TYPES } from '../subscriptions/apply-event.ts';
 import type { PaymentEvent, PaymentGateway } from './gateway.ts';
 import { grantOrder } from './grant.ts';
-import { applyLostDispute, applyProviderRefund, ChargeObject, DISPUTE_CLOSED_EVENT, DisputeObject, PROVIDER_REFUND_EVENT } from './provider-refund.ts';
+import { applyDispute, DISPUTE_EVENTS } from './disputes.ts';
+import { applyProviderRefund, ChargeObject, DisputeObject, PROVIDER_REFUND_EVENT } from './provider-refund.ts';
 import * as queries from './queries.ts';
 
 /** The fields of a Stripe Checkout Session this app reads. */
@@ -108,9 +109,9 @@ export function createEventHandler(deps: EventHandlerDeps) {
         const charge = ChargeObject.safeParse(event.data.object);
         if (charge.success) await applyProviderRefund(tx, charge.data, now, logger);
         else logger.warn('refund event without the charge fields we read; ignored', { eventId: event.id });
-      } else if (event.type === DISPUTE_CLOSED_EVENT) {
+      } else if (DISPUTE_EVENTS.includes(event.type)) {
         const dispute = DisputeObject.safeParse(event.data.object);
-        if (dispute.success) await applyLostDispute(tx, dispute.data, now, logger);
+        if (dispute.success) await applyDispute(tx, dispute.data, now, logger);
         else logger.warn('dispute event without the fields we read; ignored', { eventId: event.id });
       }
       await deps.beforeCommit?.(event);

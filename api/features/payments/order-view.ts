@@ -1,5 +1,6 @@
 import type { Order } from '../../../shared/schemas/commerce.ts';
 import { isTier } from '../licences/tier-defaults.ts';
+import { disputeState } from './disputes.ts';
 import type { OrderItemRow, OrderRow } from './queries.ts';
 
 const STATUSES = ['pending', 'paid', 'declined', 'refunding', 'refunded'] as const;
@@ -27,6 +28,7 @@ export function toOrder(order: OrderRow, items: { item: OrderItemRow; licenceId:
     couponCode: order.couponCode,
     refundReason: order.refundReason,
     refunded: (order.status === 'refunded' ? order.totalCents : order.refundedCents) / 100,
+    dispute: disputeState(order.disputeStatus),
     createdAt: order.createdAt.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
     refundedAt: order.refundedAt?.toISOString() ?? null,

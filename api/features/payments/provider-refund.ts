@@ -19,7 +19,7 @@ export type ChargeObject = z.infer<typeof ChargeObject>;
 
 export const PROVIDER_REFUND_EVENT = 'charge.refunded';
 
-/** The fields of a Stripe Dispute this app reads from `charge.dispute.closed`. */
+/** The fields of a Stripe Dispute this app reads from `charge.dispute.*` events. */
 export const DisputeObject = z.object({
   id: z.string(),
   object: z.literal('dispute'),
@@ -31,9 +31,7 @@ export const DisputeObject = z.object({
 });
 export type DisputeObject = z.infer<typeof DisputeObject>;
 
-export const DISPUTE_CLOSED_EVENT = 'charge.dispute.closed';
-
-const paymentIntentOf = (object: { payment_intent?: string | { id: string } | null | undefined }) =>
+export const paymentIntentOf = (object: { payment_intent?: string | { id: string } | null | undefined }) =>
   typeof object.payment_intent === 'string' ? object.payment_intent : object.payment_intent?.id;
 
 /**
@@ -48,8 +46,8 @@ export async function applyProviderRefund(tx: Executor, charge: ChargeObject, no
 
 /**
  * A dispute (chargeback) the seller lost: the buyer's bank took the disputed amount back, which is a
- * refund in all but name. Disputes won, or still open, change nothing. Each closing event is applied
- * once (the event id is recorded), so its amount adds to what was refunded before.
+ * refund in all but name. Called once per dispute (see disputes.ts: a closed dispute is final), so
+ * its amount adds to what was refunded before.
  */
 export async function applyLostDispute(tx: Executor, dispute: DisputeObject, now: Date, logger: Logger): Promise<void> {
   if (dispute.status !== 'lost') return;

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beats, ledgerEntries, orders } from '../../db/schema.ts';
-import { chargeRefunded, createStripeTestApp, deliver, disputeClosed, publishedBeat, sessionCompleted } from '../../testing/commerce-fixtures.ts';
+import { chargeRefunded, createStripeTestApp, deliver, disputeClosed, disputeEvent, publishedBeat, sessionCompleted } from '../../testing/commerce-fixtures.ts';
 import type { FakeStripe } from '../../testing/fake-stripe.ts';
 import { call, signUp, type TestApp } from '../../testing/test-app.ts';
 import { databaseKinds } from '../../testing/test-database.ts';
@@ -170,6 +170,60 @@ describe.each(databaseKinds())('refunds made in Stripe (%s)', (kind) => {
     expect((await ledgerSums(lost.orderId)).sums.get(producer.userId)).toEqual([0, 0, 0]);
     expect((await call(t.app, 'GET', `/api/licences/${lost.licenceId}/downloads`, { token: other.accessToken })).json.error.code).toBe('licence_revoked');
     expect((await call(t.app, 'GET', `/api/licences/${won.licenceId}/downloads`, { token: buyer.accessToken })).status).toBe(200);
+  });
+
+  it('an open chargeback puts the licence on hold (files, links, contract, song); winning it gives everything back, and a late event cannot reopen it', async () => {
+    const { beatId, producer } = await publishedBeat(t.app, { price: 20 });
+    const buyer = await signUp(t.app);
+    const paid = await paidLicence(buyer.accessToken, beatId);
+    const link = (await call(t.app, 'GET', `/api/licences/${paid.licenceId}/downloads`, { token: buyer.accessToken })).json.links[0].url as string;
+    const dispute = { paymentIntent: paid.paymentIntent, amount: 2000 };
+
+    // An inquiry moves no money and holds nothing.
+    await deliver(t.app, disputeEvent('charge.dispute.created', { ...dispute, status: 'warning_needs_response' }));
+    expect((await call(t.app, 'GET', `/api/licences/${paid.licenceId}/downloads`, { token: buyer.accessToken })).status).toBe(200);
+
+    const created = disputeEvent('charge.dispute.updated', { ...dispute, status: 'needs_response' });
+    await deliver(t.app, created);
+    const held = async (path: string, method = 'GET') => (await call(t.app, method, path, { token: buyer.accessToken })).json.error?.code;
+    expect(await held(`/api/licences/${paid.licenceId}/downloads`)).toBe('licence_on_hold');
+    expect(await held(`/api/licences/${paid.licenceId}/contract.pdf`)).toBe('licence_on_hold');
+    expect(await held(`/api/licences/${paid.licenceId}/start-song`, 'POST')).toBe('licence_on_hold');
+    const linkWhileHeld = await t.app.request(link);
+    expect(linkWhileHeld.status).toBe(409);
+    const licence = (await call(t.app, 'GET', '/api/licences', { token: buyer.accessToken })).json.licences.find((row: { id: string }) => row.id === paid.licenceId);
+    expect(licence.heldAt).not.toBeNull();
+    expect(licence.revokedAt).toBeNull();
+    const order = (await call(t.app, 'GET', '/api/orders', { token: buyer.accessToken })).json.orders.find((row: { id: string }) => row.id === paid.orderId);
+    expect(order).toMatchObject({ status: 'paid', dispute: 'open' });
+    // The producer sees it and cannot refund it: the bank decides.
+    const sale = (await call(t.app, 'GET', '/api/sales', { token: producer.accessToken })).json.sales.find((row: { orderId: string }) => row.orderId === paid.orderId);
+    expect(sale).toMatchObject({ dispute: 'open', refundable: false });
+    expect((await call(t.app, 'POST', `/api/sales/${paid.orderId}/refund`, { token: producer.accessToken })).json.error.code).toBe('sale_not_refundable');
+
+    await deliver(t.app, disputeEvent('charge.dispute.closed', { ...dispute, status: 'won' }));
+    expect((await call(t.app, 'GET', `/api/licences/${paid.licenceId}/downloads`, { token: buyer.accessToken })).status).toBe(200);
+    expect((await t.app.request(link)).status).toBe(200);
+    expect(await orderOf(paid.orderId)).toMatchObject({ status: 'paid', refundedCents: 0, disputeStatus: 'won' });
+
+    // Stripe does not promise order: an `updated` from before the decision, delivered after it, changes nothing.
+    await deliver(t.app, disputeEvent('charge.dispute.updated', { ...dispute, status: 'under_review' }));
+    expect((await call(t.app, 'GET', `/api/licences/${paid.licenceId}/downloads`, { token: buyer.accessToken })).status).toBe(200);
+    expect((await orderOf(paid.orderId)).disputeStatus).toBe('won');
+  });
+
+  it('a chargeback lost for part of the price lifts the hold and takes that part back; a late duplicate decision is not applied twice', async () => {
+    const { beatId, producer } = await publishedBeat(t.app, { price: 40 });
+    const buyer = await signUp(t.app);
+    const paid = await paidLicence(buyer.accessToken, beatId);
+    await deliver(t.app, disputeEvent('charge.dispute.created', { paymentIntent: paid.paymentIntent, amount: 1000, status: 'needs_response' }));
+    expect((await call(t.app, 'GET', `/api/licences/${paid.licenceId}/downloads`, { token: buyer.accessToken })).json.error.code).toBe('licence_on_hold');
+    await deliver(t.app, disputeEvent('charge.dispute.updated', { paymentIntent: paid.paymentIntent, amount: 1000, status: 'lost' }));
+    await deliver(t.app, disputeEvent('charge.dispute.closed', { paymentIntent: paid.paymentIntent, amount: 1000, status: 'lost' }));
+    expect(await orderOf(paid.orderId)).toMatchObject({ status: 'paid', refundedCents: 1000 });
+    expect((await call(t.app, 'GET', `/api/licences/${paid.licenceId}/downloads`, { token: buyer.accessToken })).status).toBe(200);
+    const [gross] = (await ledgerSums(paid.orderId)).sums.get(producer.userId)!;
+    expect(gross).toBe(3000);
   });
 
   it('a refunded exclusive frees the beat: back to draft, and once the producer re-lists it the exclusive sells again', async () => {

@@ -7,6 +7,7 @@ import { decodeTimeIdCursor, encodeTimeIdCursor } from '../../http/time-id-curso
 import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { isTier } from '../licences/tier-defaults.ts';
+import { disputeState } from './disputes.ts';
 import type { PaymentGateway } from './gateway.ts';
 import { refundPaidOrderInFull } from './provider-refund.ts';
 
@@ -60,7 +61,9 @@ export function createSalesService(deps: { db: Database; clock: Clock; logger: L
         paidAt: (order.paidAt ?? order.createdAt).toISOString(),
         status: order.status === 'refunded' ? 'refunded' : 'paid',
         orderRefunded: order.refundedCents / 100,
-        refundable: order.status === 'paid' && !mixed.has(order.id),
+        dispute: disputeState(order.disputeStatus),
+        // Stripe refuses to refund a charge under an open chargeback: the bank decides it.
+        refundable: order.status === 'paid' && !mixed.has(order.id) && disputeState(order.disputeStatus) !== 'open',
       }));
       const last = page.at(-1);
       return { sales, nextCursor: rows.length > query.limit && last ? encodeTimeIdCursor(last.order.paidAt ?? last.order.createdAt, last.item.id) : null };
@@ -74,7 +77,7 @@ export function createSalesService(deps: { db: Database; clock: Clock; logger: L
         // Someone else's order is not found, as if it did not exist.
         if (!row || !sellers.some((seller) => seller.producerId === producerId)) throw new AppError('sale_not_found');
         if (sellers.some((seller) => seller.producerId !== producerId)) throw new AppError('sale_has_other_sellers');
-        if (row.status !== 'paid') throw new AppError('sale_not_refundable');
+        if (row.status !== 'paid' || disputeState(row.disputeStatus) === 'open') throw new AppError('sale_not_refundable');
         if (row.mode !== 'stripe') await refundPaidOrderInFull(tx, row, 'refunded_by_seller', now);
         return row;
       });

@@ -7,6 +7,7 @@ import { AppError } from '../../errors/app-error.ts';
 import { LicenceTerms, licensedBeatTrackId, startSongWithLicensedBeat } from '../../../shared/project/licence-terms.ts';
 import { documentName, type StartSongResponse } from '../../../shared/schemas/projects.ts';
 import { findLicence } from '../licences/queries.ts';
+import { refuseUnusable } from '../licences/usable.ts';
 import type { ProjectsService } from './service.ts';
 
 /**
@@ -35,7 +36,7 @@ export function createStartSongService(deps: { db: Database; projects: ProjectsS
       // Strangers cannot learn that the licence exists; its producer is told why they cannot.
       if (!licence || (licence.buyerId !== userId && licence.producerId !== userId)) throw new AppError('licence_not_found');
       if (licence.buyerId !== userId) throw new AppError('licence_not_buyer');
-      if (licence.revokedAt) throw new AppError('licence_revoked');
+      refuseUnusable(licence);
       const [beat] = await db.select({ bpm: beats.bpm, musicalKey: beats.musicalKey }).from(beats).where(eq(beats.id, licence.beatId)).limit(1);
       const terms = LicenceTerms.parse({
         licenceId: licence.id,

@@ -222,8 +222,10 @@ export class CsLibraryPage extends LitElement {
     const online = this.#connectivity.value.online;
     const saved = this.saved.has(licence.beatId);
     const playing = this.#player.value?.isPlaying(licence.beatId) ?? false;
-    const links = this.links[licence.id];
+    const links = licence.heldAt === null ? this.links[licence.id] : undefined;
     const busy = this.busy === licence.id;
+    // On hold while a chargeback is decided: what the server would refuse is not offered (a copy saved on the device still plays).
+    const held = licence.heldAt !== null;
     return html`<article class="panel licence" aria-labelledby="licence-${licence.id}">
       <button
         class="play"
@@ -242,6 +244,7 @@ export class CsLibraryPage extends LitElement {
           ${licence.files.map((file) => html`<li class="chip">${fileLabel(file, t)}</li>`)}
           ${saved ? html`<li class="chip success">${t('library.savedChip')}</li>` : nothing}
         </ul>
+        ${licence.heldAt ? html`<p class="notice warning">${t('library.onHold', { date: this.#i18n.formatDate(licence.heldAt, { dateStyle: 'medium' }) })}</p>` : nothing}
         <details>
           <summary>${t('library.terms')}</summary>
           <ul class="terms">
@@ -253,9 +256,9 @@ export class CsLibraryPage extends LitElement {
             ? links.map(
                 (link) => html`<a class="button secondary small" href=${link.url} download>${t('marketplace.download.file', { file: fileLabel(link.file, t) })}</a>`,
               )
-            : html`<button class="button small" type="button" ?disabled=${busy || !online} @click=${() => void this.#links(licence)}>${t('library.getFiles')}</button>`}
-          <button class="button secondary small" type="button" ?disabled=${busy || !online} @click=${() => void this.#contract(licence)}>${t('library.contract')}</button>
-          <button class="button secondary small" type="button" ?disabled=${busy || !online} @click=${() => void this.#startSong(licence)}>${t('library.startSong')}</button>
+            : html`<button class="button small" type="button" ?disabled=${busy || !online || held} @click=${() => void this.#links(licence)}>${t('library.getFiles')}</button>`}
+          <button class="button secondary small" type="button" ?disabled=${busy || !online || held} @click=${() => void this.#contract(licence)}>${t('library.contract')}</button>
+          <button class="button secondary small" type="button" ?disabled=${busy || !online || held} @click=${() => void this.#startSong(licence)}>${t('library.startSong')}</button>
           ${saved
             ? html`<button class="button quiet small" type="button" ?disabled=${busy} @click=${() => void this.#forget(licence)}>${t('library.removeOffline')}</button>`
             : html`<button class="button quiet small" type="button" ?disabled=${busy || !online} @click=${() => void this.#saveOffline(licence)}>${t('library.saveOffline')}</button>`}

@@ -11,6 +11,7 @@ import { CommerceApi } from '../marketplace/commerce-api.ts';
 import { tierLabel } from '../marketplace/licence-labels.ts';
 import { marketplaceStyles } from '../marketplace/marketplace-styles.ts';
 import { studioStyles } from '../marketplace/studio-styles.ts';
+import { DISPUTE_IDS } from '../marketplace/dispute-labels.ts';
 
 const STATUS_IDS = {
   pending: messageId('library.orders.status.pending'),
@@ -88,12 +89,15 @@ export class CsOrdersPanel extends LitElement {
     }
   }
 
-  /** Paid, declined, refunded and why, or partly refunded. */
+  /** Paid, declined, refunded and why, or partly refunded; and where a dispute about the payment stands. */
   #state(order: Order) {
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
-    if (order.status === 'paid' && order.refunded > 0) return t('library.orders.partlyRefunded', { amount: formatPrice(order.refunded, this.#i18n.locale) });
+    if (order.status === 'paid' && order.refunded > 0) {
+      return html`<span>${t('library.orders.partlyRefunded', { amount: formatPrice(order.refunded, this.#i18n.locale) })}</span>${order.dispute ? html`<span class="why muted">${t(DISPUTE_IDS[order.dispute])}</span>` : nothing}`;
+    }
     const reason = (order.status === 'refunded' || order.status === 'refunding') && order.refundReason ? REASON_IDS[order.refundReason] : undefined;
-    return html`<span>${t(STATUS_IDS[order.status])}</span>${reason ? html`<span class="why muted">${t(reason)}</span>` : nothing}`;
+    const dispute = order.dispute ? html`<span class="why muted">${t(DISPUTE_IDS[order.dispute])}</span>` : nothing;
+    return html`<span>${t(STATUS_IDS[order.status])}</span>${reason ? html`<span class="why muted">${t(reason)}</span>` : nothing}${dispute}`;
   }
 
   override render() {

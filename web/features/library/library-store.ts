@@ -46,9 +46,9 @@ export function createDexieLibraryStore(): LibraryStore {
       const row = await (await open()).licences.get(userId);
       if (!row) return null;
       // Rows from an older app version may not parse any more: keep the ones that do. (Those saved
-      // before licences could be revoked have no `revokedAt`: they were live when saved.)
+      // before licences could be revoked or held have no `revokedAt` or `heldAt`: they were live when saved.)
       return row.licences.flatMap((value) => {
-        const parsed = Licence.safeParse(typeof value === 'object' && value !== null ? { revokedAt: null, ...value } : value);
+        const parsed = Licence.safeParse(typeof value === 'object' && value !== null ? { revokedAt: null, heldAt: null, ...value } : value);
         return parsed.success ? [parsed.data] : [];
       });
     },

@@ -10,6 +10,7 @@ import { CommerceApi } from './commerce-api.ts';
 import { tierLabel } from './licence-labels.ts';
 import { marketplaceStyles } from './marketplace-styles.ts';
 import { studioStyles } from './studio-styles.ts';
+import { DISPUTE_IDS } from './dispute-labels.ts';
 
 /**
  * The producer's sales: each licence sold (newest first), to whom, for how much, and its state; a
@@ -128,6 +129,7 @@ export class CsSalesPanel extends LitElement {
                         : sale.orderRefunded > 0
                           ? t('marketplace.sales.statePartlyRefunded', { amount: price(sale.orderRefunded) })
                           : t('marketplace.sales.statePaid')}
+                      ${sale.dispute ? html`<br /><span class="muted">${t(DISPUTE_IDS[sale.dispute])}</span>` : nothing}
                     </td>
                     <td>
                       ${sale.refundable
