@@ -39,6 +39,9 @@ import { analyticsRoutes, playRoutes } from './features/analytics/routes.ts';
 import { createAnalyticsService } from './features/analytics/service.ts';
 import { listenerSalt } from './features/analytics/listener.ts';
 import { pluginRoutes } from './features/plugins/routes.ts';
+import { createPasswordResetService } from './features/auth/password-reset.ts';
+import { passwordResetRoutes } from './features/auth/password-reset-routes.ts';
+import { createMailer, type Mailer } from './platform/mailer.ts';
 import { createPluginsService } from './features/plugins/service.ts';
 import { createMessagesService } from './features/messages/service.ts';
 import { createSyncServer } from './collab/sync-server.ts';
@@ -70,6 +73,8 @@ export interface AppDeps {
   staticDir?: string | undefined;
   /** Uploaded files; undefined uses what the config names (STORAGE_DIR or S3). */
   storage?: Storage | undefined;
+  /** Outgoing e-mail; undefined uses what the config names (SMTP_URL, or the outbox folder). */
+  mailer?: Mailer | undefined;
 }
 
 /**
@@ -165,6 +170,11 @@ export function createApp(deps: AppDeps) {
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.route('/api', healthRoutes({ database, pingRedis: deps.redis ? async () => void (await deps.redis!.ping()) : undefined }));
+  const mailer = deps.mailer ?? createMailer({ ...config.mail, logger });
+  app.route(
+    '/api/auth',
+    passwordResetRoutes({ passwordResets: createPasswordResetService({ db: database.db, clock, mailer, logger }), limiters, publicOrigin: config.publicOrigin }),
+  );
   app.route(
     '/api/auth',
     authRoutes({
@@ -262,7 +272,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => errorResponse(new AppError('not_found'), c, logger));
   app.onError((error, c) => errorResponse(error, c, logger));
 
-  return { app, sync, projects, tickets, documents, messagesLive, beats };
+  return { app, sync, projects, tickets, documents, messagesLive, beats, mailer };
 }
 
 export type App = ReturnType<typeof createApp>['app'];

@@ -45,6 +45,9 @@ const EnvSchema = z.object({
   MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   MODERATOR_EMAILS: z.string().default(''),
   DEMO_CATALOG: z.enum(['on', 'off']).default('on'),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default('CreatorSync <no-reply@creatorsync.localhost>'),
+  MAIL_OUTBOX_DIR: z.string().optional(),
 });
 
 export interface Config {
@@ -56,8 +59,13 @@ export interface Config {
   redisUrl: string | undefined;
   /** Origins allowed to call the API from a browser, besides the app's own. */
   corsOrigins: string[];
-  /** The app's public origin when known (behind a proxy); used for the CSP's websocket source. */
+  /** The app's public origin when known (behind a proxy); used for the CSP's websocket source and links in e-mails. */
   publicOrigin: string | undefined;
+  /**
+   * Outgoing e-mail (password resets): through the SMTP server at `smtpUrl`, or, without one, written
+   * as .eml files to `outboxDir` (a laptop has no mail server; the log says where each one went).
+   */
+  mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
   jwtSecret: string | undefined;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
@@ -142,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     messagesPerMinute: e.MESSAGES_PER_MINUTE,
     moderatorEmails: e.MODERATOR_EMAILS.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean),
     demoCatalog: e.DEMO_CATALOG === 'on',
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: e.MAIL_OUTBOX_DIR ?? path.join(e.DATA_DIR, 'outbox') },
   };
 }
 

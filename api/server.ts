@@ -36,13 +36,13 @@ export async function startServer(config: Config = loadConfig()) {
   const staticDir = existsSync(path.join(config.staticDir, 'index.html')) ? config.staticDir : undefined;
   if (!staticDir) logger.warn('no built app found; serving the API only', { staticDir: config.staticDir });
 
-  const { app, sync, projects, tickets, messagesLive, beats } = createApp({ config, database, clock: systemClock, logger, keys, redis, staticDir, storage: storageFromConfig(config.storage) });
+  const { app, sync, projects, tickets, messagesLive, beats, mailer } = createApp({ config, database, clock: systemClock, logger, keys, redis, staticDir, storage: storageFromConfig(config.storage) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
   sync.attach(server);
   messagesLive.attach(server);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
-  logger.info('listening', { url: `http://localhost:${port}`, database: database.kind, redis: redis ? 'on' : 'off' });
+  logger.info('listening', { url: `http://localhost:${port}`, database: database.kind, redis: redis ? 'on' : 'off', mail: mailer.destination === 'smtp' ? 'smtp' : `outbox ${mailer.destination}` });
 
   // In the background, once serving: making each beat's tagged preview takes a moment, so seeding the
   // demo store takes seconds (its beats appear one by one), and beats uploaded before previews (or

@@ -72,6 +72,24 @@ export const refreshTokens = pgTable(
  * Server-wide secrets (the JWT signing key) when none is configured: every instance that shares the
  * database shares the key, so a token issued by one instance verifies on another.
  */
+/**
+ * "Forgot your password": one row per link e-mailed. Only the SHA-256 of the token is kept, so a
+ * database leak cannot reset anyone's password; a link works once and for a short time.
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (table) => [index('password_resets_user_idx').on(table.userId)],
+);
+
 export const serverSecrets = pgTable('server_secrets', {
   name: text('name').primaryKey(),
   value: text('value').notNull(),

@@ -99,6 +99,8 @@ export const ERROR_STATUS = {
   report_not_found: 404,
   report_already_reviewed: 409,
   account_suspended: 403,
+  reset_token_invalid: 400,
+  password_reset_unavailable: 503,
   account_not_found: 404,
   moderator_not_suspendable: 403,
   account_already_suspended: 409,

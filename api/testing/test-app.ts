@@ -1,3 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import { createApp } from '../app.ts';
 import { testConfig, type Config } from '../config.ts';
 import type { LoginThrottleLimits } from '../features/auth/login-throttle.ts';
@@ -20,6 +25,8 @@ export async function createTestApp(
   const config = testConfig({
     // Tests send many requests from one (absent) address; the rate-limit test sets its own budget.
     rateLimit: { windowSeconds: 900, max: 100_000, signedInMax: 100_000, signUpsPerHour: 100_000 },
+    // Each app its own outbox (no SMTP in tests unless one asks): readOutbox(config.mail.outboxDir) reads what was "sent".
+    mail: { smtpUrl: undefined, from: 'CreatorSync <no-reply@creatorsync.test>', outboxDir: path.join(tmpdir(), `cs-outbox-${randomUUID()}`) },
     ...options.config,
   });
   const keys = await loadSigningKeys(database.db, config.jwtSecret, clock.now());
@@ -49,8 +56,21 @@ export async function createTestApp(
       await built.sync.close();
       await built.messagesLive.close();
       await database.close();
+      await rm(config.mail.outboxDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The e-mails an app (without SMTP) wrote to its outbox so far, oldest first, parsed as a mail client would. */
+export async function readOutbox(dir: string): Promise<Array<{ to: string; subject: string; text: string }>> {
+  const files = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.eml')).sort();
+  return Promise.all(
+    files.map(async (name) => {
+      const parsed = await simpleParser(await readFile(path.join(dir, name)));
+      const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
+      return { to: to?.value[0]?.address ?? '', subject: parsed.subject ?? '', text: parsed.text ?? '' };
+    }),
+  );
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -65,6 +65,24 @@ export const ChangePasswordRequest = z
   .meta({ id: 'ChangePasswordRequest' });
 export type ChangePasswordRequest = z.input<typeof ChangePasswordRequest>;
 
+/** "Forgot your password": the answer is the same whether or not an account uses the address. */
+export const PasswordResetRequest = z.object({ email: Email }).strict().meta({ id: 'PasswordResetRequest' });
+export type PasswordResetRequest = z.input<typeof PasswordResetRequest>;
+
+/** How long an e-mailed reset link works. */
+export const PASSWORD_RESET_TTL_MINUTES = 30;
+
+/** Choosing a new password with the token from the e-mailed link (`/reset-password#token=…`). */
+export const PasswordResetConfirm = z
+  .object({
+    // Any string: a mangled link gets the same clear `reset_token_invalid` as an expired one.
+    token: z.string().min(1).max(200),
+    newPassword: Password,
+  })
+  .strict()
+  .meta({ id: 'PasswordResetConfirm' });
+export type PasswordResetConfirm = z.input<typeof PasswordResetConfirm>;
+
 export const UpdateProfileRequest = z
   .object({
     displayName: DisplayName.optional(),

@@ -10,6 +10,8 @@
 /** Lazily loaded catalog parts and the id prefixes each one takes. */
 export const CATALOG_PARTS = {
   marketplace: ['marketplace.', 'library.', 'messages.', 'analytics.', 'moderation.'],
+  /** E-mails the API writes (locales/<locale>/mail.json): the web app never loads this part. */
+  server: ['mail.'],
 } as const satisfies Record<string, readonly string[]>;
 export type CatalogPart = keyof typeof CATALOG_PARTS;
 
