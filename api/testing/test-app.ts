@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { simpleParser } from 'mailparser';
 import { createApp } from '../app.ts';
 import { testConfig, type Config } from '../config.ts';
 import type { LoginThrottleLimits } from '../features/auth/login-throttle.ts';
@@ -11,6 +10,8 @@ import { createMemoryLogger } from '../platform/logger.ts';
 import { loadSigningKeys } from '../platform/signing-keys.ts';
 import { createTestDatabase, type DatabaseKind } from './test-database.ts';
 import type { Redis } from 'ioredis';
+
+export { readOutbox } from './outbox.ts';
 
 export const TEST_PASSWORD = 'Violet-harbour-7-lanterns';
 
@@ -61,17 +62,6 @@ export async function createTestApp(
   };
 }
 
-/** The e-mails an app (without SMTP) wrote to its outbox so far, oldest first, parsed as a mail client would. */
-export async function readOutbox(dir: string): Promise<Array<{ to: string; subject: string; text: string }>> {
-  const files = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.eml')).sort();
-  return Promise.all(
-    files.map(async (name) => {
-      const parsed = await simpleParser(await readFile(path.join(dir, name)));
-      const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
-      return { to: to?.value[0]?.address ?? '', subject: parsed.subject ?? '', text: parsed.text ?? '' };
-    }),
-  );
-}
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 

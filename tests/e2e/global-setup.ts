@@ -7,6 +7,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** The account the server names as moderator; unique per run (CI's PostgreSQL keeps accounts between runs). */
     moderatorEmail: string;
+    /** The product's e-mail outbox folder, where password-reset links land. */
+    outboxDir: string;
   }
 }
 
@@ -16,5 +18,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = await startProduct({ MODERATOR_EMAILS: moderatorEmail });
   project.provide('baseUrl', server.baseUrl);
   project.provide('moderatorEmail', moderatorEmail);
+  project.provide('outboxDir', server.outboxDir);
   return server.stop;
 }

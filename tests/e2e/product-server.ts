@@ -9,6 +9,8 @@ const START_TIMEOUT_MS = 280_000;
 
 export interface ProductServer {
   baseUrl: string;
+  /** Where the product writes e-mails (no SMTP_URL in the suite): `<DATA_DIR>/outbox`. */
+  outboxDir: string;
   stop(): Promise<void>;
 }
 
@@ -90,5 +92,5 @@ export async function startProduct(environment: Record<string, string> = {}): Pr
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, outboxDir: join(dataDir, 'outbox'), stop };
 }

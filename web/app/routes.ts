@@ -39,6 +39,21 @@ export const APP_ROUTES: readonly AppRoute[] = [
     load: () => import('../features/auth/cs-sign-up-page.ts'),
   },
   {
+    path: '/forgot-password',
+    tag: 'cs-forgot-password-page',
+    titleId: messageId('auth.forgot.title'),
+    access: RouteAccess.guestsOnly,
+    load: () => import('../features/auth/cs-forgot-password-page.ts'),
+  },
+  {
+    // Anyone: the link may be opened in a browser that is still signed in (success signs it out).
+    path: '/reset-password',
+    tag: 'cs-reset-password-page',
+    titleId: messageId('auth.reset.title'),
+    access: RouteAccess.anyone,
+    load: () => import('../features/auth/cs-reset-password-page.ts'),
+  },
+  {
     path: '/profile',
     tag: 'cs-profile-page',
     titleId: messageId('profile.title'),

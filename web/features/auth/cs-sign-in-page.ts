@@ -37,6 +37,8 @@ export class CsSignInPage extends LitElement {
 
   readonly #i18n = new LocaleController(this);
   readonly #session = new ServiceController(this, sessionContext);
+  /** Arrived from a password reset: say it worked. */
+  readonly #afterReset = new URLSearchParams(location.search).get('reset') === 'done';
 
   constructor() {
     super();
@@ -65,6 +67,7 @@ export class CsSignInPage extends LitElement {
         <form novalidate @submit=${this.#submit} aria-describedby="form-status">
           <div id="form-status" class="live" aria-live="polite">
             ${this.formError ? html`<p class="notice error">${this.formError}</p>` : nothing}
+            ${!this.formError && this.#afterReset ? html`<p class="notice success">${t('auth.signIn.afterReset')}</p>` : nothing}
           </div>
           ${textField({
             name: 'email',
@@ -94,6 +97,7 @@ export class CsSignInPage extends LitElement {
           <button class="button submit" type="submit" ?disabled=${this.submitting}>
             ${this.submitting ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
           </button>
+          <p class="form-footer"><a href="/forgot-password">${t('auth.signIn.forgot')}</a></p>
         </form>
       </div>
       <p class="form-footer">${t('auth.signIn.noAccount')} <a href="/sign-up">${t('auth.signIn.createAccount')}</a></p>
