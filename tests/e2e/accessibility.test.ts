@@ -117,6 +117,8 @@ describe('accessibility sanity', () => {
     await check('/');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
     await check('/sign-up');
+    await check('/forgot-password');
+    await check('/reset-password');
     await check('/settings');
     await check('/sign-in');
     await page.getByLabel('E-mail').fill(account.email);
