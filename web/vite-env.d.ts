@@ -9,3 +9,7 @@ declare module '*/messages.ts?part=marketplace' {
   import type { Messages } from '@lingui/core';
   export const messages: Messages;
 }
+declare module '*/messages.ts?part=recovery' {
+  import type { Messages } from '@lingui/core';
+  export const messages: Messages;
+}

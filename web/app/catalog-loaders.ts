@@ -14,7 +14,8 @@ export const catalogLoaders: CatalogLoaders = {
   'pt-BR': async () => (await import('../../locales/pt-BR/messages.ts')).messages,
 };
 
-/** The English strings of the marketplace pages (other languages' catalogs are whole). */
+/** The English strings of lazily loaded areas (other languages' catalogs are whole). */
 export const catalogPartLoaders: CatalogPartLoaders = {
   marketplace: { en: async () => (await import('../../locales/en/messages.ts?part=marketplace')).messages },
+  recovery: { en: async () => (await import('../../locales/en/messages.ts?part=recovery')).messages },
 };

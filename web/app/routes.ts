@@ -44,6 +44,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('auth.forgot.title'),
     access: RouteAccess.guestsOnly,
     load: () => import('../features/auth/cs-forgot-password-page.ts'),
+    catalogPart: 'recovery',
   },
   {
     // Anyone: the link may be opened in a browser that is still signed in (success signs it out).
@@ -52,6 +53,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('auth.reset.title'),
     access: RouteAccess.anyone,
     load: () => import('../features/auth/cs-reset-password-page.ts'),
+    catalogPart: 'recovery',
   },
   {
     path: '/profile',

@@ -10,8 +10,13 @@
 /** Lazily loaded catalog parts and the id prefixes each one takes. */
 export const CATALOG_PARTS = {
   marketplace: ['marketplace.', 'library.', 'messages.', 'analytics.', 'moderation.'],
-  /** E-mails the API writes (locales/<locale>/mail.json): the web app never loads this part. */
-  server: ['mail.'],
+  /** The forgot- and reset-password pages: rarely visited, so not in the first screen. */
+  recovery: ['auth.forgot.', 'auth.reset.'],
+  /**
+   * The API's own strings (errors.json, mail.json): the API answers errors already in the caller's
+   * language and writes the e-mails, so the web app never loads this part.
+   */
+  server: ['error.', 'mail.'],
 } as const satisfies Record<string, readonly string[]>;
 export type CatalogPart = keyof typeof CATALOG_PARTS;
 
