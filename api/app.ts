@@ -40,6 +40,8 @@ import { createAnalyticsService } from './features/analytics/service.ts';
 import { listenerSalt } from './features/analytics/listener.ts';
 import { pluginRoutes } from './features/plugins/routes.ts';
 import { createPasswordResetService } from './features/auth/password-reset.ts';
+import { createAccountDeletionService } from './features/auth/account-deletion.ts';
+import { accountRoutes } from './features/auth/account-routes.ts';
 import { passwordResetRoutes } from './features/auth/password-reset-routes.ts';
 import { createMailer, type Mailer } from './platform/mailer.ts';
 import { createPluginsService } from './features/plugins/service.ts';
@@ -244,6 +246,22 @@ export function createApp(deps: AppDeps) {
   app.route('/api/coupons', commerce.couponRouter);
   app.route('/api/sales', commerce.salesRouter);
   app.route('/api/subscriptions', commerce.subscriptionRouter);
+  const deletion = createAccountDeletionService({
+    db: database.db,
+    clock,
+    effects: {
+      stopBilling: async (userId) => {
+        try {
+          await commerce.subscriptions.cancel(userId);
+        } catch (error) {
+          if (!(error instanceof AppError && error.code === 'subscription_not_found')) throw error;
+        }
+      },
+      signedOut: async (userId) => void (await Promise.all([sync.signedOut(userId), messagesLive.signOut(userId)])),
+      ownerChanged: (projectId, heirId) => sync.membershipChanged(projectId, heirId),
+    },
+  });
+  app.route('/api/auth', accountRoutes({ auth, deletion }));
   const beats = createBeatsService({ db: database.db, clock, logger, storage, uploadMaxBytes: config.uploadMaxBytes, uploadLimitOf: commerce.subscriptions.uploadLimitOf, previews });
   app.route('/api/beats', beatRoutes({ auth, beats }));
 

@@ -27,6 +27,11 @@ export const users = pgTable(
     suspendedAt: timestamp('suspended_at', { withTimezone: true }),
     suspendedBy: text('suspended_by'),
     suspensionNote: text('suspension_note'),
+    /**
+     * The person deleted their account (features/auth/account-deletion.ts): the row stays so sales,
+     * licences and conversations keep their other party, but its e-mail, password and profile are gone.
+     */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (table) => [uniqueIndex('users_email_unique').on(table.email)],
 );

@@ -83,6 +83,10 @@ export const PasswordResetConfirm = z
   .meta({ id: 'PasswordResetConfirm' });
 export type PasswordResetConfirm = z.input<typeof PasswordResetConfirm>;
 
+/** Deleting one's own account is confirmed with the password. */
+export const DeleteAccountRequest = z.object({ password: z.string().min(1).max(1024) }).strict().meta({ id: 'DeleteAccountRequest' });
+export type DeleteAccountRequest = z.input<typeof DeleteAccountRequest>;
+
 export const UpdateProfileRequest = z
   .object({
     displayName: DisplayName.optional(),

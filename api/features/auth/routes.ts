@@ -20,7 +20,7 @@ import { bearerToken, requireAuth } from './require-auth.ts';
 import type { AuthService, IssuedSession } from './service.ts';
 
 // Cookie names without the prefix: hono adds "__Host-" and enforces Secure and Path=/ for it.
-const REFRESH_COOKIE_NAME = 'cs_refresh';
+export const REFRESH_COOKIE_NAME = 'cs_refresh';
 const DEVICE_COOKIE_NAME = 'cs_device';
 
 export interface AuthRoutesDeps {

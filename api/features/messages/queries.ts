@@ -7,7 +7,7 @@ export type MessageRow = typeof messages.$inferSelect;
 
 export async function findPeople(db: Database, ids: string[]) {
   if (ids.length === 0) return [];
-  return db.select({ id: users.id, displayName: users.displayName, avatarUrl: users.avatarUrl }).from(users).where(inArray(users.id, ids));
+  return db.select({ id: users.id, displayName: users.displayName, avatarUrl: users.avatarUrl, deletedAt: users.deletedAt }).from(users).where(inArray(users.id, ids));
 }
 
 export async function findBeatForConversation(db: Database, beatId: string) {

@@ -93,7 +93,8 @@ export function createMessagesService(deps: MessagesDeps) {
       const otherId = request.withUserId;
       if (otherId === userId) throw new AppError('cannot_message_self');
       const [person] = await queries.findPeople(db, [otherId]);
-      if (!person) throw new AppError('recipient_not_found');
+      // A deleted account keeps its old conversations but takes no new ones.
+      if (!person || person.deletedAt) throw new AppError('recipient_not_found');
       await refuseIfBlocked(userId, otherId);
       if (request.beatId) {
         const beat = await queries.findBeatForConversation(db, request.beatId);

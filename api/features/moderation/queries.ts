@@ -83,7 +83,7 @@ export async function participantsOf(db: Database, conversationId: string): Prom
 /** The account to suspend or reinstate, locked for the rest of the transaction. */
 export async function lockAccount(tx: Executor, userId: string) {
   const [row] = await tx
-    .select({ id: users.id, email: sql<string>`lower(${users.email})`, suspendedAt: users.suspendedAt })
+    .select({ id: users.id, email: sql<string>`lower(${users.email})`, suspendedAt: users.suspendedAt, deletedAt: users.deletedAt })
     .from(users)
     .where(eq(users.id, userId))
     .for('update');
@@ -102,9 +102,10 @@ export async function suspendAccount(tx: Executor, userId: string, by: string, n
   await tx.update(mixPresets).set({ status: 'withheld' }).where(and(eq(mixPresets.authorId, userId), eq(mixPresets.status, 'published')));
 }
 
-/** Lifts a suspension: signing in works again and what was withheld is published again. */
-export async function reinstateAccount(tx: Executor, userId: string): Promise<void> {
+/** Lifts a suspension: signing in works again and what was withheld is published again (unless the account was deleted since). */
+export async function reinstateAccount(tx: Executor, userId: string, options: { republish: boolean }): Promise<void> {
   await tx.update(users).set({ suspendedAt: null, suspendedBy: null, suspensionNote: null }).where(eq(users.id, userId));
+  if (!options.republish) return;
   await tx.update(beats).set({ status: 'published' }).where(and(eq(beats.producerId, userId), eq(beats.status, 'withheld')));
   await tx.update(mixPresets).set({ status: 'published' }).where(and(eq(mixPresets.authorId, userId), eq(mixPresets.status, 'withheld')));
 }
