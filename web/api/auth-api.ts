@@ -42,6 +42,12 @@ export class AuthApi {
     this.#client.setSession(null);
   }
 
+  /** Deletes the signed-in account (confirmed with its password); the session ends with it. */
+  async deleteAccount(password: string): Promise<void> {
+    await this.#client.request({ method: 'DELETE', path: '/api/auth/account', body: { password }, authenticated: true });
+    this.#client.setSession(null);
+  }
+
   async getProfile(): Promise<User> {
     const { user } = await this.#client.request({ method: 'GET', path: '/api/auth/profile', authenticated: true, schema: ProfileResponse });
     return user;

@@ -31,6 +31,7 @@ export interface NavigateDetail {
  * @listens cs-navigate - `{ to, replace? }` from any page: go to an in-app path.
  * @listens cs-locale-select - `{ locale }` from a language switcher.
  * @listens cs-sign-out - from the header or settings.
+ * @listens cs-account-deleted - from settings, once the account is deleted and signed out.
  */
 export class CsApp extends LitElement {
   static override properties = {
@@ -157,6 +158,7 @@ export class CsApp extends LitElement {
     this.addEventListener('cs-navigate', this.#onNavigate as EventListener);
     this.addEventListener('cs-locale-select', this.#onLocaleSelect as EventListener);
     this.addEventListener('cs-sign-out', this.#onSignOut);
+    this.addEventListener('cs-account-deleted', this.#onAccountDeleted);
     this.services.session.addEventListener('change', this.#onSessionChange);
     this.services.locale.addEventListener('change', this.#onLocaleChange);
     this.services.updates.addEventListener('change', this.#onUpdatesChange);
@@ -167,6 +169,7 @@ export class CsApp extends LitElement {
     this.removeEventListener('cs-navigate', this.#onNavigate as EventListener);
     this.removeEventListener('cs-locale-select', this.#onLocaleSelect as EventListener);
     this.removeEventListener('cs-sign-out', this.#onSignOut);
+    this.removeEventListener('cs-account-deleted', this.#onAccountDeleted);
     this.services.session.removeEventListener('change', this.#onSessionChange);
     this.services.locale.removeEventListener('change', this.#onLocaleChange);
     this.services.updates.removeEventListener('change', this.#onUpdatesChange);
@@ -296,6 +299,13 @@ export class CsApp extends LitElement {
     );
   };
 
+  /** The account is gone (already signed out): its data leaves this device too. */
+  readonly #onAccountDeleted = (): void => {
+    clearPrivateCaches().catch((error: unknown) => console.error(error));
+    this.#showNotice({ id: messageId('shell.accountDeleted') });
+    this.navigate('/');
+  };
+
   readonly #onSessionChange = (): void => {
     // "Signed out" is stale news once someone signs in.
     if (this.services.session.state.status === SessionStatus.signedIn && this.notice?.id === messageId('shell.signedOut')) this.#clearNotice();
@@ -324,5 +334,6 @@ declare global {
     'cs-navigate': CustomEvent<NavigateDetail>;
     'cs-locale-select': CustomEvent<{ locale: string }>;
     'cs-sign-out': Event;
+    'cs-account-deleted': Event;
   }
 }

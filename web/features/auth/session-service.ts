@@ -108,6 +108,11 @@ export class SessionService extends EventTarget {
     this.#signedOut();
   }
 
+  async deleteAccount(password: string): Promise<void> {
+    await this.#api.deleteAccount(password);
+    this.#signedOut();
+  }
+
   async updateProfile(request: UpdateProfileRequest): Promise<User> {
     const user = await this.#api.updateProfile(request);
     this.#signedIn(user);

@@ -6,6 +6,7 @@ import { ServiceController } from '../../app/service-controller.ts';
 import { baseStyles, pageStyles } from '../../ui/base-styles.ts';
 import { SessionStatus } from '../auth/session-service.ts';
 import './cs-change-password-form.ts';
+import './cs-delete-account-form.ts';
 
 /**
  * Settings: language for everyone; password and sign-out for members.
@@ -80,6 +81,13 @@ export class CsSettingsPage extends LitElement {
               <p class="muted">${t('settings.account.signedInAs', { email: state.user.email })}</p>
               <button class="button secondary" type="button" @click=${this.#signOut}>${t('shell.signOut')}</button>
             </div>
+          </section>
+          <section class="card" aria-labelledby="delete-heading">
+            <h2 id="delete-heading">${t('settings.delete.title')}</h2>
+            <details>
+              <summary>${t('settings.delete.open')}</summary>
+              <cs-delete-account-form></cs-delete-account-form>
+            </details>
           </section>`
         : nothing}
     </div>`;
