@@ -110,9 +110,11 @@ export function createApp(deps: AppDeps) {
     messagesPerSecond: config.sync.messagesPerSecond,
     compactAfterUpdates: config.sync.compactAfterUpdates,
   });
+  const mailer = deps.mailer ?? createMailer({ ...config.mail, logger });
   const projects = createProjectsService({
     db: database.db,
     clock,
+    mail: { mailer, logger },
     onMembershipChanged: (projectId, userId) => {
       sync.membershipChanged(projectId, userId).catch((error: unknown) => logger.error('could not close sockets of a changed member', { error }));
     },
@@ -172,7 +174,6 @@ export function createApp(deps: AppDeps) {
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.route('/api', healthRoutes({ database, pingRedis: deps.redis ? async () => void (await deps.redis!.ping()) : undefined }));
-  const mailer = deps.mailer ?? createMailer({ ...config.mail, logger });
   app.route(
     '/api/auth',
     passwordResetRoutes({ passwordResets: createPasswordResetService({ db: database.db, clock, mailer, logger }), limiters, publicOrigin: config.publicOrigin }),
@@ -191,7 +192,7 @@ export function createApp(deps: AppDeps) {
 
   const versions = createVersionsService({ db: database.db, clock, projects, sync });
   app.route('/api/projects', versionRoutes({ auth, versions }));
-  app.route('/api/projects', projectRoutes({ auth, projects, tickets }));
+  app.route('/api/projects', projectRoutes({ auth, projects, tickets, publicOrigin: config.publicOrigin }));
   app.route('/api', startSongRoutes({ auth, startSong: createStartSongService({ db: database.db, projects, sync }) }));
   app.route('/api/ai', aiRoutes({ auth, db: database.db, clock }));
   const messagesLive = createMessagesLive({

@@ -70,6 +70,7 @@ export const Invite = z
     email: z.string().nullable(),
     expiresAt: z.string(),
     token: z.string().meta({ description: 'Shown once: the secret part of the invite link.' }),
+    emailed: z.boolean().meta({ description: 'An invitation e-mail with the link is on its way to `email`.' }),
   })
   .meta({ id: 'Invite' });
 export const AcceptInviteRequest = z.object({ token: z.string().min(20).max(100) }).strict().meta({ id: 'AcceptInviteRequest' });

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readOutbox } from '../../api/testing/outbox.ts';
 import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
 
 /**
@@ -116,6 +117,9 @@ describe('two people on one project', () => {
     await a.getByRole('button', { name: 'Invite', exact: true }).click();
     const link = await a.locator('#invite-link').inputValue();
     expect(link).toContain('/invite?token=');
+    // The invitation also went to Bea by e-mail (the product's outbox, with no SMTP server here), with the same link.
+    await a.getByText(`Invitation e-mailed to ${bea.email}.`).waitFor();
+    await expect.poll(async () => (await readOutbox(inject('outboxDir'))).find((mail) => mail.to === bea.email)?.text ?? '').toContain(link);
 
     await signIn(b, bea);
     await b.goto(link);

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { PasswordResetConfirm, PasswordResetRequest } from '../../../shared/schemas/auth.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { AppEnv } from '../../http/app-env.ts';
+import { linkOriginOf } from '../../http/link-origin.ts';
 import { createRouter, errorResponses } from '../../http/openapi-hono.ts';
 import { tryConsume, type RateLimiterFactory } from '../../platform/rate-limiters.ts';
 import type { PasswordResetService } from './password-reset.ts';
@@ -26,20 +27,6 @@ const routes = {
   }),
 };
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/**
- * Where the link in the e-mail points. PUBLIC_ORIGIN when set; otherwise only a loopback origin
- * (the app on a laptop) is trusted from the request, because a Host header is whatever the caller
- * sends: taking it on a public server would let anyone mail a victim a link to their own site.
- */
-function linkOrigin(c: Context<AppEnv>, publicOrigin: string | undefined): string {
-  if (publicOrigin) return publicOrigin.replace(/\/+$/, '');
-  const url = new URL(c.req.url);
-  if (LOOPBACK_HOSTS.has(url.hostname)) return url.origin;
-  throw new AppError('password_reset_unavailable');
-}
-
 /** `/api/auth/password-reset*`: forgot-your-password, for people signed out. */
 export function passwordResetRoutes(deps: { passwordResets: PasswordResetService; limiters: RateLimiterFactory; publicOrigin: string | undefined }) {
   const router = createRouter();
@@ -53,7 +40,9 @@ export function passwordResetRoutes(deps: { passwordResets: PasswordResetService
   };
 
   router.openapi(routes.request, async (c) => {
-    const origin = linkOrigin(c, deps.publicOrigin);
+    const origin = linkOriginOf(c.req.url, deps.publicOrigin);
+    // No origin to trust for the link: say so rather than mail a link that may point anywhere.
+    if (!origin) throw new AppError('password_reset_unavailable');
     await limitClient(c);
     const { email } = c.req.valid('json');
     if ((await tryConsume(perAddress, email)).allowed) await deps.passwordResets.request(email, origin);

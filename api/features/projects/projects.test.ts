@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readLyrics } from '../../../shared/project/project-document.ts';
-import { TEST_PASSWORD, call, signUp, type TestApp } from '../../testing/test-app.ts';
+import { TEST_PASSWORD, call, readOutbox, signUp, type TestApp } from '../../testing/test-app.ts';
 import { databaseKinds } from '../../testing/test-database.ts';
 import { connectClient, startTestServer, waitFor, type TestServer } from '../../testing/test-server.ts';
 
@@ -41,6 +41,25 @@ describe.each(databaseKinds())('projects API (%s)', (kind) => {
     const token = (await call(app(), 'POST', '/api/auth/login', { body: { email: owner.email, password: TEST_PASSWORD } })).json.accessToken;
     expect((await call(app(), 'POST', `/api/projects/${id}/restore`, { token })).status).toBe(404);
     expect(await s.projects.purgeExpired()).toContain(id);
+  });
+
+  it('e-mails an invitation to one address, in the invitee’s language, with a link that joins; a shareable link is not e-mailed', async () => {
+    const owner = await signUp(app(), { displayName: 'Owner Olu' });
+    const guest = await signUp(app(), { locale: 'es' });
+    const id = (await call(app(), 'POST', '/api/projects', { token: owner.accessToken, body: { title: 'Summer Single' } })).json.id;
+    const before = (await readOutbox(s.config.mail.outboxDir)).length;
+    const link = await call(app(), 'POST', `/api/projects/${id}/invites`, { token: owner.accessToken, body: { role: 'viewer' } });
+    expect(link.json.emailed).toBe(false);
+    const invite = await call(app(), 'POST', `/api/projects/${id}/invites`, { token: owner.accessToken, body: { role: 'editor', email: guest.email } });
+    expect(invite.json).toMatchObject({ emailed: true, email: guest.email });
+    await expect.poll(async () => (await readOutbox(s.config.mail.outboxDir)).length).toBe(before + 1);
+    const mail = (await readOutbox(s.config.mail.outboxDir)).at(-1)!;
+    expect(mail.to).toBe(guest.email);
+    expect(mail.subject).toBe('Owner Olu te invitó a “Summer Single” en CreatorSync');
+    expect(mail.text).toContain('como editor (escribe letras y mezcla)');
+    const token = /http:\/\/localhost\/invite\?token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+    expect(token).toBe(invite.json.token);
+    expect((await call(app(), 'POST', '/api/projects/invites/accept', { token: guest.accessToken, body: { token } })).json.role).toBe('editor');
   });
 
   it('hides projects from non-members and enforces roles', async () => {

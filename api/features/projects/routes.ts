@@ -13,6 +13,7 @@ import {
   TicketRequest,
   documentName,
 } from '../../../shared/schemas/projects.ts';
+import { linkOriginOf } from '../../http/link-origin.ts';
 import { createRouter, errorResponses } from '../../http/openapi-hono.ts';
 import type { TicketIssuer } from '../../collab/tickets.ts';
 import { TICKET_TTL_SECONDS } from '../../collab/tickets.ts';
@@ -89,7 +90,7 @@ const routes = {
   }),
 };
 
-export function projectRoutes(deps: { auth: AuthService; projects: ProjectsService; tickets: TicketIssuer }) {
+export function projectRoutes(deps: { auth: AuthService; projects: ProjectsService; tickets: TicketIssuer; publicOrigin: string | undefined }) {
   const { projects, tickets } = deps;
   const router = createRouter();
   router.use('*', requireAuth(deps.auth));
@@ -103,7 +104,9 @@ export function projectRoutes(deps: { auth: AuthService; projects: ProjectsServi
   router.openapi(routes.remove, async (c) => c.json(await projects.remove(me(c), c.req.valid('param').id), 200));
   router.openapi(routes.restore, async (c) => c.json(await projects.restore(me(c), c.req.valid('param').id), 200));
   router.openapi(routes.members, async (c) => c.json({ members: await projects.members(me(c), c.req.valid('param').id) }, 200));
-  router.openapi(routes.invite, async (c) => c.json(await projects.invite(me(c), c.req.valid('param').id, c.req.valid('json')), 201));
+  router.openapi(routes.invite, async (c) =>
+    c.json(await projects.invite(me(c), c.req.valid('param').id, c.req.valid('json'), linkOriginOf(c.req.url, deps.publicOrigin)), 201),
+  );
   router.openapi(routes.changeMember, async (c) => {
     const { id, userId } = c.req.valid('param');
     await projects.changeMember(me(c), id, userId, c.req.valid('json').role);

@@ -9,7 +9,11 @@ import {
   type Project,
   type ProjectRole,
 } from '../../../shared/schemas/projects.ts';
-import { findUserById } from '../auth/queries.ts';
+import { findUserByEmail, findUserById } from '../auth/queries.ts';
+import { isSupportedLocale } from '../../../shared/i18n/locales.ts';
+import type { Logger } from '../../platform/logger.ts';
+import type { Mailer } from '../../platform/mailer.ts';
+import { sendInviteMail } from './invite-mail.ts';
 import * as queries from './queries.ts';
 
 /** How long a deleted project stays in the bin before it is purged. */
@@ -23,6 +27,8 @@ export interface ProjectsDeps {
    * (they reconnect with a fresh ticket and the new rights, or not at all).
    */
   onMembershipChanged: (projectId: string, userId: string) => void;
+  /** Invitations to one e-mail address go out by mail when there is an origin to link to. */
+  mail?: { mailer: Mailer; logger: Logger } | undefined;
 }
 
 function toRole(value: string): ProjectRole {
@@ -134,8 +140,12 @@ export function createProjectsService(deps: ProjectsDeps) {
       return rows.map((row) => ({ ...row, role: toRole(row.role), addedAt: row.addedAt.toISOString() }));
     },
 
-    async invite(userId: string, projectId: string, input: { role: InvitableRole; email?: string | undefined; expiresInHours: number }) {
-      await requireRole(userId, projectId, ['owner']);
+    /**
+     * An invitation: for one e-mail address (e-mailed to it when `linkOrigin` is known and mail is
+     * set up) or a link for anyone holding it. The token is returned once, for the owner to share.
+     */
+    async invite(userId: string, projectId: string, input: { role: InvitableRole; email?: string | undefined; expiresInHours: number }, linkOrigin?: string) {
+      const { project } = await requireRole(userId, projectId, ['owner']);
       const now = clock.now();
       const token = randomBytes(24).toString('base64url');
       const invite = {
@@ -149,7 +159,22 @@ export function createProjectsService(deps: ProjectsDeps) {
         expiresAt: new Date(now.getTime() + input.expiresInHours * 3600 * 1000),
       };
       await queries.insertInvite(db, invite);
-      return { id: invite.id, role: input.role, email: invite.email, expiresAt: invite.expiresAt.toISOString(), token };
+      const emailed = invite.email !== null && linkOrigin !== undefined && deps.mail !== undefined;
+      if (emailed) {
+        const [inviter, invitee] = await Promise.all([findUserById(db, userId), findUserByEmail(db, invite.email!)]);
+        // In the invitee's language when they have an account, else in the inviter's.
+        const locale = [invitee?.locale, inviter?.locale].find(isSupportedLocale) ?? 'en';
+        sendInviteMail(deps.mail!, {
+          to: invite.email!,
+          locale,
+          inviterName: inviter?.displayName ?? '',
+          projectTitle: project.title,
+          role: input.role,
+          link: `${linkOrigin}/invite?${new URLSearchParams({ token })}`,
+          expiresAt: invite.expiresAt,
+        });
+      }
+      return { id: invite.id, role: input.role, email: invite.email, expiresAt: invite.expiresAt.toISOString(), token, emailed };
     },
 
     async acceptInvite(userId: string, token: string): Promise<Project> {

@@ -29,6 +29,7 @@ export class CsCollaboratorsPanel extends LitElement {
     error: { state: true },
     status: { state: true },
     inviteLink: { state: true },
+    invitedEmail: { state: true },
     busy: { state: true },
   };
 
@@ -136,6 +137,8 @@ export class CsCollaboratorsPanel extends LitElement {
   declare error: string;
   declare status: string;
   declare inviteLink: string;
+  /** Who the last invitation was e-mailed to, for the status line. */
+  declare invitedEmail: string;
   declare busy: boolean;
 
   readonly #i18n = new LocaleController(this);
@@ -150,6 +153,7 @@ export class CsCollaboratorsPanel extends LitElement {
     this.members = [];
     this.error = '';
     this.status = '';
+    this.invitedEmail = '';
     this.inviteLink = '';
     this.busy = false;
   }
@@ -176,7 +180,7 @@ export class CsCollaboratorsPanel extends LitElement {
     return html`<div class="stack">
       <div class="live" aria-live="polite">
         ${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}
-        ${this.status ? html`<p class="notice success">${t(this.status)}</p>` : nothing}
+        ${this.status ? html`<p class="notice success">${t(this.status, { email: this.invitedEmail })}</p>` : nothing}
       </div>
       ${!this.online && !this.members.length ? html`<p class="muted">${t('projects.people.offline')}</p>` : nothing}
       <ul class="members">
@@ -280,7 +284,8 @@ export class CsCollaboratorsPanel extends LitElement {
         expiresInHours: 72,
       });
       this.inviteLink = this.#linkFor(invite.token);
-      this.status = messageId('projects.invite.sent');
+      this.invitedEmail = invite.email ?? '';
+      this.status = invite.emailed ? messageId('projects.invite.emailed') : messageId('projects.invite.sent');
       form.reset();
     });
   };
