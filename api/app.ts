@@ -240,7 +240,7 @@ export function createApp(deps: AppDeps) {
   const storage = deps.storage ?? storageFromConfig(config.storage);
   // One audio worker for the whole app: previews, voice tags and licence delivery files queue on it.
   const previews = createWorkerPreviewRenderer();
-  const commerce = createCommerce({ config, db: database.db, clock, logger, keys, storage, auth, previews });
+  const commerce = createCommerce({ config, db: database.db, clock, logger, keys, storage, auth, previews, mailer });
   // Before the beats router: its sign-in rule for POST /beats/{id}/* would cover the (guest) free download.
   app.route('/api', commerce.licenceRouter);
   app.route('/api', commerce.paymentRouter);

@@ -23,6 +23,8 @@ import { paymentRoutes } from './routes.ts';
 import { createSplitsService } from './splits.ts';
 import { createStripeClient, createStripeGateway } from './stripe-gateway.ts';
 import { createTestGateway } from './test-gateway.ts';
+import { sendOrderMails } from './order-mails.ts';
+import type { Mailer } from '../../platform/mailer.ts';
 
 export interface CommerceDeps {
   config: Config;
@@ -38,6 +40,8 @@ export interface CommerceDeps {
   gateway?: PaymentGateway | undefined;
   /** Test seam of the event handler (see EventHandlerDeps.beforeCommit). */
   beforeCommit?: EventHandlerDeps['beforeCommit'];
+  /** Receipts and sale notices; undefined sends none. */
+  mailer?: Mailer | undefined;
 }
 
 /** The gateway the configuration asks for: Stripe with STRIPE_SECRET_KEY, TEST MODE without. */
@@ -61,7 +65,14 @@ export function createCommerce(deps: CommerceDeps) {
   const deliveryFiles = createDeliveryFiles({ db, storage: deps.storage, previews: deps.previews, logger });
   const licences = createLicencesService({ db, clock, storage: deps.storage, logger, uploadMaxBytes: config.uploadMaxBytes, stemsLimits: config.stems, downloadKey, deliveryFiles });
   const coupons = createCouponsService({ db, clock });
-  const events = createEventHandler({ db, clock, logger, gateway, beforeCommit: deps.beforeCommit });
+  const events = createEventHandler({
+    db,
+    clock,
+    logger,
+    gateway,
+    beforeCommit: deps.beforeCommit,
+    onOrderPaid: deps.mailer ? (orderId) => sendOrderMails({ db, mailer: deps.mailer!, logger, libraryOrigin: config.publicOrigin?.replace(/\/+$/, '') }, orderId) : undefined,
+  });
   const checkout = createCheckoutService({ db, clock, gateway, coupons, licences, events });
   const splits = createSplitsService({ db });
   const subscriptions = createSubscriptionsService({ db, clock, gateway, events });

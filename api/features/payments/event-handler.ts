@@ -39,6 +39,8 @@ export interface EventHandlerDeps {
    * Throwing there is what a crash at that moment looks like to the database: the transaction rolls back.
    */
   beforeCommit?: ((event: PaymentEvent) => Promise<void>) | undefined;
+  /** After the commit that made an order paid (not on a redelivery): receipts and sale notices. */
+  onOrderPaid?: ((orderId: string) => Promise<void>) | undefined;
 }
 
 export type HandleResult = { duplicate: boolean };
@@ -150,8 +152,13 @@ export function createEventHandler(deps: EventHandlerDeps) {
         if (!orderId || !isUniqueViolation(error)) throw error;
         applied = await lostExclusiveRace(event, orderId);
       }
-      // Also on a redelivery: if a refund failed or the process died before it, the retry finishes it.
       const orderId = orderIdOf(event);
+      if (applied && orderId && deps.onOrderPaid && (await queries.findOrder(db, orderId))?.status === 'paid') {
+        // Best effort and not awaited: the sale stands whether or not its e-mails go out, and a slow
+        // mail server must not hold Stripe's webhook call (or the buyer's test checkout) open.
+        void deps.onOrderPaid(orderId).catch((error: unknown) => logger.error('order paid, but its e-mails failed', { orderId, error }));
+      }
+      // Also on a redelivery: if a refund failed or the process died before it, the retry finishes it.
       if (orderId) {
         try {
           await settleRefund(orderId);
