@@ -4,13 +4,13 @@ import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
 import { baseStyles } from '../../ui/base-styles.ts';
 import '../../ui/cs-logo.ts';
-import { focusFirstInvalid } from '../../ui/focus-first-invalid.ts';
 import { fieldMessageText, textField } from '../../ui/form-field.ts';
 import { formStyles } from '../../ui/form-styles.ts';
-import { fieldErrorsOf, validateForm, withoutFieldError, type FieldErrors } from '../../ui/form-validation.ts';
+import { validateForm, withoutFieldError, type FieldErrors } from '../../ui/form-validation.ts';
 import { ApiController } from '../marketplace/api-controller.ts';
 import { authStyles } from './auth-styles.ts';
 import { PasswordResetApi } from './password-reset-api.ts';
+import { submitForm } from '../../ui/submit-form.ts';
 
 /**
  * /forgot-password: asks for a reset link by e-mail. The confirmation reads the same whether or not
@@ -89,25 +89,15 @@ export class CsForgotPasswordPage extends LitElement {
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.submitting) return;
-    this.formError = '';
-    const result = validateForm(PasswordResetRequest, { email: this.email });
-    if (!result.success) {
-      this.errors = result.errors;
-      await focusFirstInvalid(this);
-      return;
-    }
-    this.errors = {};
-    this.submitting = true;
-    try {
-      await this.#api.value.request(result.data.email);
-      this.sentTo = result.data.email;
-    } catch (error) {
-      this.errors = fieldErrorsOf(error) ?? this.errors;
-      this.formError = errorMessage(error, (id) => this.#i18n.t(id));
-    } finally {
-      this.submitting = false;
-    }
+    await submitForm(
+      this,
+      validateForm(PasswordResetRequest, { email: this.email }),
+      async ({ email }) => {
+        await this.#api.value.request(email);
+        this.sentTo = email;
+      },
+      (error) => errorMessage(error, (id) => this.#i18n.t(id)),
+    );
   }
 }
 

@@ -6,14 +6,14 @@ import { LocaleController } from '../../app/locale-controller.ts';
 import { ServiceController } from '../../app/service-controller.ts';
 import { baseStyles } from '../../ui/base-styles.ts';
 import '../../ui/cs-logo.ts';
-import { focusFirstInvalid } from '../../ui/focus-first-invalid.ts';
 import { fieldMessageText, textField } from '../../ui/form-field.ts';
 import { formStyles } from '../../ui/form-styles.ts';
-import { fieldErrorsOf, validateForm, withoutFieldError, type FieldErrors } from '../../ui/form-validation.ts';
+import { validateForm, withoutFieldError, type FieldErrors } from '../../ui/form-validation.ts';
 import { ApiController } from '../marketplace/api-controller.ts';
 import { navigate } from '../marketplace/navigation.ts';
 import { authStyles } from './auth-styles.ts';
 import { PasswordResetApi } from './password-reset-api.ts';
+import { submitForm } from '../../ui/submit-form.ts';
 
 /** The token of an e-mailed link, `/reset-password#token=…` (a fragment never reaches a server or a log). */
 export function resetTokenFrom(hash: string): string {
@@ -104,27 +104,17 @@ export class CsResetPasswordPage extends LitElement {
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.submitting) return;
-    this.formError = '';
-    const result = validateForm(PasswordResetConfirm, { token: this.#token, newPassword: this.password });
-    if (!result.success) {
-      this.errors = result.errors;
-      await focusFirstInvalid(this);
-      return;
-    }
-    this.errors = {};
-    this.submitting = true;
-    try {
-      await this.#api.value.confirm(result.data.token, result.data.newPassword);
-      // Every session just ended, this browser's included: let the session find out before sign-in.
-      if (this.#session.available) await this.#session.value.restore();
-      navigate(this, '/sign-in?reset=done', { replace: true });
-    } catch (error) {
-      this.errors = fieldErrorsOf(error) ?? this.errors;
-      this.formError = errorMessage(error, (id) => this.#i18n.t(id));
-    } finally {
-      this.submitting = false;
-    }
+    await submitForm(
+      this,
+      validateForm(PasswordResetConfirm, { token: this.#token, newPassword: this.password }),
+      async ({ token, newPassword }) => {
+        await this.#api.value.confirm(token, newPassword);
+        // Every session just ended, this browser's included: let the session find out before sign-in.
+        if (this.#session.available) await this.#session.value.restore();
+        navigate(this, '/sign-in?reset=done', { replace: true });
+      },
+      (error) => errorMessage(error, (id) => this.#i18n.t(id)),
+    );
   }
 }
 

@@ -8,9 +8,9 @@ import { baseStyles } from '../../ui/base-styles.ts';
 import '../../ui/cs-logo.ts';
 import { fieldMessageText, textField } from '../../ui/form-field.ts';
 import { formStyles } from '../../ui/form-styles.ts';
-import { fieldErrorsOf, validateForm, withoutFieldError, type FieldErrors } from '../../ui/form-validation.ts';
+import { validateForm, withoutFieldError, type FieldErrors } from '../../ui/form-validation.ts';
 import { authStyles } from './auth-styles.ts';
-import { focusFirstInvalid } from '../../ui/focus-first-invalid.ts';
+import { submitForm } from '../../ui/submit-form.ts';
 
 /**
  * Sign-in form. On success the session changes and the shell moves on (to `?next=` or home);
@@ -111,24 +111,12 @@ export class CsSignInPage extends LitElement {
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.submitting) return;
-    this.formError = '';
-    const result = validateForm(LoginRequest, { email: this.email, password: this.password });
-    if (!result.success) {
-      this.errors = result.errors;
-      await focusFirstInvalid(this);
-      return;
-    }
-    this.errors = {};
-    this.submitting = true;
-    try {
-      await this.#session.value.signIn(result.data);
-    } catch (error) {
-      this.errors = fieldErrorsOf(error) ?? this.errors;
-      this.formError = errorMessage(error, (id) => this.#i18n.t(id));
-    } finally {
-      this.submitting = false;
-    }
+    await submitForm(
+      this,
+      validateForm(LoginRequest, { email: this.email, password: this.password }),
+      async (request) => void (await this.#session.value.signIn(request)),
+      (error) => errorMessage(error, (id) => this.#i18n.t(id)),
+    );
   }
 }
 

@@ -6,11 +6,11 @@ import { LocaleController } from '../../app/locale-controller.ts';
 import { ServiceController } from '../../app/service-controller.ts';
 import { baseStyles } from '../../ui/base-styles.ts';
 import '../../ui/cs-logo.ts';
-import { focusFirstInvalid } from '../../ui/focus-first-invalid.ts';
 import { fieldMessageText, textField } from '../../ui/form-field.ts';
 import { formStyles } from '../../ui/form-styles.ts';
-import { fieldErrorsOf, validateForm, withoutFieldError, type FieldErrors } from '../../ui/form-validation.ts';
+import { validateForm, withoutFieldError, type FieldErrors } from '../../ui/form-validation.ts';
 import { authStyles } from './auth-styles.ts';
+import { submitForm } from '../../ui/submit-form.ts';
 
 type Field = 'displayName' | 'email' | 'password';
 
@@ -121,29 +121,13 @@ export class CsSignUpPage extends LitElement {
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.submitting) return;
-    this.formError = '';
-    const result = validateForm(RegisterRequest, {
-      displayName: this.displayName,
-      email: this.email,
-      password: this.password,
-      locale: this.#i18n.locale,
-    });
-    if (!result.success) {
-      this.errors = result.errors;
-      await focusFirstInvalid(this);
-      return;
-    }
-    this.errors = {};
-    this.submitting = true;
-    try {
-      await this.#session.value.signUp(result.data);
-    } catch (error) {
-      this.errors = fieldErrorsOf(error) ?? this.errors;
-      this.formError = errorMessage(error, (id) => this.#i18n.t(id));
-    } finally {
-      this.submitting = false;
-    }
+    const values = { displayName: this.displayName, email: this.email, password: this.password, locale: this.#i18n.locale };
+    await submitForm(
+      this,
+      validateForm(RegisterRequest, values),
+      async (request) => void (await this.#session.value.signUp(request)),
+      (error) => errorMessage(error, (id) => this.#i18n.t(id)),
+    );
   }
 }
 

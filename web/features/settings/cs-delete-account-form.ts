@@ -5,10 +5,10 @@ import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
 import { ServiceController } from '../../app/service-controller.ts';
 import { baseStyles } from '../../ui/base-styles.ts';
-import { focusFirstInvalid } from '../../ui/focus-first-invalid.ts';
 import { fieldMessageText, textField } from '../../ui/form-field.ts';
 import { formStyles } from '../../ui/form-styles.ts';
-import { fieldErrorsOf, validateForm, withoutFieldError, type FieldErrors } from '../../ui/form-validation.ts';
+import { validateForm, withoutFieldError, type FieldErrors } from '../../ui/form-validation.ts';
+import { submitForm } from '../../ui/submit-form.ts';
 
 /**
  * Deleting the account: what happens, spelled out, then the password to confirm. Success ends the
@@ -97,30 +97,20 @@ export class CsDeleteAccountForm extends LitElement {
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.submitting) return;
-    this.formError = '';
-    const result = validateForm(DeleteAccountRequest, { password: this.password });
-    if (!result.success) {
-      this.errors = result.errors;
-      await focusFirstInvalid(this);
-      return;
-    }
-    this.errors = {};
-    this.submitting = true;
     // Signing out re-renders the settings page without this form, and an event from a detached
     // element reaches nobody: announce from the page that holds it, which stays.
     const root = this.getRootNode();
     const announcer = root instanceof ShadowRoot ? root.host : this;
-    try {
-      await this.#session.value.deleteAccount(result.data.password);
-      this.password = '';
-      announcer.dispatchEvent(new Event('cs-account-deleted', { bubbles: true, composed: true }));
-    } catch (error) {
-      this.errors = fieldErrorsOf(error) ?? this.errors;
-      this.formError = errorMessage(error, (id) => this.#i18n.t(id));
-    } finally {
-      this.submitting = false;
-    }
+    await submitForm(
+      this,
+      validateForm(DeleteAccountRequest, { password: this.password }),
+      async ({ password }) => {
+        await this.#session.value.deleteAccount(password);
+        this.password = '';
+        announcer.dispatchEvent(new Event('cs-account-deleted', { bubbles: true, composed: true }));
+      },
+      (error) => errorMessage(error, (id) => this.#i18n.t(id)),
+    );
   }
 }
 
