@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/database.ts';
-import { beats, mixPresets, passwordResets, projectMembers, projects, sessions, styleProfiles, userBlocks, users, writingSessions } from '../../db/schema.ts';
+import { passwordResets, projectMembers, projects, sessions, styleProfiles, userBlocks, users, writingSessions } from '../../db/schema.ts';
+import { withholdPublishedWork } from '../beats/published-work.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -72,8 +73,7 @@ export function createAccountDeletionService(deps: { db: Database; clock: Clock;
         await tx.delete(styleProfiles).where(eq(styleProfiles.userId, userId));
         await tx.delete(writingSessions).where(eq(writingSessions.userId, userId));
         await tx.delete(userBlocks).where(eq(userBlocks.blockerId, userId));
-        await tx.update(beats).set({ status: 'withheld', updatedAt: now }).where(and(eq(beats.producerId, userId), eq(beats.status, 'published')));
-        await tx.update(mixPresets).set({ status: 'withheld', updatedAt: now }).where(and(eq(mixPresets.authorId, userId), eq(mixPresets.status, 'published')));
+        await withholdPublishedWork(tx, userId, now);
         await tx
           .update(users)
           .set({ email: `deleted-${userId}@deleted.invalid`, passwordHash: unusable, bio: '', avatarUrl: null, roles: [], deletedAt: now, updatedAt: now })

@@ -1,6 +1,7 @@
 import { aliasedTable, and, asc, desc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/database.ts';
-import { beats, conversations, messageReports, messages, mixPresets, sessions, users } from '../../db/schema.ts';
+import { conversations, messageReports, messages, sessions, users } from '../../db/schema.ts';
+import { republishWithheldWork, withholdPublishedWork } from '../beats/published-work.ts';
 import type { ReportStatus } from '../../../shared/schemas/moderation.ts';
 
 const reporter = aliasedTable(users, 'reporter');
@@ -98,16 +99,13 @@ export async function lockAccount(tx: Executor, userId: string) {
 export async function suspendAccount(tx: Executor, userId: string, by: string, note: string, at: Date): Promise<void> {
   await tx.update(users).set({ suspendedAt: at, suspendedBy: by, suspensionNote: note }).where(eq(users.id, userId));
   await tx.update(sessions).set({ revokedAt: at, revokedReason: 'account_suspended' }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
-  await tx.update(beats).set({ status: 'withheld' }).where(and(eq(beats.producerId, userId), eq(beats.status, 'published')));
-  await tx.update(mixPresets).set({ status: 'withheld' }).where(and(eq(mixPresets.authorId, userId), eq(mixPresets.status, 'published')));
+  await withholdPublishedWork(tx, userId, at);
 }
 
 /** Lifts a suspension: signing in works again and what was withheld is published again (unless the account was deleted since). */
-export async function reinstateAccount(tx: Executor, userId: string, options: { republish: boolean }): Promise<void> {
+export async function reinstateAccount(tx: Executor, userId: string, options: { republish: boolean; at: Date }): Promise<void> {
   await tx.update(users).set({ suspendedAt: null, suspendedBy: null, suspensionNote: null }).where(eq(users.id, userId));
-  if (!options.republish) return;
-  await tx.update(beats).set({ status: 'published' }).where(and(eq(beats.producerId, userId), eq(beats.status, 'withheld')));
-  await tx.update(mixPresets).set({ status: 'published' }).where(and(eq(mixPresets.authorId, userId), eq(mixPresets.status, 'withheld')));
+  if (options.republish) await republishWithheldWork(tx, userId, options.at);
 }
 
 /** Suspended accounts, the latest first, with the suspending moderator's name. */

@@ -152,7 +152,7 @@ export function createModerationService(deps: { db: Database; clock: Clock; mode
         const account = await queries.lockAccount(tx, accountId);
         if (!account) throw new AppError('account_not_found');
         if (!account.suspendedAt) throw new AppError('account_not_suspended');
-        await queries.reinstateAccount(tx, accountId, { republish: account.deletedAt === null });
+        await queries.reinstateAccount(tx, accountId, { republish: account.deletedAt === null, at: clock.now() });
       });
     },
   };
