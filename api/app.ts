@@ -39,6 +39,8 @@ import { analyticsRoutes, playRoutes } from './features/analytics/routes.ts';
 import { createAnalyticsService } from './features/analytics/service.ts';
 import { listenerSalt } from './features/analytics/listener.ts';
 import { pluginRoutes } from './features/plugins/routes.ts';
+import { storefrontRoutes } from './features/storefronts/routes.ts';
+import { createStorefrontsService } from './features/storefronts/service.ts';
 import { createPasswordResetService } from './features/auth/password-reset.ts';
 import { createAccountDeletionService } from './features/auth/account-deletion.ts';
 import { accountRoutes } from './features/auth/account-routes.ts';
@@ -223,6 +225,7 @@ export function createApp(deps: AppDeps) {
   );
   const analytics = createAnalyticsService({ db: database.db, clock, listenerSalt: listenerSalt(keys.accessTokens) });
   app.route('/api/analytics', analyticsRoutes({ auth, analytics }));
+  app.route('/api', storefrontRoutes({ auth, storefronts: createStorefrontsService({ db: database.db, clock }) }));
   app.route('/api/plugins', pluginRoutes({ auth, plugins: createPluginsService({ db: database.db, clock }) }));
   const moderation = createModerationService({
     db: database.db,

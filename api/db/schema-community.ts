@@ -217,3 +217,19 @@ export const mixPresetInstalls = pgTable(
   },
   (table) => [primaryKey({ columns: [table.presetId, table.userId] })],
 );
+
+/**
+ * A Pro producer's storefront customisation (features/storefronts): a headline, an accent colour from
+ * the app's palette, a few links and one featured beat. Kept when the plan lapses, shown only while
+ * the producer is on Pro.
+ */
+export const storefronts = pgTable('storefronts', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  headline: text('headline').notNull().default(''),
+  accent: text('accent').notNull().default('violet'),
+  links: jsonb('links').$type<Array<{ label: string; url: string }>>().notNull().default(sql`'[]'::jsonb`),
+  featuredBeatId: text('featured_beat_id').references(() => beats.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});

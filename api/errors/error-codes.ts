@@ -108,6 +108,9 @@ export const ERROR_STATUS = {
   messages_rate_limited: 429,
   analytics_range_invalid: 422,
   preset_not_found: 404,
+  producer_not_found: 404,
+  pro_required: 403,
+  featured_beat_invalid: 422,
   preset_forbidden: 403,
 } as const;
 
