@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { Beat } from '../../../shared/schemas/beats.ts';
+import type { ProducerProfile } from '../../../shared/schemas/storefronts.ts';
 import { ApiError } from '../../api/api-error.ts';
 import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
@@ -13,8 +14,15 @@ import { beatTrack } from './cs-beats-page.ts';
 import { marketplaceStyles } from './marketplace-styles.ts';
 import { PlayerController } from './shared-player.ts';
 import { ResultSource, staleWhileRevalidate } from './stale-while-revalidate.ts';
+import { StorefrontApi } from './storefront-api.ts';
+import { accentStyles } from './storefront-accents.ts';
+import '../../ui/cs-avatar.ts';
 
-/** /producers/:id: a producer's storefront, their published beats (saved on the device like any catalog page). */
+/**
+ * /producers/:id: a producer's page — who they are (name, picture, bio) and their published beats
+ * (saved on the device like any catalog page); on Pro, their storefront: a headline band in their
+ * accent colour, their links and a featured beat first. Offline it shows the saved beats alone.
+ */
 export class CsProducerPage extends LitElement {
   static override properties = {
     beats: { state: true },
@@ -22,6 +30,7 @@ export class CsProducerPage extends LitElement {
     loading: { state: true },
     source: { state: true },
     error: { state: true },
+    profile: { state: true },
   };
 
   static override styles = [
@@ -29,9 +38,37 @@ export class CsProducerPage extends LitElement {
     pageStyles,
     marketplaceStyles,
     beatCardStyles,
+    accentStyles,
     css`
       :host {
         --cs-page-width: 56rem;
+      }
+
+      .who {
+        display: flex;
+        gap: var(--cs-space-3, 0.75rem);
+        align-items: center;
+      }
+
+      .bio {
+        white-space: pre-line;
+      }
+
+      .band {
+        padding: var(--cs-space-4, 1rem) var(--cs-space-5, 1.5rem);
+        border-radius: var(--cs-radius, 12px);
+        color: #fff;
+        font-size: 1.15rem;
+        font-weight: 650;
+      }
+
+      .links {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--cs-space-3, 0.75rem);
+        margin: 0;
+        padding: 0;
+        list-style: none;
       }
     `,
   ];
@@ -41,9 +78,11 @@ export class CsProducerPage extends LitElement {
   declare loading: boolean;
   declare source: ResultSource | null;
   declare error: string;
+  declare profile: ProducerProfile | null;
 
   readonly #i18n = new LocaleController(this);
   readonly #api = new ApiController(this, (client) => new BeatsApi(client));
+  readonly #profiles = new ApiController(this, (client) => new StorefrontApi(client));
   readonly #player = new PlayerController(this);
   readonly #cache: CatalogCache = createDexieCatalogCache();
   #loadedFor = '';
@@ -55,6 +94,7 @@ export class CsProducerPage extends LitElement {
     this.loading = true;
     this.source = null;
     this.error = '';
+    this.profile = null;
   }
 
   focusHeading(): void {
@@ -77,6 +117,14 @@ export class CsProducerPage extends LitElement {
   async #load(id: string): Promise<void> {
     this.loading = true;
     this.error = '';
+    this.profile = null;
+    // The profile is a nicety on top of the beats: offline, the page shows the saved beats without it.
+    this.#profiles.value.producer(id).then(
+      (profile) => {
+        if (id === this.#loadedFor) this.profile = profile;
+      },
+      (error: unknown) => console.warn(error),
+    );
     const key = `producer=${encodeURIComponent(id)}`;
     const result = await staleWhileRevalidate({
       load: async () => {
@@ -114,24 +162,40 @@ export class CsProducerPage extends LitElement {
   override render() {
     if (!this.#i18n.available) return nothing;
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
-    const name = this.beats[0]?.producerName;
+    const profile = this.profile;
+    const storefront = profile?.storefront ?? null;
+    const name = profile?.displayName ?? this.beats[0]?.producerName;
     const player = this.#player.value;
-    const playable = this.beats.filter((beat) => beat.audio !== null);
+    // The featured beat leads; the rest follow newest first.
+    const featuredId = storefront?.featuredBeatId ?? null;
+    const beats = featuredId ? [...this.beats.filter((beat) => beat.id === featuredId), ...this.beats.filter((beat) => beat.id !== featuredId)] : this.beats;
+    const playable = beats.filter((beat) => beat.audio !== null);
     return html`<div class="page">
       <a href="/beats">${t('marketplace.beatPage.back')}</a>
       <header class="page-header">
-        <h1 tabindex="-1">${name ? t('marketplace.producer.title', { producer: name }) : t('marketplace.producer.fallbackTitle')}</h1>
+        <div class="who">
+          ${profile ? html`<cs-avatar .name=${profile.displayName} .src=${profile.avatarUrl}></cs-avatar>` : nothing}
+          <h1 tabindex="-1">${name ? t('marketplace.producer.title', { producer: name }) : t('marketplace.producer.fallbackTitle')}</h1>
+        </div>
+        ${storefront?.headline ? html`<p class="band accent-${storefront.accent}">${storefront.headline}</p>` : nothing}
+        ${profile?.bio ? html`<p class="lead bio">${profile.bio}</p>` : nothing}
+        ${storefront?.links.length
+          ? html`<ul class="links" aria-label=${t('marketplace.storefront.linksLabel', { producer: name ?? '' })}>
+              ${storefront.links.map((link) => html`<li><a href=${link.url} rel="noopener noreferrer nofollow" target="_blank">${link.label}</a></li>`)}
+            </ul>`
+          : nothing}
       </header>
       <div class="live" role="status" aria-live="polite">
         ${this.source === ResultSource.saved ? html`<p class="notice warning">${t('marketplace.browse.offlineSaved')}</p>` : nothing}
         ${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}
       </div>
       <section aria-busy=${this.loading ? 'true' : 'false'} aria-label=${t('marketplace.producer.beats')}>
-        ${this.beats.length
+        ${beats.length
           ? html`<ul class="beat-list">
-              ${this.beats.map(
+              ${beats.map(
                 (beat) =>
                   html`<li>
+                    ${beat.id === featuredId ? html`<span class="chip success">${t('marketplace.storefront.featuredChip')}</span>` : nothing}
                     ${beatCard(beat, {
                       t,
                       locale: this.#i18n.locale,

@@ -12,6 +12,7 @@ import './cs-beat-editor.ts';
 import './cs-coupons-panel.ts';
 import './cs-sales-panel.ts';
 import './cs-subscription-panel.ts';
+import './cs-storefront-panel.ts';
 import { marketplaceStyles } from './marketplace-styles.ts';
 
 /**
@@ -208,6 +209,7 @@ export class CsStudioPage extends LitElement {
       <cs-sales-panel></cs-sales-panel>
       <cs-coupons-panel></cs-coupons-panel>
       <cs-subscription-panel></cs-subscription-panel>
+      <cs-storefront-panel .beats=${this.beats} .userId=${this.#session.available ? (this.#session.value.user?.id ?? '') : ''}></cs-storefront-panel>
     </div>`;
   }
 
