@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/database.ts';
-import { passwordResets, projectMembers, projects, sessions, styleProfiles, userBlocks, users, writingSessions } from '../../db/schema.ts';
+import { passwordResets, projectMembers, projects, sessions, storefronts, styleProfiles, userBlocks, users, writingSessions } from '../../db/schema.ts';
 import { withholdPublishedWork } from '../beats/published-work.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -25,6 +25,7 @@ export interface AccountDeletionEffects {
  * its other party (a buyer's licence and contract, a producer's sale and ledger, a conversation),
  * but everything that identified or belonged only to the person goes, in one transaction:
  * - e-mail (freed for a new account), password, bio, avatar and roles; sessions and reset links;
+ * - their storefront (headline and links), and their producer page answers 404;
  * - what the writing assistant learnt of their style, and their writing sessions;
  * - their published beats and presets leave the store (`withheld`: licences already sold keep working);
  * - a song they own passes to a collaborator (so a co-written song survives) or, alone, goes to the bin;
@@ -73,6 +74,7 @@ export function createAccountDeletionService(deps: { db: Database; clock: Clock;
         await tx.delete(styleProfiles).where(eq(styleProfiles.userId, userId));
         await tx.delete(writingSessions).where(eq(writingSessions.userId, userId));
         await tx.delete(userBlocks).where(eq(userBlocks.blockerId, userId));
+        await tx.delete(storefronts).where(eq(storefronts.userId, userId));
         await withholdPublishedWork(tx, userId, now);
         await tx
           .update(users)
