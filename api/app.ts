@@ -90,11 +90,12 @@ export function createApp(deps: AppDeps) {
   const { config, database, clock, logger, keys } = deps;
   const limiters = createRateLimiterFactory(deps.redis);
   const signer = createAccessTokenSigner(keys.accessTokens, config.accessTokenTtlSeconds);
+  const loginThrottle = createLoginThrottle(limiters, deps.loginThrottle);
   const auth = createAuthService({
     db: database.db,
     clock,
     signer,
-    throttle: createLoginThrottle(limiters, deps.loginThrottle),
+    throttle: loginThrottle,
     refreshTokenTtlDays: config.refreshTokenTtlDays,
   });
 
@@ -178,7 +179,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', healthRoutes({ database, pingRedis: deps.redis ? async () => void (await deps.redis!.ping()) : undefined }));
   app.route(
     '/api/auth',
-    passwordResetRoutes({ passwordResets: createPasswordResetService({ db: database.db, clock, mailer, logger }), limiters, publicOrigin: config.publicOrigin }),
+    passwordResetRoutes({ passwordResets: createPasswordResetService({ db: database.db, clock, mailer, logger, throttle: loginThrottle }), limiters, publicOrigin: config.publicOrigin }),
   );
   app.route(
     '/api/auth',

@@ -74,6 +74,13 @@ export function createLoginThrottle(factory: RateLimiterFactory, limits: LoginTh
     async recordSuccess(attempt: LoginAttempt): Promise<void> {
       await perPair.delete(pairKey(attempt));
     },
+    /**
+     * The owner just set a new password from an e-mailed link: failures against the old one mean
+     * nothing now, so the account-wide count and this source's count start afresh (per-IP stays).
+     */
+    async forgiveAccount(email: string, ip: string): Promise<void> {
+      await Promise.all([perAccount.delete(email), perPair.delete(pairKey({ email, ip, trustedDevice: false }))]);
+    },
   };
 }
 

@@ -53,7 +53,7 @@ export function passwordResetRoutes(deps: { passwordResets: PasswordResetService
   router.openapi(routes.confirm, async (c) => {
     // Guessing tokens is hopeless (256 bits), but each try costs a database lookup: bounded per client.
     await limitClient(c);
-    await deps.passwordResets.confirm(c.req.valid('json'));
+    await deps.passwordResets.confirm(c.req.valid('json'), c.get('clientIp'));
     return c.body(null, 204);
   });
   return router;

@@ -58,6 +58,15 @@ describe.each(databaseKinds())('forgot your password (%s)', (kind) => {
     }
   });
 
+  it('lets the owner back in at once when guesses against the old password had locked sign-in', async () => {
+    const writer = await signUp(t.app);
+    for (let i = 0; i < 5; i++) await login(writer.email, 'a wrong guess, again');
+    expect((await login(writer.email, TEST_PASSWORD)).json.error.code).toBe('login_throttled');
+    await ask(writer.email);
+    expect((await confirm(await linkTokenFor(t, writer.email))).status).toBe(204);
+    expect((await login(writer.email, NEW_PASSWORD)).status).toBe(200);
+  });
+
   it('answers the same for an unknown address and sends nothing; a suspended account gets no link either', async () => {
     const before = (await readOutbox(t.config.mail.outboxDir)).length;
     const unknown = await ask('nobody-here@example.com');

@@ -8,6 +8,7 @@ import type { Logger } from '../../platform/logger.ts';
 import type { Mailer } from '../../platform/mailer.ts';
 import { PASSWORD_RESET_TTL_MINUTES, type PasswordResetConfirm } from '../../../shared/schemas/auth.ts';
 import { isSupportedLocale } from '../../../shared/i18n/locales.ts';
+import type { LoginThrottle } from './login-throttle.ts';
 import { hashPassword, isCommonPassword } from './passwords.ts';
 import * as queries from './queries.ts';
 import { hashRefreshToken, looksLikeRefreshToken, newRefreshToken } from './refresh-tokens.ts';
@@ -19,7 +20,7 @@ import { hashRefreshToken, looksLikeRefreshToken, newRefreshToken } from './refr
  * Referer); only their SHA-256 is stored. A link works once, for PASSWORD_RESET_TTL_MINUTES, and
  * using it signs out every session and voids the account's other links.
  */
-export function createPasswordResetService(deps: { db: Database; clock: Clock; mailer: Mailer; logger: Logger }) {
+export function createPasswordResetService(deps: { db: Database; clock: Clock; mailer: Mailer; logger: Logger; throttle: LoginThrottle }) {
   const { db, clock, mailer, logger } = deps;
 
   return {
@@ -41,8 +42,11 @@ export function createPasswordResetService(deps: { db: Database; clock: Clock; m
         .catch((error: unknown) => logger.error('could not send a password reset e-mail', { userId: user.id, error }));
     },
 
-    /** Sets the new password if the token is live; every session ends and the account's other links die. */
-    async confirm(request: PasswordResetConfirm): Promise<void> {
+    /**
+     * Sets the new password if the token is live; every session ends, the account's other links die,
+     * and sign-in throttling forgets failures against the old password (`clientIp` is the one resetting).
+     */
+    async confirm(request: PasswordResetConfirm, clientIp: string): Promise<void> {
       if (!looksLikeRefreshToken(request.token)) throw new AppError('reset_token_invalid');
       if (isCommonPassword(request.newPassword)) throw new AppError('password_too_common');
       const now = clock.now();
@@ -66,6 +70,8 @@ export function createPasswordResetService(deps: { db: Database; clock: Clock; m
         await tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, live.userId));
         await queries.revokeAllSessions(tx, live.userId, now, 'password_reset');
       });
+      const user = await queries.findUserById(db, live.userId);
+      if (user) await deps.throttle.forgiveAccount(user.email, clientIp);
     },
   };
 }
