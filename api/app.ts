@@ -46,6 +46,7 @@ import { createAccountDeletionService } from './features/auth/account-deletion.t
 import { accountRoutes } from './features/auth/account-routes.ts';
 import { passwordResetRoutes } from './features/auth/password-reset-routes.ts';
 import { createMailer, type Mailer } from './platform/mailer.ts';
+import { sendAccountNotice } from './features/moderation/account-notice.ts';
 import { createPluginsService } from './features/plugins/service.ts';
 import { createMessagesService } from './features/messages/service.ts';
 import { createSyncServer } from './collab/sync-server.ts';
@@ -235,6 +236,7 @@ export function createApp(deps: AppDeps) {
     moderatorEmails: config.moderatorEmails,
     effects: {
       accountSuspended: async (userId) => void (await Promise.all([sync.signedOut(userId), messagesLive.signOut(userId)])),
+      tellAccountHolder: (userId, change) => sendAccountNotice({ db: database.db, mailer }, userId, change),
       messageRemoved: (message, participantIds) => messagesLive.publish(participantIds, { type: 'message-removed', message }),
     },
   });

@@ -41,10 +41,12 @@ function toReport(row: queries.ReportRow): ModerationReport {
   };
 }
 
-/** What moderation did that people online must see at once; sent after the change is committed. */
+/** What moderation did that people must learn at once; sent after the change is committed. */
 export interface ModerationEffects {
   /** The account was suspended: close its sockets (sync and live messages) on every instance. */
   accountSuspended(userId: string): Promise<void>;
+  /** Tell the person, by e-mail, that their account was suspended (`suspended`) or is active again. */
+  tellAccountHolder(userId: string, change: 'suspended' | 'reinstated'): Promise<void>;
   /** A message was removed: replace it on the screens of the two people in the conversation. */
   messageRemoved(message: Message, participantIds: string[]): Promise<void>;
 }
@@ -117,7 +119,10 @@ export function createModerationService(deps: { db: Database; clock: Clock; mode
       if (!row) throw new AppError('report_not_found');
       // Two moderators on one report: the second learns it is done, and by whom.
       if (!outcome) throw new AppError('report_already_reviewed');
-      if (outcome.suspended && outcome.report.reportedUserId) await announce(effects.accountSuspended(outcome.report.reportedUserId), 'a suspension');
+      if (outcome.suspended && outcome.report.reportedUserId) {
+        await announce(effects.accountSuspended(outcome.report.reportedUserId), 'a suspension');
+        await announce(effects.tellAccountHolder(outcome.report.reportedUserId, 'suspended'), 'a suspension');
+      }
       if (outcome.removed) {
         const participants = await queries.participantsOf(db, outcome.removed.conversationId);
         await announce(effects.messageRemoved(toMessage(outcome.removed), participants), 'a removed message');
@@ -143,6 +148,7 @@ export function createModerationService(deps: { db: Database; clock: Clock; mode
       const suspended = await db.transaction((tx) => suspendIn(tx, request.userId, userId, request.note, clock.now()));
       if (!suspended) throw new AppError('account_already_suspended');
       await announce(effects.accountSuspended(request.userId), 'a suspension');
+      await announce(effects.tellAccountHolder(request.userId, 'suspended'), 'a suspension');
     },
 
     /** Lifts a suspension: the account can sign in again and its withheld beats and presets return to the store. */
@@ -154,6 +160,7 @@ export function createModerationService(deps: { db: Database; clock: Clock; mode
         if (!account.suspendedAt) throw new AppError('account_not_suspended');
         await queries.reinstateAccount(tx, accountId, { republish: account.deletedAt === null, at: clock.now() });
       });
+      await announce(effects.tellAccountHolder(accountId, 'reinstated'), 'a reinstatement');
     },
   };
 }

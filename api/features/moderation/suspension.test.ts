@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { LiveEvent } from '../../../shared/schemas/messages.ts';
 import { publishedBeat } from '../../testing/commerce-fixtures.ts';
-import { call, signUp, TEST_PASSWORD } from '../../testing/test-app.ts';
+import { call, readOutbox, signUp, TEST_PASSWORD } from '../../testing/test-app.ts';
 import { databaseKinds } from '../../testing/test-database.ts';
 import { connectClient, startTestServer, waitFor, type TestServer } from '../../testing/test-server.ts';
 
@@ -111,6 +111,12 @@ describe.each(databaseKinds())('moderation actions: removing a message, suspendi
     expect(checkout.json.error.code).toBe('beat_not_found');
     expect((await call(s.app, 'GET', `/api/plugins/${presetId}`)).json.error.code).toBe('preset_not_found');
 
+    // The person is told, without the moderators' note.
+    await expect.poll(async () => (await readOutbox(s.config.mail.outboxDir)).filter((mail) => mail.to === scam.producer.email).length).toBe(1);
+    const notice = (await readOutbox(s.config.mail.outboxDir)).find((mail) => mail.to === scam.producer.email)!;
+    expect(notice.subject).toBe('Your CreatorSync account is suspended');
+    expect(notice.text).not.toContain('Off-platform payment scam.');
+
     const listed = await call(s.app, 'GET', '/api/moderation/suspensions', { token: moderator.accessToken });
     expect(listed.json.suspensions[0]).toMatchObject({ user: { id: scam.producer.userId }, suspendedBy: { id: moderator.userId, displayName: 'Mo' }, note: 'Off-platform payment scam.' });
 
@@ -120,6 +126,7 @@ describe.each(databaseKinds())('moderation actions: removing a message, suspendi
     expect((await call(s.app, 'POST', '/api/auth/login', { body: { email: scam.producer.email, password: TEST_PASSWORD } })).status).toBe(200);
     expect(await catalogIds()).toContain(scam.beatId);
     expect((await call(s.app, 'GET', `/api/beats/${scam.beatId}`)).status).toBe(200);
+    await expect.poll(async () => (await readOutbox(s.config.mail.outboxDir)).filter((mail) => mail.to === scam.producer.email).map((mail) => mail.subject)).toContain('Your CreatorSync account is active again');
     expect((await call(s.app, 'GET', `/api/plugins/${presetId}`)).status).toBe(200);
     const after = (await call(s.app, 'GET', '/api/moderation/suspensions', { token: moderator.accessToken })).json.suspensions.map((entry: { user: { id: string } }) => entry.user.id);
     expect(after).not.toContain(scam.producer.userId);
