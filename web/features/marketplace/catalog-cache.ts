@@ -1,5 +1,6 @@
 import type { Dexie, EntityTable } from 'dexie';
 import { Beat, BeatPage } from '../../../shared/schemas/beats.ts';
+import { ProducerProfile } from '../../../shared/schemas/storefronts.ts';
 
 /** A search page as saved on the device, with when it was fetched. */
 export interface SavedPage {
@@ -8,14 +9,17 @@ export interface SavedPage {
 }
 
 /**
- * The catalog pages this device has seen (search pages by their filters and cursor, and single
- * beats), so browsing keeps working offline: shown first, then refreshed from the server.
+ * The catalog pages this device has seen (search pages by their filters and cursor, single beats and
+ * producer pages), so browsing keeps working offline: shown first, then refreshed from the server.
  */
 export interface CatalogCache {
   loadPage(key: string): Promise<SavedPage | null>;
   savePage(key: string, page: BeatPage, savedAt: number): Promise<void>;
   loadBeat(id: string): Promise<{ beat: Beat; savedAt: number } | null>;
   saveBeat(beat: Beat, savedAt: number): Promise<void>;
+  /** A producer page's header (who they are, their storefront), so it opens offline whole. */
+  loadProducer(id: string): Promise<{ profile: ProducerProfile; savedAt: number } | null>;
+  saveProducer(profile: ProducerProfile, savedAt: number): Promise<void>;
 }
 
 interface PageRow {
@@ -30,11 +34,18 @@ interface BeatRow {
   savedAt: number;
 }
 
-type CatalogDatabase = Dexie & { pages: EntityTable<PageRow, 'key'>; beats: EntityTable<BeatRow, 'id'> };
+interface ProducerRow {
+  id: string;
+  profile: unknown;
+  savedAt: number;
+}
+
+type CatalogDatabase = Dexie & { pages: EntityTable<PageRow, 'key'>; beats: EntityTable<BeatRow, 'id'>; producers: EntityTable<ProducerRow, 'id'> };
 
 /** Pages kept; the oldest go first, so a long browsing session cannot grow the database without bound. */
 const MAX_PAGES = 200;
 const MAX_BEATS = 500;
+const MAX_PRODUCERS = 200;
 
 /** The catalog cache in IndexedDB (Dexie loads with the marketplace pages, not at start-up). */
 export function createDexieCatalogCache(): CatalogCache {
@@ -43,6 +54,7 @@ export function createDexieCatalogCache(): CatalogCache {
     database ??= import('dexie').then(({ Dexie: DexieDatabase }) => {
       const db = new DexieDatabase('creatorsync-catalog') as CatalogDatabase;
       db.version(1).stores({ pages: 'key, savedAt', beats: 'id, savedAt' });
+      db.version(2).stores({ pages: 'key, savedAt', beats: 'id, savedAt', producers: 'id, savedAt' });
       return db;
     });
     return database;
@@ -70,6 +82,17 @@ export function createDexieCatalogCache(): CatalogCache {
       await db.beats.put({ id: beat.id, beat, savedAt });
       const extra = (await db.beats.count()) - MAX_BEATS;
       if (extra > 0) await db.beats.orderBy('savedAt').limit(extra).delete();
+    },
+    async loadProducer(id) {
+      const row = await (await open()).producers.get(id);
+      const parsed = row ? ProducerProfile.safeParse(row.profile) : null;
+      return row && parsed?.success ? { profile: parsed.data, savedAt: row.savedAt } : null;
+    },
+    async saveProducer(profile, savedAt) {
+      const db = await open();
+      await db.producers.put({ id: profile.id, profile, savedAt });
+      const extra = (await db.producers.count()) - MAX_PRODUCERS;
+      if (extra > 0) await db.producers.orderBy('savedAt').limit(extra).delete();
     },
   };
 }

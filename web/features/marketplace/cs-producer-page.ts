@@ -118,13 +118,24 @@ export class CsProducerPage extends LitElement {
     this.loading = true;
     this.error = '';
     this.profile = null;
-    // The profile is a nicety on top of the beats: offline, the page shows the saved beats without it.
-    this.#profiles.value.producer(id).then(
-      (profile) => {
+    // The header comes from the device first (so it opens offline), then from the server; a failure
+    // leaves the page to its beats, whose own loading says what went wrong.
+    void staleWhileRevalidate<ProducerProfile>({
+      load: async () => {
+        const saved = await this.#cache.loadProducer(id);
+        return saved ? { value: saved.profile, savedAt: saved.savedAt } : null;
+      },
+      fetch: () => this.#profiles.value.producer(id),
+      save: (profile) => this.#cache.saveProducer(profile, Date.now()),
+      show: (profile) => {
         if (id === this.#loadedFor) this.profile = profile;
       },
-      (error: unknown) => console.warn(error),
-    );
+      reportError: (error) => console.warn(error),
+    }).then(({ error }) => {
+      // Gone (deleted or suspended since it was saved): the saved header must not linger online.
+      const gone = error !== undefined && !(error instanceof ApiError && error.isNetworkError);
+      if (gone && id === this.#loadedFor) this.profile = null;
+    });
     const key = `producer=${encodeURIComponent(id)}`;
     const result = await staleWhileRevalidate({
       load: async () => {
