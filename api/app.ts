@@ -253,6 +253,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/coupons', commerce.couponRouter);
   app.route('/api/sales', commerce.salesRouter);
   app.route('/api/subscriptions', commerce.subscriptionRouter);
+  const beats = createBeatsService({ db: database.db, clock, logger, storage, uploadMaxBytes: config.uploadMaxBytes, uploadLimitOf: commerce.subscriptions.uploadLimitOf, previews });
+  app.route('/api/beats', beatRoutes({ auth, beats }));
   const deletion = createAccountDeletionService({
     db: database.db,
     clock,
@@ -266,11 +268,16 @@ export function createApp(deps: AppDeps) {
       },
       signedOut: async (userId) => void (await Promise.all([sync.signedOut(userId), messagesLive.signOut(userId)])),
       ownerChanged: (projectId, heirId) => sync.membershipChanged(projectId, heirId),
+      removeBeatUnlessLicensed: async (userId, beatId) => {
+        try {
+          await beats.remove(userId, beatId);
+        } catch (error) {
+          if (!(error instanceof AppError && error.code === 'beat_has_licences')) logger.warn('could not delete a beat of a deleted account', { beatId, error });
+        }
+      },
     },
   });
   app.route('/api/auth', accountRoutes({ auth, deletion }));
-  const beats = createBeatsService({ db: database.db, clock, logger, storage, uploadMaxBytes: config.uploadMaxBytes, uploadLimitOf: commerce.subscriptions.uploadLimitOf, previews });
-  app.route('/api/beats', beatRoutes({ auth, beats }));
 
   const openApiConfig = {
     openapi: '3.1.0',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projects, subscriptions, users } from '../../db/schema.ts';
+import { beats, projects, subscriptions, users } from '../../db/schema.ts';
 import { publishedBeat } from '../../testing/commerce-fixtures.ts';
 import { call, createTestApp, signUp, TEST_PASSWORD, type TestApp } from '../../testing/test-app.ts';
 import { databaseKinds } from '../../testing/test-database.ts';
@@ -26,6 +26,7 @@ describe.each(databaseKinds())('deleting one’s account (%s)', (kind) => {
     const order = await call(t.app, 'POST', `/api/beats/${beatId}/purchase`, { token: buyer.accessToken, body: { tier: 'basic' } });
     const paid = await call(t.app, 'POST', `/api/payments/test-checkout/${order.json.order.id}`, { token: buyer.accessToken, body: { outcome: 'succeed' } });
     const licenceId = paid.json.items[0].licenceId as string;
+    const { beatId: unsold } = await publishedBeat(t.app, { title: 'Never Sold', producer });
     const profile = await call(t.app, 'PUT', '/api/auth/profile', { token: producer.accessToken, body: { bio: 'Beats from the harbour', avatarUrl: 'https://example.com/me.png' } });
     expect(profile.status, profile.text).toBe(200);
 
@@ -59,7 +60,9 @@ describe.each(databaseKinds())('deleting one’s account (%s)', (kind) => {
     const again = await signUp(t.app, { email: producer.email });
     expect(again.userId).not.toBe(producer.userId);
 
-    // The beat left the store, but the buyer's licence still delivers.
+    // The unsold beat is gone with its files; the sold one left the store, but the buyer's licence still delivers.
+    await expect.poll(async () => (await t.database.db.select({ id: beats.id }).from(beats).where(eq(beats.id, unsold))).length).toBe(0);
+    expect(await t.database.db.select({ id: beats.id }).from(beats).where(eq(beats.id, beatId))).toHaveLength(1);
     expect((await call(t.app, 'GET', `/api/beats/${beatId}`)).status).toBe(404);
     expect((await call(t.app, 'GET', `/api/licences/${licenceId}/downloads`, { token: buyer.accessToken })).status).toBe(200);
     expect((await call(t.app, 'GET', `/api/licences/${licenceId}/contract.pdf`, { token: buyer.accessToken })).status).toBe(200);

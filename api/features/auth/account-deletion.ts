@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/database.ts';
-import { passwordResets, projectMembers, projects, sessions, storefronts, styleProfiles, userBlocks, users, writingSessions } from '../../db/schema.ts';
+import { beats, passwordResets, projectMembers, projects, sessions, storefronts, styleProfiles, userBlocks, users, writingSessions } from '../../db/schema.ts';
 import { withholdPublishedWork } from '../beats/published-work.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -18,6 +18,11 @@ export interface AccountDeletionEffects {
   signedOut(userId: string): Promise<void>;
   /** After commit: an heir became a project's owner; their open sockets reconnect to learn it. */
   ownerChanged(projectId: string, heirId: string): Promise<void>;
+  /**
+   * After commit: deletes one of the person's beats with its stored files, unless buyers hold
+   * licences to it (then it stays, withheld, because their downloads are its files).
+   */
+  removeBeatUnlessLicensed(userId: string, beatId: string): Promise<void>;
 }
 
 /**
@@ -27,7 +32,8 @@ export interface AccountDeletionEffects {
  * - e-mail (freed for a new account), password, bio, avatar and roles; sessions and reset links;
  * - their storefront (headline and links), and their producer page answers 404;
  * - what the writing assistant learnt of their style, and their writing sessions;
- * - their published beats and presets leave the store (`withheld`: licences already sold keep working);
+ * - their published beats and presets leave the store (`withheld`: licences already sold keep working),
+ *   and, after the commit, every beat nobody holds a licence to is deleted with its stored files;
  * - a song they own passes to a collaborator (so a co-written song survives) or, alone, goes to the bin;
  * - their memberships in others' projects and the blocks they set.
  * The display name stays where others already saw it (conversations, contracts, sales): it was
@@ -84,6 +90,9 @@ export function createAccountDeletionService(deps: { db: Database; clock: Clock;
       });
       await effects.signedOut(userId);
       await Promise.all(handedOver.map(({ projectId, heirId }) => effects.ownerChanged(projectId, heirId)));
+      // Their uploads go too, one beat at a time (each removal deletes its files), except what buyers hold.
+      const owned = await db.select({ id: beats.id }).from(beats).where(eq(beats.producerId, userId));
+      for (const { id } of owned) await effects.removeBeatUnlessLicensed(userId, id);
     },
   };
 }
