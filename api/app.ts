@@ -258,6 +258,7 @@ export function createApp(deps: AppDeps) {
   const deletion = createAccountDeletionService({
     db: database.db,
     clock,
+    logger,
     effects: {
       stopBilling: async (userId) => {
         try {
@@ -272,7 +273,8 @@ export function createApp(deps: AppDeps) {
         try {
           await beats.remove(userId, beatId);
         } catch (error) {
-          if (!(error instanceof AppError && error.code === 'beat_has_licences')) logger.warn('could not delete a beat of a deleted account', { beatId, error });
+          // Licensed: it stays, withheld, for its buyers. Anything else is the caller's to log.
+          if (!(error instanceof AppError && error.code === 'beat_has_licences')) throw error;
         }
       },
     },

@@ -5,6 +5,7 @@ import { beats, passwordResets, projectMembers, projects, sessions, storefronts,
 import { withholdPublishedWork } from '../beats/published-work.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { Logger } from '../../platform/logger.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import * as queries from './queries.ts';
 
@@ -39,8 +40,8 @@ export interface AccountDeletionEffects {
  * The display name stays where others already saw it (conversations, contracts, sales): it was
  * public, and those records are the other party's as much as theirs.
  */
-export function createAccountDeletionService(deps: { db: Database; clock: Clock; effects: AccountDeletionEffects }) {
-  const { db, clock, effects } = deps;
+export function createAccountDeletionService(deps: { db: Database; clock: Clock; logger: Logger; effects: AccountDeletionEffects }) {
+  const { db, clock, effects, logger } = deps;
 
   async function handOverProjects(tx: Executor, userId: string, now: Date): Promise<Array<{ projectId: string; heirId: string }>> {
     const owned = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.ownerId, userId), isNull(projects.deletedAt)));
@@ -88,11 +89,13 @@ export function createAccountDeletionService(deps: { db: Database; clock: Clock;
           .where(eq(users.id, userId));
         return heirs;
       });
-      await effects.signedOut(userId);
-      await Promise.all(handedOver.map(({ projectId, heirId }) => effects.ownerChanged(projectId, heirId)));
+      // The deletion is committed: what follows is best effort, logged, and never undoes or fails it.
+      const afterwards = (work: Promise<void>, what: string) => work.catch((error: unknown) => logger.warn(`account deleted, but ${what} failed`, { userId, error }));
+      await afterwards(effects.signedOut(userId), 'closing its sockets');
+      await Promise.all(handedOver.map(({ projectId, heirId }) => afterwards(effects.ownerChanged(projectId, heirId), 'telling an heir')));
       // Their uploads go too, one beat at a time (each removal deletes its files), except what buyers hold.
       const owned = await db.select({ id: beats.id }).from(beats).where(eq(beats.producerId, userId));
-      for (const { id } of owned) await effects.removeBeatUnlessLicensed(userId, id);
+      for (const { id } of owned) await afterwards(effects.removeBeatUnlessLicensed(userId, id), 'removing a beat');
     },
   };
 }
