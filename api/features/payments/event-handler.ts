@@ -62,23 +62,24 @@ export function createEventHandler(deps: EventHandlerDeps) {
     return session.data.metadata?.orderId ?? session.data.client_reference_id ?? undefined;
   }
 
-  async function applyCheckoutEvent(tx: Database, event: PaymentEvent, now: Date): Promise<void> {
+  /** Applies a checkout event to its pending order; true when this very event made the order paid. */
+  async function applyCheckoutEvent(tx: Database, event: PaymentEvent, now: Date): Promise<boolean> {
     const session = CheckoutSessionObject.safeParse(event.data.object);
     const orderId = orderIdOf(event);
-    if (!session.success || !orderId) return;
+    if (!session.success || !orderId) return false;
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
-    if (!order || order.status !== 'pending') return;
+    if (!order || order.status !== 'pending') return false;
     // A Stripe event must be about this order's own session (test orders have none).
     if (order.mode === 'stripe' && order.stripeSessionId !== session.data.id) {
       logger.warn('checkout event for another session of the order', { eventId: event.id, orderId });
-      return;
+      return false;
     }
     if (DECLINING.has(event.type)) {
       await tx.update(orders).set({ status: 'declined', updatedAt: now }).where(eq(orders.id, order.id));
-      return;
+      return false;
     }
     // A completed session with a delayed payment method is not paid yet; async_payment_succeeded follows.
-    if (event.type === 'checkout.session.completed' && session.data.payment_status !== 'paid' && session.data.payment_status !== 'no_payment_required') return;
+    if (event.type === 'checkout.session.completed' && session.data.payment_status !== 'paid' && session.data.payment_status !== 'no_payment_required') return false;
     const paymentIntent = session.data.payment_intent;
     const paymentIntentId = typeof paymentIntent === 'string' ? paymentIntent : (paymentIntent?.id ?? null);
     // The session was created with the order's frozen total; anything else paid is not this order's
@@ -95,17 +96,19 @@ export function createEventHandler(deps: EventHandlerDeps) {
         .update(orders)
         .set({ status: 'refunding', refundReason: 'amount_mismatch', stripePaymentIntentId: paymentIntentId, paidAt: now, updatedAt: now })
         .where(eq(orders.id, order.id));
-      return;
+      return false;
     }
     await tx.update(orders).set({ stripePaymentIntentId: paymentIntentId }).where(eq(orders.id, order.id));
-    await grantOrder(tx, { ...order, stripePaymentIntentId: paymentIntentId }, now);
+    return (await grantOrder(tx, { ...order, stripePaymentIntentId: paymentIntentId }, now)).outcome === 'granted';
   }
 
-  async function applyInTransaction(event: PaymentEvent): Promise<boolean> {
+  /** Records and applies an event once; `paid` when it is the one that made its order paid. */
+  async function applyInTransaction(event: PaymentEvent): Promise<{ applied: boolean; paid: boolean }> {
     const now = clock.now();
     return db.transaction(async (tx) => {
-      if (!(await queries.recordEvent(tx, event, now))) return false;
-      if (GRANTING.has(event.type) || DECLINING.has(event.type)) await applyCheckoutEvent(tx, event, now);
+      if (!(await queries.recordEvent(tx, event, now))) return { applied: false, paid: false };
+      let paid = false;
+      if (GRANTING.has(event.type) || DECLINING.has(event.type)) paid = await applyCheckoutEvent(tx, event, now);
       else if ((SUBSCRIPTION_EVENT_TYPES as readonly string[]).includes(event.type)) await applySubscriptionEvent(tx, event, now, logger);
       else if (event.type === PROVIDER_REFUND_EVENT) {
         const charge = ChargeObject.safeParse(event.data.object);
@@ -117,7 +120,7 @@ export function createEventHandler(deps: EventHandlerDeps) {
         else logger.warn('dispute event without the fields we read; ignored', { eventId: event.id });
       }
       await deps.beforeCommit?.(event);
-      return true;
+      return { applied: true, paid };
     });
   }
 
@@ -145,15 +148,18 @@ export function createEventHandler(deps: EventHandlerDeps) {
   return {
     async handle(event: PaymentEvent): Promise<HandleResult> {
       let applied: boolean;
+      let paid = false;
       try {
-        applied = await applyInTransaction(event);
+        ({ applied, paid } = await applyInTransaction(event));
       } catch (error) {
         const orderId = orderIdOf(event);
         if (!orderId || !isUniqueViolation(error)) throw error;
         applied = await lostExclusiveRace(event, orderId);
       }
       const orderId = orderIdOf(event);
-      if (applied && orderId && deps.onOrderPaid && (await queries.findOrder(db, orderId))?.status === 'paid') {
+      // Only the event that made the order paid: a later event about the same paid order (another id,
+      // so not a redelivery) must not send the e-mails again.
+      if (paid && orderId && deps.onOrderPaid) {
         // Best effort and not awaited: the sale stands whether or not its e-mails go out, and a slow
         // mail server must not hold Stripe's webhook call (or the buyer's test checkout) open.
         void deps.onOrderPaid(orderId).catch((error: unknown) => logger.error('order paid, but its e-mails failed', { orderId, error }));

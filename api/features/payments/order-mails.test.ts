@@ -52,8 +52,10 @@ describe.each(databaseKinds())('order e-mails (%s)', (kind) => {
     await expect.poll(async () => (await mailsTo(singer.email)).length).toBe(1);
     expect((await mailsTo(singer.email))[0]!.text).toContain('Your share, after fees and splits: $4.50.');
 
-    // A redelivery of the payment sends nothing more; nor does a refund.
+    // A redelivery of the payment sends nothing more; nor does another event about the paid order, nor a refund.
     expect((await deliver(t.app, order.event)).json.duplicate).toBe(true);
+    const later = { ...order.event, id: `${order.event.id}_async`, type: 'checkout.session.async_payment_succeeded' };
+    expect((await deliver(t.app, later)).json.duplicate).toBe(false);
     await deliver(t.app, chargeRefunded({ paymentIntent: order.paymentIntent, amount: order.amountTotal, amountRefunded: order.amountTotal }));
     await new Promise((resolve) => setTimeout(resolve, 200));
     for (const person of [buyer, producer, singer]) expect(await mailsTo(person.email)).toHaveLength(1);
