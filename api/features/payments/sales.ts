@@ -49,22 +49,25 @@ export function createSalesService(deps: { db: Database; clock: Clock; logger: L
               .filter((row) => row.producerId !== producerId)
               .map((row) => row.orderId),
       );
-      const sales = page.map(({ item, order, licenceId, buyerName }): Sale => ({
-        orderId: order.id,
-        licenceId,
-        beatId: item.beatId,
-        beatTitle: item.beatTitle,
-        tier: isTier(item.tier) ? item.tier : 'basic',
-        buyerName,
-        price: (item.priceCents - item.discountCents) / 100,
-        currency: 'usd',
-        paidAt: (order.paidAt ?? order.createdAt).toISOString(),
-        status: order.status === 'refunded' ? 'refunded' : 'paid',
-        orderRefunded: order.refundedCents / 100,
-        dispute: disputeState(order.disputeStatus),
-        // Stripe refuses to refund a charge under an open chargeback: the bank decides it.
-        refundable: order.status === 'paid' && !mixed.has(order.id) && disputeState(order.disputeStatus) !== 'open',
-      }));
+      const sales = page.map(({ item, order, licenceId, buyerName }): Sale => {
+        const dispute = disputeState(order.disputeStatus);
+        return {
+          orderId: order.id,
+          licenceId,
+          beatId: item.beatId,
+          beatTitle: item.beatTitle,
+          tier: isTier(item.tier) ? item.tier : 'basic',
+          buyerName,
+          price: (item.priceCents - item.discountCents) / 100,
+          currency: 'usd',
+          paidAt: (order.paidAt ?? order.createdAt).toISOString(),
+          status: order.status === 'refunded' ? 'refunded' : 'paid',
+          orderRefunded: order.refundedCents / 100,
+          dispute,
+          // Stripe refuses to refund a charge under an open chargeback: the bank decides it.
+          refundable: order.status === 'paid' && !mixed.has(order.id) && dispute !== 'open',
+        };
+      });
       const last = page.at(-1);
       return { sales, nextCursor: rows.length > query.limit && last ? encodeTimeIdCursor(last.order.paidAt ?? last.order.createdAt, last.item.id) : null };
     },

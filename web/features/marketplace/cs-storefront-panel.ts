@@ -5,6 +5,7 @@ import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
 import { baseStyles } from '../../ui/base-styles.ts';
 import { formStyles } from '../../ui/form-styles.ts';
+import { runAction } from '../../ui/run-action.ts';
 import { ApiController } from './api-controller.ts';
 import { marketplaceStyles } from './marketplace-styles.ts';
 import { StorefrontApi } from './storefront-api.ts';
@@ -190,19 +191,14 @@ export class CsStorefrontPanel extends LitElement {
       links,
       featuredBeatId: String(data.get('featured') ?? '') || null,
     };
-    this.busy = true;
-    this.error = '';
-    this.status = '';
-    this.#api.value
-      .save(storefront)
-      .then(
-        (saved) => {
-          this.storefront = saved.storefront;
-          this.status = this.#i18n.t('marketplace.storefront.saved');
-        },
-        (error: unknown) => (this.error = errorMessage(error, (id) => this.#i18n.t(id))),
-      )
-      .finally(() => (this.busy = false));
+    void runAction(
+      this,
+      async () => {
+        this.storefront = (await this.#api.value.save(storefront)).storefront;
+        this.status = this.#i18n.t('marketplace.storefront.saved');
+      },
+      (error) => errorMessage(error, (id) => this.#i18n.t(id)),
+    );
   };
 }
 

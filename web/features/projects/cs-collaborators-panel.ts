@@ -11,7 +11,7 @@ import { projectStyles } from './project-styles.ts';
 import type { Member } from './projects-api.ts';
 import { ProjectsApiController } from './projects-api-controller.ts';
 import { roleLabelId } from './role-label.ts';
-import { runAction } from './run-action.ts';
+import { runAction } from '../../ui/run-action.ts';
 
 /** Link lifetimes offered when creating a shareable invite, in hours. */
 const LINK_LIFETIMES = [24, 72, 168] as const;

@@ -12,7 +12,7 @@ import { mergeProjectList, patchProject, type CachedProject, type ProjectListSto
 import { projectStyles } from './project-styles.ts';
 import { ProjectsApiController } from './projects-api-controller.ts';
 import { roleLabelId } from './role-label.ts';
-import { runAction } from './run-action.ts';
+import { runAction } from '../../ui/run-action.ts';
 
 type ListKind = 'active' | 'bin';
 

@@ -6,7 +6,7 @@ import { baseStyles } from '../../ui/base-styles.ts';
 import { projectStyles } from './project-styles.ts';
 import type { Comparison, VersionDetail, VersionSummary } from './projects-api.ts';
 import { ProjectsApiController } from './projects-api-controller.ts';
-import { runAction } from './run-action.ts';
+import { runAction } from '../../ui/run-action.ts';
 
 type Viewing = { kind: 'open'; detail: VersionDetail } | { kind: 'compare'; version: VersionSummary; comparison: Comparison } | null;
 
