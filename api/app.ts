@@ -229,13 +229,15 @@ export function createApp(deps: AppDeps) {
   app.route('/api/analytics', analyticsRoutes({ auth, analytics }));
   app.route('/api', storefrontRoutes({ auth, storefronts: createStorefrontsService({ db: database.db, clock }) }));
   app.route('/api/plugins', pluginRoutes({ auth, plugins: createPluginsService({ db: database.db, clock }) }));
+  /** Closes every socket of an account (sync and live messages) on every instance. */
+  const signOutEverywhere = async (userId: string) => void (await Promise.all([sync.signedOut(userId), messagesLive.signOut(userId)]));
   const moderation = createModerationService({
     db: database.db,
     clock,
     logger,
     moderatorEmails: config.moderatorEmails,
     effects: {
-      accountSuspended: async (userId) => void (await Promise.all([sync.signedOut(userId), messagesLive.signOut(userId)])),
+      accountSuspended: signOutEverywhere,
       tellAccountHolder: (userId, change) => sendAccountNotice({ db: database.db, mailer }, userId, change),
       messageRemoved: (message, participantIds) => messagesLive.publish(participantIds, { type: 'message-removed', message }),
     },
@@ -267,7 +269,7 @@ export function createApp(deps: AppDeps) {
           if (!(error instanceof AppError && error.code === 'subscription_not_found')) throw error;
         }
       },
-      signedOut: async (userId) => void (await Promise.all([sync.signedOut(userId), messagesLive.signOut(userId)])),
+      signedOut: signOutEverywhere,
       ownerChanged: (projectId, heirId) => sync.membershipChanged(projectId, heirId),
       removeBeatUnlessLicensed: async (userId, beatId) => {
         try {
