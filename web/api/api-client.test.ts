@@ -146,6 +146,13 @@ describe('ApiClient', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('without a token and with the server unreachable, reports that and sends nothing without a token', async () => {
+    const { fetch, calls } = fakeFetch(new TypeError('Failed to fetch'), json(401, { error: { code: 'unauthorized', message: 'x' } }));
+    const error = await new AuthApi(clientWith(fetch)).getProfile().catch((e: unknown) => e);
+    expect((error as ApiError).isNetworkError).toBe(true);
+    expect(calls.map((call) => call.url)).toEqual(['/api/auth/refresh']);
+  });
+
   it('turns a failed fetch into a network ApiError', async () => {
     const { fetch } = fakeFetch(new TypeError('Failed to fetch'));
     const error = await clientWith(fetch).refresh().catch((e: unknown) => e);

@@ -104,8 +104,9 @@ export class ApiClient {
     let refreshed = false;
     if (!this.#accessToken) {
       refreshed = true;
-      // Unreachable server: the request itself reports it.
-      if (!(await this.refresh().catch(() => null))) return this.#send(request);
+      // An unreachable server rejects right here. Sending anyway would go out without a token and, if
+      // the network came back in between, collect a 401 for a session that is fine.
+      if (!(await this.refresh())) return this.#send(request);
     }
     const response = await this.#send(request);
     if (response.status !== 401 || refreshed) return response;
