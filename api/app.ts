@@ -308,7 +308,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => errorResponse(new AppError('not_found'), c, logger));
   app.onError((error, c) => errorResponse(error, c, logger));
 
-  return { app, sync, projects, tickets, documents, messagesLive, beats, mailer };
+  return { app, sync, projects, tickets, documents, messagesLive, beats, mailer, moderation };
 }
 
 export type App = ReturnType<typeof createApp>['app'];

@@ -26,14 +26,24 @@ export const users = pgTable(
      */
     suspendedAt: timestamp('suspended_at', { withTimezone: true }),
     suspendedBy: text('suspended_by'),
+    /** For the other moderators only. */
     suspensionNote: text('suspension_note'),
+    /** Told to the person (e-mail, refused sign-in): one of SUSPENSION_REASONS, and the moderator's words to them. */
+    suspensionReason: text('suspension_reason'),
+    suspensionMessage: text('suspension_message'),
+    /** A temporary suspension ends by itself at this time (features/moderation lifts it); null: until a moderator lifts it. */
+    suspendedUntil: timestamp('suspended_until', { withTimezone: true }),
     /**
      * The person deleted their account (features/auth/account-deletion.ts): the row stays so sales,
      * licences and conversations keep their other party, but its e-mail, password and profile are gone.
      */
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
-  (table) => [uniqueIndex('users_email_unique').on(table.email)],
+  (table) => [
+    uniqueIndex('users_email_unique').on(table.email),
+    // The minute sweep that ends temporary suspensions reads only these few rows.
+    index('users_suspended_until_idx').on(table.suspendedUntil).where(sql`${table.suspendedUntil} is not null`),
+  ],
 );
 
 /**

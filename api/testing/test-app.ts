@@ -48,6 +48,7 @@ export async function createTestApp(
     tickets: built.tickets,
     documents: built.documents,
     messagesLive: built.messagesLive,
+    moderation: built.moderation,
     database,
     clock,
     logger,

@@ -53,6 +53,19 @@ export const ModerationReportPage = z
   .meta({ id: 'ModerationReportPage' });
 export type ModerationReportPage = z.infer<typeof ModerationReportPage>;
 
+/**
+ * Why an account is suspended, as the person is told (by e-mail and when signing in is refused): a
+ * statement of reasons, which the EU's Digital Services Act requires of platforms that restrict an
+ * account. The report reasons, plus copyright (a beat that was not the seller's to sell).
+ */
+export const SUSPENSION_REASONS = ['spam', 'harassment', 'scam', 'inappropriate', 'copyright', 'other'] as const;
+export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
+
+/** How long a suspension lasts, in days; null until a moderator lifts it. The page offers 1, 7 and 30. */
+const SuspensionDays = z.number().int().min(1).max(365).nullable().default(null);
+/** The moderator's words to the person, sent with the reason. */
+const MessageToAccount = z.string().trim().max(1000).default('');
+
 export const ReviewReportRequest = z
   .object({
     status: z.enum(['resolved', 'dismissed']),
@@ -60,13 +73,21 @@ export const ReviewReportRequest = z
     note: z.string().trim().max(2000).default(''),
     /** Resolving only: remove the reported message for both people (the report keeps its text). */
     removeMessage: z.boolean().default(false),
-    /** Resolving only: suspend the reported account (see SuspendAccountRequest). */
+    /** Resolving only: suspend the reported account (see SuspendAccountRequest), for the report's reason. */
     suspendAccount: z.boolean().default(false),
+    /** With suspendAccount: how long (null: until lifted). */
+    suspensionDays: SuspensionDays,
+    /** With suspendAccount: told to the person with the reason. */
+    messageToAccount: MessageToAccount,
   })
   .strict()
   .refine((review) => review.status === 'resolved' || (!review.removeMessage && !review.suspendAccount), {
     message: 'Only resolving a report can remove the message or suspend the account.',
     path: ['status'],
+  })
+  .refine((review) => review.suspendAccount || (review.suspensionDays === null && review.messageToAccount === ''), {
+    message: 'A duration or a message to the account needs suspendAccount.',
+    path: ['suspendAccount'],
   })
   .meta({ id: 'ReviewReportRequest' });
 export type ReviewReportRequest = z.infer<typeof ReviewReportRequest>;
@@ -74,13 +95,18 @@ export type ReviewReportRequest = z.infer<typeof ReviewReportRequest>;
 /**
  * Suspending an account: it cannot sign in, every session and open socket of it ends, and its
  * published beats and presets leave the store (withheld, published again when it is lifted).
- * Buyers keep the licences they bought from it.
+ * Buyers keep the licences they bought from it. The person is told why and until when; a
+ * suspension with `days` ends by itself.
  */
 export const SuspendAccountRequest = z
   .object({
     userId: z.string().min(1).max(64),
     /** Why, for the other moderators. */
     note: z.string().trim().max(2000).default(''),
+    /** Why, as the person is told. */
+    reason: z.enum(SUSPENSION_REASONS).default('other'),
+    days: SuspensionDays,
+    messageToAccount: MessageToAccount,
   })
   .strict()
   .meta({ id: 'SuspendAccountRequest' });
@@ -93,6 +119,10 @@ export const Suspension = z
     /** Null once that moderator's account was deleted. */
     suspendedBy: Person.nullable(),
     note: z.string(),
+    reason: z.enum(SUSPENSION_REASONS),
+    /** When it ends by itself; null: when a moderator lifts it. */
+    until: z.iso.datetime().nullable(),
+    messageToAccount: z.string(),
   })
   .meta({ id: 'Suspension' });
 export type Suspension = z.infer<typeof Suspension>;

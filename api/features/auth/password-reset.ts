@@ -12,6 +12,7 @@ import type { LoginThrottle } from './login-throttle.ts';
 import { hashPassword, isCommonPassword } from './passwords.ts';
 import * as queries from './queries.ts';
 import { hashRefreshToken, looksLikeRefreshToken, newRefreshToken } from './refresh-tokens.ts';
+import { isSuspended } from './suspension.ts';
 
 /**
  * "Forgot your password". Asking never says whether an account uses the address (same answer, and
@@ -30,8 +31,8 @@ export function createPasswordResetService(deps: { db: Database; clock: Clock; m
      */
     async request(email: string, origin: string): Promise<void> {
       const user = await queries.findUserByEmail(db, email);
-      if (!user || user.suspendedAt) return;
       const now = clock.now();
+      if (!user || isSuspended(user, now)) return;
       const token = newRefreshToken();
       await db.insert(passwordResets).values({ tokenHash: hashRefreshToken(token), userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MINUTES * 60_000) });
       const locale = isSupportedLocale(user.locale) ? user.locale : 'en';

@@ -9,6 +9,7 @@ import type { LoginThrottle } from './login-throttle.ts';
 import { dummyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from './passwords.ts';
 import * as queries from './queries.ts';
 import { hashRefreshToken, looksLikeRefreshToken, newRefreshToken } from './refresh-tokens.ts';
+import { isSuspended, suspensionRefusal } from './suspension.ts';
 
 export interface AuthDeps {
   db: Database;
@@ -129,7 +130,7 @@ export function createAuthService(deps: AuthDeps) {
       }
       await throttle.recordSuccess(attempt);
       // Only someone who knows the password learns the account is suspended.
-      if (user.suspendedAt) throw new AppError('account_suspended');
+      if (isSuspended(user, clock.now())) throw suspensionRefusal(user);
       return startSession(user, client);
     },
 
@@ -152,7 +153,7 @@ export function createAuthService(deps: AuthDeps) {
       if (token.expiresAt <= now || session.expiresAt <= now) throw new AppError('refresh_token_invalid');
       const user = await queries.findUserById(db, session.userId);
       if (!user) throw new AppError('refresh_token_invalid');
-      if (user.suspendedAt) throw new AppError('account_suspended');
+      if (isSuspended(user, now)) throw suspensionRefusal(user);
       const refreshToken = newRefreshToken();
       await db.transaction(async (tx) => {
         await queries.insertRefreshToken(tx, {

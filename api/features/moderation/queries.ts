@@ -1,8 +1,8 @@
-import { aliasedTable, and, asc, desc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/database.ts';
 import { conversations, messageReports, messages, sessions, users } from '../../db/schema.ts';
 import { republishWithheldWork, withholdPublishedWork } from '../beats/published-work.ts';
-import type { ReportStatus } from '../../../shared/schemas/moderation.ts';
+import type { ReportStatus, SuspensionReason } from '../../../shared/schemas/moderation.ts';
 
 const reporter = aliasedTable(users, 'reporter');
 const reported = aliasedTable(users, 'reported');
@@ -84,7 +84,7 @@ export async function participantsOf(db: Database, conversationId: string): Prom
 /** The account to suspend or reinstate, locked for the rest of the transaction. */
 export async function lockAccount(tx: Executor, userId: string) {
   const [row] = await tx
-    .select({ id: users.id, email: sql<string>`lower(${users.email})`, suspendedAt: users.suspendedAt, deletedAt: users.deletedAt })
+    .select({ id: users.id, email: sql<string>`lower(${users.email})`, suspendedAt: users.suspendedAt, suspendedUntil: users.suspendedUntil, deletedAt: users.deletedAt })
     .from(users)
     .where(eq(users.id, userId))
     .for('update');
@@ -96,15 +96,31 @@ export async function lockAccount(tx: Executor, userId: string) {
  * what it has published leaves the store as `withheld`, which every public path already treats as
  * not published; licences bought from it stay the buyers'.
  */
-export async function suspendAccount(tx: Executor, userId: string, by: string, note: string, at: Date): Promise<void> {
-  await tx.update(users).set({ suspendedAt: at, suspendedBy: by, suspensionNote: note }).where(eq(users.id, userId));
+export interface SuspensionTerms {
+  by: string;
+  /** For the other moderators. */
+  note: string;
+  /** What the person is told: why, the moderator's words, and when it ends (null: when lifted). */
+  reason: SuspensionReason;
+  message: string;
+  until: Date | null;
+}
+
+export async function suspendAccount(tx: Executor, userId: string, terms: SuspensionTerms, at: Date): Promise<void> {
+  await tx
+    .update(users)
+    .set({ suspendedAt: at, suspendedBy: terms.by, suspensionNote: terms.note, suspensionReason: terms.reason, suspensionMessage: terms.message, suspendedUntil: terms.until })
+    .where(eq(users.id, userId));
   await tx.update(sessions).set({ revokedAt: at, revokedReason: 'account_suspended' }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
   await withholdPublishedWork(tx, userId, at);
 }
 
 /** Lifts a suspension: signing in works again and what was withheld is published again (unless the account was deleted since). */
 export async function reinstateAccount(tx: Executor, userId: string, options: { republish: boolean; at: Date }): Promise<void> {
-  await tx.update(users).set({ suspendedAt: null, suspendedBy: null, suspensionNote: null }).where(eq(users.id, userId));
+  await tx
+    .update(users)
+    .set({ suspendedAt: null, suspendedBy: null, suspensionNote: null, suspensionReason: null, suspensionMessage: null, suspendedUntil: null })
+    .where(eq(users.id, userId));
   if (options.republish) await republishWithheldWork(tx, userId, options.at);
 }
 
@@ -114,6 +130,9 @@ export interface SuspensionRow {
   displayName: string;
   suspendedAt: Date | null;
   suspensionNote: string | null;
+  suspensionReason: string | null;
+  suspensionMessage: string | null;
+  suspendedUntil: Date | null;
   moderatorId: string | null;
   moderatorName: string | null;
 }
@@ -121,12 +140,33 @@ export interface SuspensionRow {
 export async function listSuspensions(db: Database, limit: number): Promise<SuspensionRow[]> {
   const moderator = aliasedTable(users, 'moderator');
   return db
-    .select({ id: users.id, displayName: users.displayName, suspendedAt: users.suspendedAt, suspensionNote: users.suspensionNote, moderatorId: moderator.id, moderatorName: moderator.displayName })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      suspendedAt: users.suspendedAt,
+      suspensionNote: users.suspensionNote,
+      suspensionReason: users.suspensionReason,
+      suspensionMessage: users.suspensionMessage,
+      suspendedUntil: users.suspendedUntil,
+      moderatorId: moderator.id,
+      moderatorName: moderator.displayName,
+    })
     .from(users)
     .leftJoin(moderator, eq(moderator.id, users.suspendedBy))
     .where(isNotNull(users.suspendedAt))
     .orderBy(desc(users.suspendedAt), asc(users.id))
     .limit(limit);
+}
+
+/** Accounts whose temporary suspension has run out and is not lifted yet, the longest overdue first. */
+export async function lapsedSuspensions(db: Database, now: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(isNotNull(users.suspendedUntil), lte(users.suspendedUntil, now), isNotNull(users.suspendedAt)))
+    .orderBy(asc(users.suspendedUntil))
+    .limit(limit);
+  return rows.map((row) => row.id);
 }
 
 export async function emailOf(db: Database, userId: string): Promise<string | undefined> {

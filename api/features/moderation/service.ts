@@ -6,8 +6,10 @@ import {
   type ModerationReportQuery,
   type ReportStatus,
   type ReviewReportRequest,
+  SUSPENSION_REASONS,
   type SuspendAccountRequest,
   type SuspensionList,
+  type SuspensionReason,
 } from '../../../shared/schemas/moderation.ts';
 import { REPORT_REASONS, type Message } from '../../../shared/schemas/messages.ts';
 import type { Database, Executor } from '../../db/database.ts';
@@ -41,12 +43,18 @@ function toReport(row: queries.ReportRow): ModerationReport {
   };
 }
 
+export type AccountChange = 'suspended' | 'reinstated' | 'suspension_ended';
+
+const DAY_MS = 86_400_000;
+/** Lapsed suspensions lifted per sweep; the next sweep takes the rest. */
+const LAPSED_PER_SWEEP = 100;
+
 /** What moderation did that people must learn at once; sent after the change is committed. */
 export interface ModerationEffects {
   /** The account was suspended: close its sockets (sync and live messages) on every instance. */
   accountSuspended(userId: string): Promise<void>;
-  /** Tell the person, by e-mail, that their account was suspended (`suspended`) or is active again. */
-  tellAccountHolder(userId: string, change: 'suspended' | 'reinstated'): Promise<void>;
+  /** Tell the person, by e-mail, that their account was suspended, lifted by a moderator, or that its time ran out. */
+  tellAccountHolder(userId: string, change: AccountChange): Promise<void>;
   /** A message was removed: replace it on the screens of the two people in the conversation. */
   messageRemoved(message: Message, participantIds: string[]): Promise<void>;
 }
@@ -70,12 +78,13 @@ export function createModerationService(deps: { db: Database; clock: Clock; mode
    * already. A moderator cannot be suspended here: that would let one moderator lock out another,
    * and removing an address from MODERATOR_EMAILS is the way to take the role away.
    */
-  async function suspendIn(tx: Executor, userId: string, by: string, note: string, now: Date): Promise<boolean> {
+  async function suspendIn(tx: Executor, userId: string, terms: Omit<queries.SuspensionTerms, 'until'> & { days: number | null }, now: Date): Promise<boolean> {
     const account = await queries.lockAccount(tx, userId);
     if (!account) throw new AppError('account_not_found');
     if (moderators.has(account.email)) throw new AppError('moderator_not_suspendable');
     if (account.suspendedAt) return false;
-    await queries.suspendAccount(tx, userId, by, note, now);
+    const until = terms.days === null ? null : new Date(now.getTime() + terms.days * DAY_MS);
+    await queries.suspendAccount(tx, userId, { ...terms, until }, now);
     return true;
   }
 
@@ -111,7 +120,11 @@ export function createModerationService(deps: { db: Database; clock: Clock; mode
           removed = await queries.removeMessage(tx, report.messageId, now);
           if (removed) actions.push('message_removed');
         }
-        if (request.suspendAccount && report.reportedUserId && (await suspendIn(tx, report.reportedUserId, userId, request.note, now))) actions.push('account_suspended');
+        if (request.suspendAccount && report.reportedUserId) {
+          // The person is told the reason they were reported for; the moderators' note stays theirs.
+          const terms = { by: userId, note: request.note, reason: oneOf(SUSPENSION_REASONS, report.reason, 'other'), message: request.messageToAccount, days: request.suspensionDays };
+          if (await suspendIn(tx, report.reportedUserId, terms, now)) actions.push('account_suspended');
+        }
         if (actions.length > 0) await queries.recordActions(tx, reportId, actions);
         return { report, removed, suspended: actions.includes('account_suspended') };
       });
@@ -139,13 +152,17 @@ export function createModerationService(deps: { db: Database; clock: Clock; mode
           suspendedAt: row.suspendedAt!.toISOString(),
           suspendedBy: row.moderatorId && row.moderatorName !== null ? { id: row.moderatorId, displayName: row.moderatorName } : null,
           note: row.suspensionNote ?? '',
+          reason: oneOf<SuspensionReason>(SUSPENSION_REASONS, row.suspensionReason ?? '', 'other'),
+          until: row.suspendedUntil?.toISOString() ?? null,
+          messageToAccount: row.suspensionMessage ?? '',
         })),
       };
     },
 
     async suspend(userId: string, request: SuspendAccountRequest): Promise<void> {
       await requireModerator(userId);
-      const suspended = await db.transaction((tx) => suspendIn(tx, request.userId, userId, request.note, clock.now()));
+      const terms = { by: userId, note: request.note, reason: request.reason, message: request.messageToAccount, days: request.days };
+      const suspended = await db.transaction((tx) => suspendIn(tx, request.userId, terms, clock.now()));
       if (!suspended) throw new AppError('account_already_suspended');
       await announce(effects.accountSuspended(request.userId), 'a suspension');
       await announce(effects.tellAccountHolder(request.userId, 'suspended'), 'a suspension');
@@ -161,6 +178,32 @@ export function createModerationService(deps: { db: Database; clock: Clock; mode
         await queries.reinstateAccount(tx, accountId, { republish: account.deletedAt === null, at: clock.now() });
       });
       await announce(effects.tellAccountHolder(accountId, 'reinstated'), 'a reinstatement');
+    },
+
+    /**
+     * Ends the temporary suspensions whose time is up, as a moderator's lift would (what was withheld
+     * returns to the store), and tells each person. Run every minute on every instance: the row lock
+     * and the re-check under it make each lift happen once. Returns how many it lifted.
+     */
+    async liftLapsedSuspensions(): Promise<number> {
+      const now = clock.now();
+      let lifted = 0;
+      for (const accountId of await queries.lapsedSuspensions(db, now, LAPSED_PER_SWEEP)) {
+        const done = await db.transaction(async (tx) => {
+          const account = await queries.lockAccount(tx, accountId);
+          if (!account?.suspendedAt || !account.suspendedUntil || account.suspendedUntil > now) return false;
+          await queries.reinstateAccount(tx, accountId, { republish: account.deletedAt === null, at: now });
+          return true;
+        }).catch((error: unknown) => {
+          // One account's failure leaves the others to be lifted; the next sweep tries it again.
+          logger.error('could not end a lapsed suspension', { accountId, error });
+          return false;
+        });
+        if (!done) continue;
+        lifted++;
+        await announce(effects.tellAccountHolder(accountId, 'suspension_ended'), 'the end of a suspension');
+      }
+      return lifted;
     },
   };
 }

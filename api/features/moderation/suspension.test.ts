@@ -174,6 +174,22 @@ describe.each(databaseKinds())('moderation actions: removing a message, suspendi
     const thread = await call(s.app, 'GET', `/api/messages/conversations/${scam.conversationId}/messages`, { token: scam.buyer.accessToken });
     expect(thread.json.messages[0]).toMatchObject({ removed: false, body: 'Pay me outside the app, half price' });
 
+    // Terms the page never offers are refused whole, as is a duration without a suspension.
+    for (const body of [
+      { status: 'resolved', suspendAccount: true, suspensionDays: 0 },
+      { status: 'resolved', suspendAccount: true, suspensionDays: 366 },
+      { status: 'resolved', suspendAccount: true, suspensionDays: 1.5 },
+      { status: 'resolved', suspensionDays: 7 },
+      { status: 'resolved', messageToAccount: 'Stop it.' },
+      { status: 'resolved', suspendAccount: true, messageToAccount: 'x'.repeat(1001) },
+    ]) {
+      const refused = await call(s.app, 'PUT', `/api/moderation/reports/${scam.reportId}`, { token, body });
+      expect(refused.status, JSON.stringify(body)).toBe(422);
+    }
+    const unknownReason = await call(s.app, 'POST', '/api/moderation/suspensions', { token, body: { userId: scam.producer.userId, reason: 'vibes' } });
+    expect(unknownReason.status).toBe(422);
+    expect((await call(s.app, 'POST', '/api/auth/login', { body: { email: scam.producer.email, password: TEST_PASSWORD } })).status).toBe(200);
+
     expect((await call(s.app, 'POST', '/api/moderation/suspensions', { token, body: { userId: scam.producer.userId } })).status).toBe(204);
     const twice = await call(s.app, 'POST', '/api/moderation/suspensions', { token, body: { userId: scam.producer.userId } });
     expect(twice.status).toBe(409);
@@ -191,5 +207,70 @@ describe.each(databaseKinds())('moderation actions: removing a message, suspendi
     expect(open).toContain(report.id);
     const thread = await call(s.app, 'GET', `/api/messages/conversations/${conversation.id}/messages`, { token: listener.accessToken });
     expect(thread.json.messages[0].removed).toBe(false);
+  });
+
+  it('the person is told why and until when, in their language; an open-ended suspension says so', async () => {
+    const someone = await signUp(s.app, { displayName: 'Cover Artist' });
+    const suspended = await call(s.app, 'POST', '/api/moderation/suspensions', {
+      token: moderator.accessToken,
+      body: { userId: someone.userId, reason: 'copyright', note: 'Three takedown notices.', messageToAccount: 'Only upload beats you made.' },
+    });
+    expect(suspended.status, suspended.text).toBe(204);
+    const refused = await call(s.app, 'POST', '/api/auth/login', { body: { email: someone.email, password: TEST_PASSWORD } });
+    expect(refused.json.error).toEqual({ code: 'account_suspended', message: 'This account is suspended until a moderator lifts it. Reason: copyright infringement.' });
+    const inFrench = await call(s.app, 'POST', '/api/auth/login', { body: { email: someone.email, password: TEST_PASSWORD }, headers: { 'accept-language': 'fr' } });
+    expect(inFrench.json.error.message).toBe('Ce compte est suspendu jusqu’à ce qu’un modérateur lève la suspension. Motif : violation du droit d’auteur.');
+
+    await expect.poll(async () => (await readOutbox(s.config.mail.outboxDir)).filter((mail) => mail.to === someone.email).length).toBe(1);
+    const notice = (await readOutbox(s.config.mail.outboxDir)).find((mail) => mail.to === someone.email)!;
+    expect(notice.text).toContain('Reason: copyright infringement.');
+    expect(notice.text).toContain('The suspension lasts until a moderator lifts it.');
+    expect(notice.text).toContain("The moderator's message to you:\nOnly upload beats you made.");
+    expect(notice.text).not.toContain('Three takedown notices.');
+
+    const listed = (await call(s.app, 'GET', '/api/moderation/suspensions', { token: moderator.accessToken })).json.suspensions.find((entry: { user: { id: string } }) => entry.user.id === someone.userId);
+    expect(listed).toMatchObject({ reason: 'copyright', until: null, messageToAccount: 'Only upload beats you made.', note: 'Three takedown notices.' });
+    // Open-ended: no sweep ends it, however long it has been.
+    expect(await s.moderation.liftLapsedSuspensions()).toBe(0);
+  });
+
+  // Last in this file: it moves the shared clock a week on, past every access token issued above.
+  it('a suspension for a number of days ends by itself on time: sign-in, the store and an e-mail follow', async () => {
+    const scam = await scamReported();
+    const resolved = await call(s.app, 'PUT', `/api/moderation/reports/${scam.reportId}`, {
+      token: moderator.accessToken,
+      body: { status: 'resolved', note: 'First offence.', suspendAccount: true, suspensionDays: 7, messageToAccount: 'Keep payments inside the app.' },
+    });
+    expect(resolved.status, resolved.text).toBe(200);
+    const until = new Date(s.clock.now().getTime() + 7 * 86_400_000);
+    const refused = await call(s.app, 'POST', '/api/auth/login', { body: { email: scam.producer.email, password: TEST_PASSWORD } });
+    expect(refused.json.error.message).toBe(`This account is suspended until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC. Reason: a scam or fraud.`);
+
+    await expect.poll(async () => (await readOutbox(s.config.mail.outboxDir)).filter((mail) => mail.to === scam.producer.email).length).toBe(1);
+    const notice = (await readOutbox(s.config.mail.outboxDir)).find((mail) => mail.to === scam.producer.email)!;
+    expect(notice.text).toContain('Reason: a scam or fraud.');
+    expect(notice.text).toContain(`The suspension ends on ${new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(until)}`);
+    expect(notice.text).toContain('Keep payments inside the app.');
+    const listed = (await call(s.app, 'GET', '/api/moderation/suspensions', { token: moderator.accessToken })).json.suspensions.find((entry: { user: { id: string } }) => entry.user.id === scam.producer.userId);
+    expect(listed).toMatchObject({ reason: 'scam', until: until.toISOString(), messageToAccount: 'Keep payments inside the app.' });
+
+    // A minute early, nothing ends.
+    s.clock.advance(7 * 86_400_000 - 60_000);
+    expect(await s.moderation.liftLapsedSuspensions()).toBe(0);
+    expect((await call(s.app, 'POST', '/api/auth/login', { body: { email: scam.producer.email, password: TEST_PASSWORD } })).status).toBe(403);
+    expect(await catalogIds()).not.toContain(scam.beatId);
+
+    // On time: lifted once (a second sweep finds nothing), the beat is back, the person is told.
+    s.clock.advance(60_000);
+    expect(await s.moderation.liftLapsedSuspensions()).toBe(1);
+    expect(await s.moderation.liftLapsedSuspensions()).toBe(0);
+    expect((await call(s.app, 'POST', '/api/auth/login', { body: { email: scam.producer.email, password: TEST_PASSWORD } })).status).toBe(200);
+    expect(await catalogIds()).toContain(scam.beatId);
+    await expect.poll(async () => (await readOutbox(s.config.mail.outboxDir)).filter((mail) => mail.to === scam.producer.email).map((mail) => mail.subject)).toContain('Your CreatorSync account is active again');
+    const ended = (await readOutbox(s.config.mail.outboxDir)).filter((mail) => mail.to === scam.producer.email).at(-1)!;
+    expect(ended.text).toContain('The suspension of your CreatorSync account has ended.');
+    const moderatorAgain = (await call(s.app, 'POST', '/api/auth/login', { body: { email: MODERATOR_EMAIL, password: TEST_PASSWORD } })).json.accessToken as string;
+    const after = (await call(s.app, 'GET', '/api/moderation/suspensions', { token: moderatorAgain })).json.suspensions.map((entry: { user: { id: string } }) => entry.user.id);
+    expect(after).not.toContain(scam.producer.userId);
   });
 });
