@@ -95,6 +95,9 @@ describe('the moderators’ report queue', () => {
     await card.waitFor();
     await card.getByLabel('Remove this message for both people').check();
     await card.getByLabel(`Suspend ${spammer.displayName}: no sign-in, and their beats leave the store`).check();
+    // Ticking it asks for the terms the spammer will be told: how long, and a word besides the reason.
+    await card.getByLabel('For how long').selectOption({ label: '7 days' });
+    await card.getByLabel(`Message to ${spammer.displayName} (optional)`, { exact: false }).fill('Promote your beats in the store, not in people’s inboxes.');
     await card.getByLabel('Note for the other moderators').fill('Spam wave, third account this week.');
     await screenshot(page, 'moderation-laptop-3-actions');
     await card.getByRole('button', { name: 'Resolve' }).click();
@@ -102,6 +105,8 @@ describe('the moderators’ report queue', () => {
     const suspended = page.locator('section', { has: page.getByRole('heading', { name: 'Suspended accounts' }) }).locator('li', { hasText: spammer.displayName });
     await suspended.getByText('Suspended by Mo Derator').waitFor();
     await suspended.getByText('Spam wave, third account this week.').waitFor();
+    await suspended.getByText(/Reason: Spam · ends /).waitFor();
+    await suspended.getByText('Told them: Promote your beats in the store, not in people’s inboxes.').waitFor();
     await screenshot(page, 'moderation-laptop-4-suspended');
 
     // Pushed to the listener's open thread and conversation list: the text is gone, a notice stands in its place.
@@ -117,7 +122,8 @@ describe('the moderators’ report queue', () => {
     await spammerPage.getByLabel('E-mail').fill(spammer.email);
     await spammerPage.getByLabel('Password', { exact: true }).fill(spammer.password);
     await spammerPage.getByRole('button', { name: 'Sign in' }).click();
-    await spammerPage.getByText('This account has been suspended by a moderator.').waitFor();
+    // Told why and until when: a week from now, in UTC.
+    await spammerPage.getByText(/^This account is suspended until \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Reason: spam\.$/).waitFor();
     await screenshot(spammerPage, 'moderation-phone-6-suspended-sign-in');
 
     // Lifted: the spammer can sign in again.

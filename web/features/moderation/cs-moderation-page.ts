@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { ModerationAction, ModerationReport, ReportStatus, Suspension } from '../../../shared/schemas/moderation.ts';
+import type { ModerationAction, ModerationReport, ReportStatus, Suspension, SuspensionReason } from '../../../shared/schemas/moderation.ts';
 import { REPORT_STATUSES } from '../../../shared/schemas/moderation.ts';
 import { errorMessage } from '../../app/error-message.ts';
 import { messageId } from '../../app/message-id.ts';
@@ -23,6 +23,19 @@ const REVIEW_IDS = {
   dismissed: { done: messageId('moderation.reviewed.dismissed'), notice: messageId('moderation.dismissedNotice') },
 } as const;
 
+const SUSPENSION_REASON_IDS = {
+  ...REPORT_REASON_IDS,
+  copyright: messageId('moderation.reason.copyright'),
+} as const satisfies Record<SuspensionReason, string>;
+
+/** The durations offered, in days; '' is "until a moderator lifts it". */
+const SUSPENSION_DURATIONS = [
+  { days: '7', label: messageId('moderation.duration.7') },
+  { days: '1', label: messageId('moderation.duration.1') },
+  { days: '30', label: messageId('moderation.duration.30') },
+  { days: '', label: messageId('moderation.duration.none') },
+] as const;
+
 const ACTION_IDS = {
   message_removed: messageId('moderation.action.messageRemoved'),
   account_suspended: messageId('moderation.action.accountSuspended'),
@@ -45,6 +58,7 @@ export class CsModerationPage extends LitElement {
     error: { state: true },
     notice: { state: true },
     suspensions: { state: true },
+    suspending: { state: true },
   };
 
   static override styles = [
@@ -96,7 +110,13 @@ export class CsModerationPage extends LitElement {
         border-radius: var(--cs-radius, 0.5rem);
       }
 
-      .actions label {
+      .actions .terms {
+        display: grid;
+        gap: var(--cs-space-2, 0.5rem);
+        margin-inline-start: var(--cs-space-5, 1.5rem);
+      }
+
+      .actions label:has(input[type='checkbox']) {
         display: flex;
         gap: var(--cs-space-2, 0.5rem);
         align-items: center;
@@ -116,6 +136,8 @@ export class CsModerationPage extends LitElement {
   declare error: string;
   declare notice: string;
   declare suspensions: Suspension[] | null;
+  /** Open reports whose "suspend" box is ticked: they show the suspension's terms. */
+  declare suspending: ReadonlySet<string>;
 
   readonly #i18n = new LocaleController(this);
   readonly #api = new ApiController(this, (client) => new ModerationApi(client));
@@ -131,6 +153,14 @@ export class CsModerationPage extends LitElement {
     this.error = '';
     this.notice = '';
     this.suspensions = null;
+    this.suspending = new Set();
+  }
+
+  #toggleSuspending(reportId: string, on: boolean): void {
+    const next = new Set(this.suspending);
+    if (on) next.add(reportId);
+    else next.delete(reportId);
+    this.suspending = next;
   }
 
   focusHeading(): void {
@@ -195,10 +225,16 @@ export class CsModerationPage extends LitElement {
     const field = <T extends HTMLElement>(name: string) => this.renderRoot.querySelector<T>(`#${name}-${CSS.escape(report.id)}`);
     const note = field<HTMLTextAreaElement>('note')?.value ?? '';
     // The actions only go with resolving: dismissing says nothing needed doing.
-    const actions = status === 'resolved' ? { removeMessage: field<HTMLInputElement>('remove')?.checked ?? false, suspendAccount: field<HTMLInputElement>('suspend')?.checked ?? false } : {};
+    const suspendAccount = status === 'resolved' && (field<HTMLInputElement>('suspend')?.checked ?? false);
+    const days = field<HTMLSelectElement>('days')?.value ?? '';
+    const actions = {
+      ...(status === 'resolved' && { removeMessage: field<HTMLInputElement>('remove')?.checked ?? false }),
+      ...(suspendAccount && { suspendAccount, suspensionDays: days ? Number(days) : null, messageToAccount: field<HTMLTextAreaElement>('tell')?.value ?? '' }),
+    };
     try {
       const reviewed = await this.#api.value.review(report.id, { status, note, ...actions });
       this.reports = this.reports.filter((candidate) => candidate.id !== report.id);
+      this.#toggleSuspending(report.id, false);
       this.notice = [this.#i18n.t(REVIEW_IDS[status].notice), ...reviewed.actions.map((action) => this.#i18n.t(ACTION_IDS[action]))].join(' ');
       if (reviewed.actions.includes('account_suspended')) void this.#loadSuspensions();
       await this.updateComplete;
@@ -259,7 +295,12 @@ export class CsModerationPage extends LitElement {
               (suspension) => html`<li class="report">
                 <strong>${suspension.user.displayName}</strong>
                 <span class="muted">${t('moderation.suspended.by', { moderator: suspension.suspendedBy?.displayName ?? t('moderation.deletedAccount'), date: date(suspension.suspendedAt) })}</span>
-                ${suspension.note ? html`<span>${suspension.note}</span>` : nothing}
+                <span>${[
+                  t('moderation.suspended.reason', { reason: t(SUSPENSION_REASON_IDS[suspension.reason]) }),
+                  suspension.until ? t('moderation.suspended.until', { date: date(suspension.until) }) : t('moderation.suspended.untilLifted'),
+                ].join(' · ')}</span>
+                ${suspension.messageToAccount ? html`<span>${t('moderation.suspended.told', { message: suspension.messageToAccount })}</span>` : nothing}
+                ${suspension.note ? html`<span class="muted">${suspension.note}</span>` : nothing}
                 <div class="row">
                   <button class="button secondary small" type="button" ?disabled=${this.busy !== null} @click=${() => void this.#reinstate(suspension)}>
                     ${t('moderation.suspended.lift', { name: suspension.user.displayName })}
@@ -269,6 +310,29 @@ export class CsModerationPage extends LitElement {
             )}
           </ul>`}
     </section>`;
+  }
+
+  /** The "suspend" box, and once ticked the terms the person will be told: how long, and a message besides the reason. */
+  #renderSuspendAction(report: ModerationReport, name: string, busy: boolean) {
+    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    const ticked = this.suspending.has(report.id);
+    return html`<label>
+        <input type="checkbox" id="suspend-${report.id}" aria-controls="terms-${report.id}" aria-expanded=${ticked ? 'true' : 'false'} ?disabled=${busy}
+          @change=${(event: Event) => this.#toggleSuspending(report.id, (event.target as HTMLInputElement).checked)} />
+        ${t('moderation.suspendAccount', { name })}
+      </label>
+      <div class="terms" id="terms-${report.id}" ?hidden=${!ticked}>
+        <div class="field">
+          <label for="days-${report.id}">${t('moderation.suspensionDuration')}</label>
+          <select id="days-${report.id}" ?disabled=${busy}>
+            ${SUSPENSION_DURATIONS.map((duration) => html`<option value=${duration.days}>${t(duration.label)}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="tell-${report.id}">${t('moderation.messageToAccount', { name, reason: t(REPORT_REASON_IDS[report.reason]) })}</label>
+          <textarea id="tell-${report.id}" maxlength="1000" ?disabled=${busy}></textarea>
+        </div>
+      </div>`;
   }
 
   #renderReport(report: ModerationReport) {
@@ -298,9 +362,7 @@ export class CsModerationPage extends LitElement {
               ${report.messageId
                 ? html`<label><input type="checkbox" id="remove-${report.id}" ?disabled=${busy} /> ${t('moderation.removeMessage')}</label>`
                 : nothing}
-              ${report.reportedUser
-                ? html`<label><input type="checkbox" id="suspend-${report.id}" ?disabled=${busy} /> ${t('moderation.suspendAccount', { name: report.reportedUser.displayName })}</label>`
-                : nothing}
+              ${report.reportedUser ? this.#renderSuspendAction(report, report.reportedUser.displayName, busy) : nothing}
             </fieldset>
             <div class="row">
               <button class="button small" type="button" ?disabled=${busy} @click=${() => void this.#review(report, 'resolved')}>${t('moderation.resolve')}</button>

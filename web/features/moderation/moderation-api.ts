@@ -1,4 +1,5 @@
-import { ModerationReport, ModerationReportPage, SuspensionList, type ReportStatus } from '../../../shared/schemas/moderation.ts';
+import type { z } from 'zod';
+import { ModerationReport, ModerationReportPage, SuspensionList, type ReportStatus, type ReviewReportRequest } from '../../../shared/schemas/moderation.ts';
 import type { ApiClient } from '../../api/api-client.ts';
 
 /** Typed calls to /api/moderation/* (moderators only: everyone else gets 403 moderator_only). */
@@ -15,8 +16,8 @@ export class ModerationApi {
     return this.#client.request({ method: 'GET', path: `/api/moderation/reports?${query.toString()}`, authenticated: true, schema: ModerationReportPage });
   }
 
-  /** Closes a report; resolving can also remove the reported message and suspend the reported account. */
-  review(reportId: string, review: { status: 'resolved' | 'dismissed'; note: string; removeMessage?: boolean; suspendAccount?: boolean }): Promise<ModerationReport> {
+  /** Closes a report; resolving can also remove the reported message and suspend the reported account (for a number of days, with a message to them). */
+  review(reportId: string, review: z.input<typeof ReviewReportRequest>): Promise<ModerationReport> {
     return this.#client.request({ method: 'PUT', path: `/api/moderation/reports/${encodeURIComponent(reportId)}`, body: review, authenticated: true, schema: ModerationReport });
   }
 
