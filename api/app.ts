@@ -45,6 +45,8 @@ import { createPasswordResetService } from './features/auth/password-reset.ts';
 import { createAccountDeletionService } from './features/auth/account-deletion.ts';
 import { accountRoutes } from './features/auth/account-routes.ts';
 import { passwordResetRoutes } from './features/auth/password-reset-routes.ts';
+import { emailChangeRoutes } from './features/auth/email-change-routes.ts';
+import { createEmailChangeService } from './features/auth/email-change.ts';
 import { createMailer, type Mailer } from './platform/mailer.ts';
 import { sendAccountNotice } from './features/moderation/account-notice.ts';
 import { createPluginsService } from './features/plugins/service.ts';
@@ -182,6 +184,7 @@ export function createApp(deps: AppDeps) {
     '/api/auth',
     passwordResetRoutes({ passwordResets: createPasswordResetService({ db: database.db, clock, mailer, logger, throttle: loginThrottle }), limiters, publicOrigin: config.publicOrigin }),
   );
+  app.route('/api/auth', emailChangeRoutes({ auth, emailChanges: createEmailChangeService({ db: database.db, clock, mailer, logger }), limiters, publicOrigin: config.publicOrigin }));
   app.route(
     '/api/auth',
     authRoutes({

@@ -105,6 +105,28 @@ export const passwordResets = pgTable(
   (table) => [index('password_resets_user_idx').on(table.userId)],
 );
 
+/**
+ * A signed-in person asked to use another e-mail address (features/auth/email-change.ts), or, once
+ * it changed, the way back offered to the old address. Like a reset, only the SHA-256 of the link's
+ * token is kept; the address changes when the link is opened.
+ */
+export const emailChanges = pgTable(
+  'email_changes',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    newEmail: text('new_email').notNull(),
+    /** A link sent to the old address after a change: opening it restores that address and signs every session out. */
+    revert: boolean('revert').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (table) => [index('email_changes_user_idx').on(table.userId)],
+);
+
 export const serverSecrets = pgTable('server_secrets', {
   name: text('name').primaryKey(),
   value: text('value').notNull(),

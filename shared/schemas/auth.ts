@@ -65,6 +65,32 @@ export const ChangePasswordRequest = z
   .meta({ id: 'ChangePasswordRequest' });
 export type ChangePasswordRequest = z.input<typeof ChangePasswordRequest>;
 
+/** How long the confirmation link for a new e-mail address works. */
+export const EMAIL_CHANGE_TTL_HOURS = 24;
+
+/** Moving the account to another address, confirmed with the password; it changes once the link sent there is opened. */
+export const EmailChangeRequest = z
+  .object({ newEmail: Email, password: z.string().min(1).max(1024) })
+  .strict()
+  .meta({ id: 'EmailChangeRequest' });
+export type EmailChangeRequest = z.input<typeof EmailChangeRequest>;
+
+export const EmailChangeAccepted = z.object({ sentTo: z.string() }).meta({ id: 'EmailChangeAccepted' });
+export type EmailChangeAccepted = z.infer<typeof EmailChangeAccepted>;
+
+/** The token from the link e-mailed to the new address (`/confirm-email#token=…`). */
+export const EmailChangeConfirm = z.object({ token: z.string().min(1).max(200) }).strict().meta({ id: 'EmailChangeConfirm' });
+export type EmailChangeConfirm = z.input<typeof EmailChangeConfirm>;
+
+export const EmailChanged = z
+  .object({
+    email: z.string(),
+    /** A way-back link from the old address: it is restored and every session signed out (reset the password next). */
+    reverted: z.boolean(),
+  })
+  .meta({ id: 'EmailChanged' });
+export type EmailChanged = z.infer<typeof EmailChanged>;
+
 /** "Forgot your password": the answer is the same whether or not an account uses the address. */
 export const PasswordResetRequest = z.object({ email: Email }).strict().meta({ id: 'PasswordResetRequest' });
 export type PasswordResetRequest = z.input<typeof PasswordResetRequest>;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/database.ts';
-import { beats, passwordResets, projectMembers, projects, sessions, storefronts, styleProfiles, userBlocks, users, writingSessions } from '../../db/schema.ts';
+import { beats, emailChanges, passwordResets, projectMembers, projects, sessions, storefronts, styleProfiles, userBlocks, users, writingSessions } from '../../db/schema.ts';
 import { withholdPublishedWork } from '../beats/published-work.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -30,7 +30,7 @@ export interface AccountDeletionEffects {
  * "Delete my account", confirmed with the password. The row stays, so what other people hold keeps
  * its other party (a buyer's licence and contract, a producer's sale and ledger, a conversation),
  * but everything that identified or belonged only to the person goes, in one transaction:
- * - e-mail (freed for a new account), password, bio, avatar and roles; sessions and reset links;
+ * - e-mail (freed for a new account), password, bio, avatar and roles; sessions, reset and e-mail change links;
  * - their storefront (headline and links), and their producer page answers 404;
  * - what the writing assistant learnt of their style, and their writing sessions;
  * - their published beats and presets leave the store (`withheld`: licences already sold keep working),
@@ -78,6 +78,7 @@ export function createAccountDeletionService(deps: { db: Database; clock: Clock;
         await tx.delete(projectMembers).where(eq(projectMembers.userId, userId));
         await tx.update(sessions).set({ revokedAt: now, revokedReason: 'account_deleted' }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
         await tx.delete(passwordResets).where(eq(passwordResets.userId, userId));
+        await tx.delete(emailChanges).where(eq(emailChanges.userId, userId));
         await tx.delete(styleProfiles).where(eq(styleProfiles.userId, userId));
         await tx.delete(writingSessions).where(eq(writingSessions.userId, userId));
         await tx.delete(userBlocks).where(eq(userBlocks.blockerId, userId));
