@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import { EmailChangeAccepted, EmailChangeConfirm, EmailChanged, EmailChangeRequest } from '../../../shared/schemas/auth.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { linkOriginOf } from '../../http/link-origin.ts';
