@@ -119,6 +119,7 @@ describe('accessibility sanity', () => {
     await check('/sign-up');
     await check('/forgot-password');
     await check('/reset-password');
+    await check('/confirm-email');
     await check('/settings');
     await check('/sign-in');
     await page.getByLabel('E-mail').fill(account.email);

@@ -56,6 +56,15 @@ export const APP_ROUTES: readonly AppRoute[] = [
     catalogPart: 'recovery',
   },
   {
+    // Anyone: the link may be opened on any device, signed in or not.
+    path: '/confirm-email',
+    tag: 'cs-confirm-email-page',
+    titleId: messageId('auth.emailChange.confirmTitle'),
+    access: RouteAccess.anyone,
+    load: () => import('../features/auth/cs-confirm-email-page.ts'),
+    catalogPart: 'recovery',
+  },
+  {
     path: '/profile',
     tag: 'cs-profile-page',
     titleId: messageId('profile.title'),
@@ -68,6 +77,8 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('settings.title'),
     access: RouteAccess.anyone,
     load: () => import('../features/settings/cs-settings-page.ts'),
+    // The e-mail change form's strings are rarely needed: not in the first screen.
+    catalogPart: 'recovery',
   },
   {
     path: '/mixer',

@@ -10,8 +10,8 @@
 /** Lazily loaded catalog parts and the id prefixes each one takes. */
 export const CATALOG_PARTS = {
   marketplace: ['marketplace.', 'library.', 'messages.', 'analytics.', 'moderation.'],
-  /** The forgot- and reset-password pages: rarely visited, so not in the first screen. */
-  recovery: ['auth.forgot.', 'auth.reset.'],
+  /** The forgot- and reset-password pages and changing the e-mail address: rarely visited, so not in the first screen. */
+  recovery: ['auth.forgot.', 'auth.reset.', 'auth.emailChange.'],
   /**
    * The API's own strings (errors.json, mail.json): the API answers errors already in the caller's
    * language and writes the e-mails, so the web app never loads this part.

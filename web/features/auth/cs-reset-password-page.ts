@@ -12,13 +12,9 @@ import { validateForm, withoutFieldError, type FieldErrors } from '../../ui/form
 import { ApiController } from '../marketplace/api-controller.ts';
 import { navigate } from '../marketplace/navigation.ts';
 import { authStyles } from './auth-styles.ts';
+import { linkTokenFrom } from './link-token.ts';
 import { PasswordResetApi } from './password-reset-api.ts';
 import { submitForm } from '../../ui/submit-form.ts';
-
-/** The token of an e-mailed link, `/reset-password#token=…` (a fragment never reaches a server or a log). */
-export function resetTokenFrom(hash: string): string {
-  return new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '';
-}
 
 /**
  * /reset-password#token=…: choosing a new password from the e-mailed link. Success signs every
@@ -44,7 +40,7 @@ export class CsResetPasswordPage extends LitElement {
   readonly #i18n = new LocaleController(this);
   readonly #session = new ServiceController(this, sessionContext);
   readonly #api = new ApiController(this, (client) => new PasswordResetApi(client));
-  readonly #token = resetTokenFrom(location.hash);
+  readonly #token = linkTokenFrom(location.hash);
 
   constructor() {
     super();

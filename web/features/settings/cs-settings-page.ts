@@ -5,6 +5,7 @@ import { LocaleController } from '../../app/locale-controller.ts';
 import { ServiceController } from '../../app/service-controller.ts';
 import { baseStyles, pageStyles } from '../../ui/base-styles.ts';
 import { SessionStatus } from '../auth/session-service.ts';
+import './cs-change-email-form.ts';
 import './cs-change-password-form.ts';
 import './cs-delete-account-form.ts';
 
@@ -81,6 +82,11 @@ export class CsSettingsPage extends LitElement {
               <p class="muted">${t('settings.account.signedInAs', { email: state.user.email })}</p>
               <button class="button secondary" type="button" @click=${this.#signOut}>${t('shell.signOut')}</button>
             </div>
+            <details>
+              <summary>${t('auth.emailChange.open')}</summary>
+              <p class="muted">${t('auth.emailChange.lead')}</p>
+              <cs-change-email-form></cs-change-email-form>
+            </details>
           </section>
           <section class="card" aria-labelledby="delete-heading">
             <h2 id="delete-heading">${t('settings.delete.title')}</h2>
