@@ -184,7 +184,9 @@ export function createApp(deps: AppDeps) {
     '/api/auth',
     passwordResetRoutes({ passwordResets: createPasswordResetService({ db: database.db, clock, mailer, logger, throttle: loginThrottle }), limiters, publicOrigin: config.publicOrigin }),
   );
-  app.route('/api/auth', emailChangeRoutes({ auth, emailChanges: createEmailChangeService({ db: database.db, clock, mailer, logger }), limiters, publicOrigin: config.publicOrigin }));
+  // The payment side is wired further down; the change only needs it once a link is opened.
+  const emailChanges = createEmailChangeService({ db: database.db, clock, mailer, logger, onChanged: (userId, email) => commerce.subscriptions.billingEmailChanged(userId, email) });
+  app.route('/api/auth', emailChangeRoutes({ auth, emailChanges, limiters, publicOrigin: config.publicOrigin }));
   app.route(
     '/api/auth',
     authRoutes({

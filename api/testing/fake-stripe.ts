@@ -78,6 +78,8 @@ export async function startFakeStripe() {
         });
       }
       if (route === 'POST /v1/customers') return send(200, { id: id('cus'), object: 'customer', email: params.email, metadata: params.metadata ?? {} });
+      const customerMatch = /^\/v1\/customers\/([^/]+)$/.exec(url.pathname);
+      if (customerMatch && request.method === 'POST') return send(200, { id: customerMatch[1], object: 'customer', email: params.email, metadata: params.metadata ?? {} });
       if (route === 'POST /v1/subscriptions') {
         const subscription = { id: id('sub'), object: 'subscription', status: 'incomplete', customer: params.customer, metadata: params.metadata ?? {}, cancel_at_period_end: false, items: { object: 'list', data: [{ id: id('si'), price: { id: id('price'), product: id('prod'), recurring: { interval: 'month' } } }] } };
         subscriptions.set(subscription.id, subscription);

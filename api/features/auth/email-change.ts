@@ -27,7 +27,14 @@ import { hashRefreshToken, looksLikeRefreshToken, newRefreshToken } from './refr
 /** How long the old address can undo a change. */
 const REVERT_DAYS = 7;
 
-export function createEmailChangeService(deps: { db: Database; clock: Clock; mailer: Mailer; logger: Logger }) {
+export function createEmailChangeService(deps: {
+  db: Database;
+  clock: Clock;
+  mailer: Mailer;
+  logger: Logger;
+  /** After the change is committed (either way): what else keeps the address, e.g. the payment provider's customer. */
+  onChanged?: (userId: string, email: string) => Promise<void>;
+}) {
   const { db, clock, mailer, logger } = deps;
 
   /** Mail is sent after the answer; a failure is logged, and the person can ask again. */
@@ -107,6 +114,8 @@ export function createEmailChangeService(deps: { db: Database; clock: Clock; mai
           throw error;
         });
       const { user, newEmail, wayBack } = changed;
+      // Best effort, after the answer: the change is made; a failure here is logged, not the person's problem.
+      void deps.onChanged?.(user.id, newEmail).catch((error: unknown) => logger.error('could not pass on a changed e-mail address', { userId: user.id, error }));
       if (changed.revert) {
         send(newEmail, user.locale, 'mail.emailChange.reverted.subject', 'mail.emailChange.reverted.body', { name: user.displayName, email: newEmail, link: `${origin}/forgot-password` });
         return { email: newEmail, reverted: true };

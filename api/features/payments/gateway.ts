@@ -27,6 +27,8 @@ export interface PaymentGateway {
   /** Checks the signature of a webhook body and parses it; throws `webhook_signature_invalid`. */
   verifyWebhook(rawBody: string, signature: string | undefined): PaymentEvent;
   ensureCustomer(input: { userId: string; email: string; existingId: string | null }): Promise<string | null>;
+  /** The account moved to another address: the provider's receipts and invoices follow it. */
+  updateCustomerEmail(customerId: string, email: string): Promise<void>;
   createSubscriptionCheckout(input: {
     userId: string;
     customerId: string;

@@ -79,6 +79,10 @@ export function createStripeGateway(stripe: Stripe, options: StripeOptions): Pay
       return customer.id;
     },
 
+    async updateCustomerEmail(customerId, email) {
+      await provider(() => stripe.customers.update(customerId, { email }));
+    },
+
     async createSubscriptionCheckout({ userId, customerId, interval, priceCents, successUrl, cancelUrl }) {
       const session = await provider(() =>
         stripe.checkout.sessions.create({

@@ -15,6 +15,7 @@ export function createTestGateway(): PaymentGateway {
       throw new AppError('payments_not_configured');
     },
     ensureCustomer: async () => null,
+    updateCustomerEmail: async () => {},
     createSubscriptionCheckout: () => Promise.reject(new AppError('payments_not_configured')),
     changeSubscriptionInterval: async () => {},
     cancelSubscriptionAtPeriodEnd: async () => {},

@@ -125,6 +125,12 @@ export function createSubscriptionsService(deps: { db: Database; clock: Clock; g
       else await gateway.cancelSubscriptionAtPeriodEnd(row.stripeSubscriptionId);
       return status(userId);
     },
+
+    /** The account changed its e-mail address: Stripe's invoices and receipts for the plan go to the new one. */
+    async billingEmailChanged(userId: string, email: string): Promise<void> {
+      const row = await queries.findSubscription(db, userId);
+      if (row?.stripeCustomerId) await gateway.updateCustomerEmail(row.stripeCustomerId, email);
+    },
   };
 }
 
