@@ -12,7 +12,7 @@ export default defineConfig({
   catalogs: [
     { path: '<rootDir>/locales/{locale}/app', include: ['<rootDir>/web'] },
     { path: '<rootDir>/locales/{locale}/errors', include: ['<rootDir>/api'] },
-    { path: '<rootDir>/locales/{locale}/mail', include: ['<rootDir>/api/features/auth', '<rootDir>/api/features/projects', '<rootDir>/api/features/payments', '<rootDir>/api/features/moderation'] },
+    { path: '<rootDir>/locales/{locale}/mail', include: ['<rootDir>/api/features/auth', '<rootDir>/api/features/projects', '<rootDir>/api/features/payments', '<rootDir>/api/features/moderation', '<rootDir>/api/features/messages'] },
   ],
   catalogsMergePath: '<rootDir>/locales/{locale}/messages',
   format: formatter({ style: 'minimal' }),

@@ -51,6 +51,7 @@ import { createMailer, type Mailer } from './platform/mailer.ts';
 import { sendAccountNotice } from './features/moderation/account-notice.ts';
 import { createPluginsService } from './features/plugins/service.ts';
 import { createMessagesService } from './features/messages/service.ts';
+import { createUnreadMailer } from './features/messages/unread-mail.ts';
 import { createSyncServer } from './collab/sync-server.ts';
 import { createTicketIssuer, TICKET_TTL_SECONDS } from './collab/tickets.ts';
 import type { ProjectRole } from '../shared/schemas/projects.ts';
@@ -313,7 +314,8 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => errorResponse(new AppError('not_found'), c, logger));
   app.onError((error, c) => errorResponse(error, c, logger));
 
-  return { app, sync, projects, tickets, documents, messagesLive, beats, mailer, moderation };
+  const unreadMail = createUnreadMailer({ db: database.db, clock, mailer, logger, publicOrigin: config.publicOrigin });
+  return { app, sync, projects, tickets, documents, messagesLive, beats, mailer, moderation, unreadMail };
 }
 
 export type App = ReturnType<typeof createApp>['app'];

@@ -51,6 +51,13 @@ export const conversationReads = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     lastReadSeq: bigint('last_read_seq', { mode: 'number' }).notNull().default(0),
     readAt: timestamp('read_at', { withTimezone: true }),
+    /**
+     * The newest message this person was e-mailed about, and when (features/messages/unread-mail.ts):
+     * each message at most once, no second e-mail about a conversation before it is read, and at most
+     * one such e-mail an hour per person.
+     */
+    emailedSeq: bigint('emailed_seq', { mode: 'number' }).notNull().default(0),
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
   },
   (table) => [primaryKey({ columns: [table.conversationId, table.userId] }), index('conversation_reads_user_idx').on(table.userId)],
 );
@@ -81,6 +88,8 @@ export const messages = pgTable(
     uniqueIndex('messages_client_id_unique').on(table.conversationId, table.senderId, table.clientId),
     uniqueIndex('messages_seq_unique').on(table.seq),
     index('messages_conversation_seq_idx').on(table.conversationId, table.seq),
+    // The unread-mail sweep reads the last day's messages only.
+    index('messages_created_idx').on(table.createdAt),
   ],
 );
 

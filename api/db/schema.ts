@@ -33,6 +33,8 @@ export const users = pgTable(
     suspensionMessage: text('suspension_message'),
     /** A temporary suspension ends by itself at this time (features/moderation lifts it); null: until a moderator lifts it. */
     suspendedUntil: timestamp('suspended_until', { withTimezone: true }),
+    /** E-mail me about messages left unread (features/messages/unread-mail.ts); on unless turned off. */
+    messageEmails: boolean('message_emails').notNull().default(true),
     /**
      * The person deleted their account (features/auth/account-deletion.ts): the row stays so sales,
      * licences and conversations keep their other party, but its e-mail, password and profile are gone.

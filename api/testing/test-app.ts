@@ -49,6 +49,7 @@ export async function createTestApp(
     documents: built.documents,
     messagesLive: built.messagesLive,
     moderation: built.moderation,
+    unreadMail: built.unreadMail,
     database,
     clock,
     logger,

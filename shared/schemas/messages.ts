@@ -159,3 +159,7 @@ export const LiveEvent = z
   ])
   .meta({ id: 'LiveEvent' });
 export type LiveEvent = z.infer<typeof LiveEvent>;
+
+/** Whether to be e-mailed about messages left unread for a while (on unless turned off). */
+export const MessagePreferences = z.object({ emailUnread: z.boolean() }).strict().meta({ id: 'MessagePreferences' });
+export type MessagePreferences = z.infer<typeof MessagePreferences>;

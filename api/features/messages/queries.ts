@@ -207,3 +207,13 @@ export async function listBlocks(db: Database, blockerId: string) {
 export async function insertReport(db: Database, values: typeof messageReports.$inferInsert) {
   await db.insert(messageReports).values(values);
 }
+
+/** Whether the person wants e-mails about unread messages (features/messages/unread-mail.ts). */
+export async function messageEmailsOf(db: Database, userId: string): Promise<boolean> {
+  const [row] = await db.select({ on: users.messageEmails }).from(users).where(eq(users.id, userId));
+  return row?.on ?? true;
+}
+
+export async function setMessageEmails(db: Database, userId: string, on: boolean): Promise<void> {
+  await db.update(users).set({ messageEmails: on }).where(eq(users.id, userId));
+}

@@ -11,6 +11,7 @@ import {
   Message,
   MessageListQuery,
   MessagePage,
+  MessagePreferences,
   ReadState,
   Report,
   ReportRequest,
@@ -94,6 +95,16 @@ const routes = {
     request: body(ReportRequest),
     responses: { 201: { description: 'Stored for moderation', ...json(Report) }, ...errorResponses(401, 404, 422) },
   }),
+  preferences: createRoute({
+    method: 'get', path: '/preferences', tags, security: bearer, summary: 'Whether you are e-mailed about messages left unread',
+    responses: { 200: { description: 'Your message preferences', ...json(MessagePreferences) }, ...errorResponses(401) },
+  }),
+  setPreferences: createRoute({
+    method: 'put', path: '/preferences', tags, security: bearer,
+    summary: 'Turns e-mails about unread messages on or off (sent when a message stays unread for 10 minutes, at most one an hour)',
+    request: { body: { required: true, ...json(MessagePreferences) } },
+    responses: { 200: { description: 'Saved', ...json(MessagePreferences) }, ...errorResponses(401, 413, 415, 422) },
+  }),
   ticket: createRoute({
     method: 'post', path: '/live/ticket', tags, security: bearer,
     summary: 'A 30-second single-use ticket for the live socket: open `/api/messages/live?ticket=…` (JSON events: ready, message, read)',
@@ -147,6 +158,11 @@ export function messageRoutes(deps: { auth: AuthService; messages: MessagesServi
     return c.body(null, 204);
   });
   router.openapi(routes.report, async (c) => c.json(await messages.report(me(c), c.req.valid('json')), 201));
+  router.openapi(routes.preferences, async (c) => {
+    personal(c);
+    return c.json(await messages.preferences(me(c)), 200);
+  });
+  router.openapi(routes.setPreferences, async (c) => c.json(await messages.setPreferences(me(c), c.req.valid('json')), 200));
   router.openapi(routes.ticket, async (c) => {
     personal(c);
     return c.json(await deps.issueLiveTicket(me(c)), 200);

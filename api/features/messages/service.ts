@@ -14,6 +14,7 @@ import type {
   MarkReadRequest,
   Message,
   MessageListQuery,
+  MessagePreferences,
   MessagePage,
   ReadState,
   Report,
@@ -185,6 +186,15 @@ export function createMessagesService(deps: MessagesDeps) {
         readAt: now.toISOString(),
       });
       return { conversationId, unreadCount: unread.get(conversationId) ?? 0, readAt: now.toISOString() };
+    },
+
+    async preferences(userId: string): Promise<MessagePreferences> {
+      return { emailUnread: await queries.messageEmailsOf(db, userId) };
+    },
+
+    async setPreferences(userId: string, preferences: MessagePreferences): Promise<MessagePreferences> {
+      await queries.setMessageEmails(db, userId, preferences.emailUnread);
+      return preferences;
     },
 
     async unreadTotal(userId: string): Promise<UnreadTotal> {
