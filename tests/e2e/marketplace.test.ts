@@ -338,6 +338,15 @@ describe('the beat marketplace', () => {
     await b.locator('.bubble', { hasText: 'Sure — the trackout tier has them.' }).waitFor({ timeout: 15_000 });
     await screenshot(b, 'marketplace-phone-10-messages');
     await screenshot(p, 'marketplace-laptop-10-messages');
+
+    // E-mails about unread messages are on; the producer turns them off, and the choice is kept.
+    const emails = p.getByLabel('E-mail me when a message stays unread for 10 minutes (at most once an hour)');
+    await expect.poll(() => emails.isChecked()).toBe(true);
+    await emails.uncheck();
+    await expect.poll(() => emails.isEnabled()).toBe(true);
+    await p.reload();
+    await p.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
+    await expect.poll(() => emails.isChecked()).toBe(false);
   });
 
   it('names every control on every marketplace page and plays from the keyboard', async () => {

@@ -15,6 +15,7 @@ import { marketplaceStyles } from '../marketplace/marketplace-styles.ts';
 import { navigate } from '../marketplace/navigation.ts';
 import { LiveConnection } from './live-connection.ts';
 import { createDexieMessageStore, type MessageStore, type QueuedMessage } from './message-store.ts';
+import './cs-message-email-toggle.ts';
 import { MessagesApi } from './messages-api.ts';
 import { applyIncoming, mergeMessages } from './thread.ts';
 import { REPORT_REASON_IDS } from './report-labels.ts';
@@ -528,6 +529,7 @@ export class CsMessagesPage extends LitElement {
     return html`<div class="page">
       <header class="page-header">
         <h1 tabindex="-1">${t('messages.title')}</h1>
+        <cs-message-email-toggle></cs-message-email-toggle>
       </header>
       <div class="live" role="status" aria-live="polite">
         ${!online || this.savedOnly ? html`<p class="notice warning">${t('messages.offline')}</p>` : nothing}

@@ -5,6 +5,7 @@ import {
   LiveTicket,
   Message,
   MessagePage,
+  MessagePreferences,
   ReadState,
   Report,
   UnreadTotal,
@@ -83,6 +84,14 @@ export class MessagesApi {
       authenticated: true,
       schema: Report,
     });
+  }
+
+  preferences(): Promise<MessagePreferences> {
+    return this.#client.request({ method: 'GET', path: '/api/messages/preferences', authenticated: true, schema: MessagePreferences });
+  }
+
+  setPreferences(preferences: MessagePreferences): Promise<MessagePreferences> {
+    return this.#client.request({ method: 'PUT', path: '/api/messages/preferences', body: preferences, authenticated: true, schema: MessagePreferences });
   }
 
   liveTicket(): Promise<LiveTicket> {
