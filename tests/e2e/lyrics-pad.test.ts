@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
@@ -97,6 +98,9 @@ describe('lyrics pad', () => {
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('1 draft waits to be saved when you’re online.').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download lyrics' }).click()]);
+    expect(download.suggestedFilename()).toBe('Night-drive.txt');
+    expect(await readFile((await download.path())!, 'utf8')).toMatch(new RegExp(`^Night drive\n\n${VERSE[0]}\n`));
     await screenshot(page, 'lyrics-pad-phone-offline');
     await page.setViewportSize(VIEWPORTS.laptop);
     await screenshot(page, 'lyrics-pad-laptop-offline');

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readOutbox } from '../../api/testing/outbox.ts';
@@ -238,6 +239,12 @@ describe('two people on one project', () => {
     await status(b).getByText(/^Offline/).waitFor();
     expect(await faderValue(b)).toBe(await faderValue(a));
     await screenshot(b, 'projects-phone-dark-4-offline-reload');
+    // The lyrics leave as a text file, offline too, named after the song.
+    const [download] = await Promise.all([b.waitForEvent('download'), b.getByRole('button', { name: 'Download lyrics' }).click()]);
+    expect(download.suggestedFilename()).toBe('Night-Drive.txt');
+    const sheet = await readFile((await download.path())!, 'utf8');
+    expect(sheet.startsWith('Night Drive\n')).toBe(true);
+    expect(sheet).toContain(`\n\n${before.split('\n')[0]!.trimEnd()}\n`);
 
     await b.getByRole('link', { name: '← All projects' }).click();
     await b.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();

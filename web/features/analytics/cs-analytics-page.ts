@@ -10,6 +10,7 @@ import { marketplaceStyles } from '../marketplace/marketplace-styles.ts';
 import { studioStyles } from '../marketplace/studio-styles.ts';
 import { AnalyticsApi, lastDays, type DayRange } from './analytics-api.ts';
 import './cs-analytics-chart.ts';
+import { saveBlob } from '../../ui/save-blob.ts';
 
 const RANGES = [7, 30, 90] as const;
 
@@ -168,13 +169,7 @@ export class CsAnalyticsPage extends LitElement {
     this.error = '';
     try {
       const range = this.#range;
-      const csv = await this.#api.value.exportCsv(range);
-      const url = URL.createObjectURL(csv);
-      const anchor = document.createElement('a');
-      anchor.href = url;
-      anchor.download = `creatorsync-analytics-${range.from}-${range.to}.csv`;
-      anchor.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(await this.#api.value.exportCsv(range), `creatorsync-analytics-${range.from}-${range.to}.csv`);
       this.status = this.#i18n.t('analytics.exported');
     } catch (error) {
       this.error = errorMessage(error, (id) => this.#i18n.t(id));

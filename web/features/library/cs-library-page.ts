@@ -19,6 +19,7 @@ import { PlayerController } from '../marketplace/shared-player.ts';
 import { ProjectsApi } from '../projects/projects-api.ts';
 import { createDexieLibraryStore, type LibraryStore } from './library-store.ts';
 import './cs-orders-panel.ts';
+import { saveBlob } from '../../ui/save-blob.ts';
 
 /**
  * /library: what the user bought. Every licence with its terms, fresh signed links to its files,
@@ -315,14 +316,7 @@ export class CsLibraryPage extends LitElement {
 
   #contract(licence: Licence): Promise<void> {
     return this.#run(licence, async () => {
-      const pdf = await this.#api.value.contract(licence.id);
-      const url = URL.createObjectURL(pdf);
-      const anchor = document.createElement('a');
-      anchor.href = url;
-      anchor.download = `licence-${licence.id}.pdf`;
-      anchor.click();
-      // The download has its own copy once started.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(await this.#api.value.contract(licence.id), `licence-${licence.id}.pdf`);
       this.status = this.#i18n.t('library.contractReady');
     });
   }

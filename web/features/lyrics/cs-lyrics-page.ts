@@ -16,6 +16,7 @@ import { DraftBook, SaveState } from './draft-book.ts';
 import type { PadLine, RhymeFinderType } from './lyrics-protocol.ts';
 import { EngineStatus, LyricsWorkerClient } from './lyrics-worker-client.ts';
 import { FAMILY_SHAPES, familySlot } from './rhyme-family-style.ts';
+import { downloadLyricSheet } from '../projects/download-lyric-sheet.ts';
 
 /** Analysis follows typing closely; suggestions (the engine's slowest call) wait for a pause. */
 const ANALYZE_DELAY_MS = 120;
@@ -206,6 +207,7 @@ export class CsLyricsPage extends LitElement {
         <button class="button secondary" type="button" @click=${() => void book.create(t('lyrics.drafts.untitled')).then(() => this.#analyzeSoon())}>${t('lyrics.drafts.new')}</button>
         <button class="button quiet" type="button" ?disabled=${!draft} @click=${() => draft && void book.remove(draft.id).then(() => this.#analyzeSoon())}>${t('lyrics.drafts.delete')}</button>
         <button class="button" type="button" ?disabled=${!draft} @click=${() => draft && void book.save(draft.id, this.#connectivity.value.online)}>${t('lyrics.save.button')}</button>
+        <button class="button secondary" type="button" ?disabled=${!draft} @click=${() => draft && downloadLyricSheet({ title: draft.title, lyrics: draft.text }, t)}>${t('projects.downloadLyrics')}</button>
         <p class="status" role="status">${this.#saveStatus(t, book)}</p>
       </section>
       <div class="layout">

@@ -8,6 +8,7 @@ import { LocaleController } from '../../app/locale-controller.ts';
 import { baseStyles } from '../../ui/base-styles.ts';
 import { capLines, fileLabel, tierLabel } from '../marketplace/licence-labels.ts';
 import { projectStyles } from './project-styles.ts';
+import { saveBlob } from '../../ui/save-blob.ts';
 
 /**
  * The licence a song was started from (read from the song document, so it shows offline): beat,
@@ -95,14 +96,7 @@ export class CsLicenceTerms extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      const pdf = await this.#client.requestBlob({ method: 'GET', path: terms.contractUrl as `/api/${string}`, authenticated: true });
-      const url = URL.createObjectURL(pdf);
-      const anchor = document.createElement('a');
-      anchor.href = url;
-      anchor.download = `licence-${terms.licenceId}.pdf`;
-      anchor.click();
-      // The download has its own copy once started.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(await this.#client.requestBlob({ method: 'GET', path: terms.contractUrl as `/api/${string}`, authenticated: true }), `licence-${terms.licenceId}.pdf`);
     } catch (error) {
       this.error = errorMessage(error, (id) => this.#i18n.t(id));
     } finally {

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { readLicenceTerms } from '../../../shared/project/licence-terms.ts';
-import { projectParts, readMeta } from '../../../shared/project/project-document.ts';
+import { projectParts, readLyrics, readMeta } from '../../../shared/project/project-document.ts';
 import type { ProjectRole } from '../../../shared/schemas/projects.ts';
 import { connectivityContext, sessionContext } from '../../app/contexts.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
@@ -13,6 +13,7 @@ import './cs-comments-panel.ts';
 import './cs-licence-terms.ts';
 import type { CaretLine } from './cs-lyrics-editor.ts';
 import './cs-lyrics-editor.ts';
+import { downloadLyricSheet } from './download-lyric-sheet.ts';
 import './cs-mix-panel.ts';
 import './cs-version-history.ts';
 import { createDexieProjectListStore } from './dexie-project-list-store.ts';
@@ -292,6 +293,11 @@ export class CsProjectPage extends LitElement {
                     ${t('projects.redo')}
                   </button>`
               : nothing}
+            ${session
+              ? html`<button class="button secondary small" type="button" id="download-lyrics" @click=${() => this.#downloadLyrics(session, title)}>
+                  ${t('projects.downloadLyrics')}
+                </button>`
+              : nothing}
           </div>
         </div>
       </header>
@@ -302,6 +308,14 @@ export class CsProjectPage extends LitElement {
         : nothing}
       ${session ? this.#renderStudio(session, canEdit) : html`<p class="muted">${t('projects.opening')}</p>`}
     </div>`;
+  }
+
+  /** The lyrics as they are on this device (offline too), with the tempo and key only when someone set them. */
+  #downloadLyrics(session: ProjectSession, title: string): void {
+    const meta = readMeta(session.doc);
+    const set = projectParts.meta(session.doc);
+    const source = { title, lyrics: readLyrics(session.doc), bpm: set.has('bpm') ? meta.bpm : undefined, musicalKey: meta.musicalKey };
+    downloadLyricSheet(source, (id, values) => this.#i18n.t(id, values));
   }
 
   #renderStudio(session: ProjectSession, canEdit: boolean) {
