@@ -127,8 +127,35 @@ export const orderItems = pgTable(
     tier: text('tier').notNull(),
     priceCents: integer('price_cents').notNull(),
     discountCents: integer('discount_cents').notNull(),
+    /**
+     * How much of this line's price was given back (features/payments/provider-refund.ts): all of it
+     * when its producer refunded their part of a cart (`refundedAt` set, the licence revoked), or its
+     * share of a refund of the whole order.
+     */
+    refundedCents: integer('refunded_cents').notNull().default(0),
+    refundedAt: timestamp('refunded_at', { withTimezone: true }),
   },
   (table) => [index('order_items_order_idx').on(table.orderId)],
+);
+
+/**
+ * A producer refunding their own lines of an order that also holds other producers' beats. In TEST
+ * MODE it is applied at once; with Stripe it waits (`appliedAt` null) for the `charge.refunded`
+ * event its refund causes, which it then claims, so that money is not spread over everyone's lines.
+ */
+export const sellerRefunds = pgTable(
+  'seller_refunds',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    producerId: text('producer_id').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+  },
+  (table) => [uniqueIndex('seller_refunds_order_producer_unique').on(table.orderId, table.producerId)],
 );
 
 /**

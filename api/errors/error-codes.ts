@@ -61,7 +61,6 @@ export const ERROR_STATUS = {
   order_not_found: 404,
   order_not_pending: 409,
   sale_not_found: 404,
-  sale_has_other_sellers: 409,
   sale_not_refundable: 409,
   order_total_too_low: 422,
   coupon_not_found: 404,

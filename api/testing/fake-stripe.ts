@@ -106,7 +106,7 @@ export async function startFakeStripe() {
         // Stripe replays the first answer for a repeated idempotency key; so does the fake.
         const existing = idempotencyKey ? refundsByKey.get(idempotencyKey) : undefined;
         if (existing) return send(200, existing);
-        const refund = { id: id('re'), object: 'refund', status: 'succeeded', payment_intent: params.payment_intent, metadata: params.metadata ?? {} };
+        const refund = { id: id('re'), object: 'refund', status: 'succeeded', payment_intent: params.payment_intent, amount: params.amount === undefined ? null : Number(params.amount), metadata: params.metadata ?? {} };
         if (idempotencyKey) refundsByKey.set(idempotencyKey, refund);
         return send(200, refund);
       }

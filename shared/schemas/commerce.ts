@@ -361,12 +361,20 @@ export const Sale = z
     price: z.number(),
     currency: z.literal(CURRENCY),
     paidAt: z.iso.datetime(),
+    /** Refunded: the whole order, or this producer's part of a cart. */
     status: z.enum(['paid', 'refunded']),
+    /** Refunded so far on this licence (its share of a partial refund, or all of it). */
+    refunded: z.number(),
     /** Refunded so far on the whole order (a refund made in Stripe may be partial). */
     orderRefunded: z.number(),
+    /** The producer asked Stripe to refund their part of a cart; it takes effect when Stripe confirms. */
+    refundRequested: z.boolean(),
     /** Null when nobody disputed the payment. */
     dispute: z.enum(DISPUTE_STATES).nullable(),
-    /** Whether the producer may refund it here: paid, not under an open chargeback, and every licence in the order is theirs. */
+    /**
+     * Whether the producer may refund it here: paid, not under an open chargeback, and not refunded or
+     * requested already. In a cart with other producers' beats it refunds this producer's lines only.
+     */
     refundable: z.boolean(),
   })
   .meta({ id: 'Sale' });

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/database.ts';
 import { beatDownloads, beatPlays, beats, orderItems, orders } from '../../db/schema.ts';
@@ -63,8 +63,8 @@ const key = (row: { day: string | null; beatId: string | null }) => `${row.day ?
 /**
  * Plays, unique listeners, downloads, sales and revenue for the scope, grouped as asked. Three
  * grouped queries (plays, downloads, paid order items) merged by group key; sales come from paid
- * orders dated by when they were paid, net of their discounts and of partial refunds (each item
- * its share), fully refunded orders excluded.
+ * orders dated by when they were paid, net of their discounts and of what was refunded on each
+ * item; fully refunded orders and items refunded by their producer excluded.
  */
 export async function metrics(db: Database, scope: Scope, grouping: Grouping): Promise<MetricRow[]> {
   const playGroup = groupColumns(grouping, beatPlays.day, beatPlays.beatId);
@@ -95,11 +95,8 @@ export async function metrics(db: Database, scope: Scope, grouping: Grouping): P
         day: saleGroup.day,
         beatId: saleGroup.beatId,
         sales: sql<number>`count(*)::int`,
-        // Each item's amount, less its share of what was refunded on the order (a partial refund).
-        revenueCents: sql<number>`coalesce(sum(
-          (${orderItems.priceCents} - ${orderItems.discountCents})
-          - coalesce(round((${orderItems.priceCents} - ${orderItems.discountCents})::numeric * ${orders.refundedCents} / nullif(${orders.totalCents}, 0)), 0)
-        ), 0)::bigint`,
+        // Each item's amount, less what was refunded on it (its share of a partial refund of the order).
+        revenueCents: sql<number>`coalesce(sum(${orderItems.priceCents} - ${orderItems.discountCents} - ${orderItems.refundedCents}), 0)::bigint`,
       })
       .from(orderItems)
       .innerJoin(orders, eq(orders.id, orderItems.orderId))
@@ -107,6 +104,7 @@ export async function metrics(db: Database, scope: Scope, grouping: Grouping): P
         and(
           eq(orderItems.producerId, scope.producerId),
           eq(orders.status, 'paid'),
+          isNull(orderItems.refundedAt),
           sql`${paidDay} between ${scope.range.from} and ${scope.range.to}`,
           scope.beatId ? eq(orderItems.beatId, scope.beatId) : undefined,
         ),

@@ -22,8 +22,11 @@ export interface CheckoutLine {
 export interface PaymentGateway {
   mode: PaymentMode;
   createOrderCheckout(input: { orderId: string; email: string; lines: CheckoutLine[]; successUrl: string; cancelUrl: string }): Promise<{ url: string; sessionId: string | null }>;
-  /** Refunds an order's payment; idempotent per order. Null id in test mode. */
-  refund(input: { orderId: string; paymentIntentId: string | null }): Promise<{ refundId: string | null }>;
+  /**
+   * Refunds an order's payment, all of it, or one producer's part of a cart; idempotent per order (per
+   * producer for a part). Null id in test mode.
+   */
+  refund(input: { orderId: string; paymentIntentId: string | null; part?: { producerId: string; amountCents: number } }): Promise<{ refundId: string | null }>;
   /** Checks the signature of a webhook body and parses it; throws `webhook_signature_invalid`. */
   verifyWebhook(rawBody: string, signature: string | undefined): PaymentEvent;
   ensureCustomer(input: { userId: string; email: string; existingId: string | null }): Promise<string | null>;

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../../db/database.ts';
-import { beats, ledgerEntries, licences, orders } from '../../db/schema.ts';
+import { beats, ledgerEntries, licences, orderItems, orders, sellerRefunds } from '../../db/schema.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { allocateByWeights } from './money.ts';
+import { allocateRefund } from './refund-allocation.ts';
 
 /** The fields of a Stripe Charge this app reads from `charge.refunded`. */
 export const ChargeObject = z.object({
@@ -88,55 +89,104 @@ export async function refundPaidOrderInFull(tx: Executor, order: typeof orders.$
   await applyRefundedCents(tx, order, order.totalCents, reason, now);
 }
 
-/** Brings a paid order (row locked by the caller) to `total` cents refunded: ledger, status, licences. */
+/**
+ * A producer's refund of their own lines of a cart, recorded (seller_refunds) by the caller, who holds
+ * the order's row lock: without a payment provider (TEST MODE) it takes effect at once.
+ */
+export async function applySellerRefund(tx: Executor, order: typeof orders.$inferSelect, amountCents: number, now: Date): Promise<void> {
+  await applyRefundedCents(tx, order, order.refundedCents + amountCents, 'refunded_by_seller', now);
+}
+
+/**
+ * Brings a paid order (row locked by the caller) to `total` cents refunded: which lines it pays back
+ * (refund-allocation.ts: a producer's confirmed refund of their own lines first, the rest over the
+ * other lines), the ledger, the order's status, and the licences of every line refunded in full.
+ */
 async function applyRefundedCents(tx: Executor, order: typeof orders.$inferSelect, total: number, reason: string, now: Date): Promise<void> {
   const refunded = Math.min(total, order.totalCents);
   if (refunded <= order.refundedCents) return;
   const full = refunded >= order.totalCents;
+  const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(asc(orderItems.id));
+  const pending = await tx
+    .select()
+    .from(sellerRefunds)
+    .where(and(eq(sellerRefunds.orderId, order.id), isNull(sellerRefunds.appliedAt)))
+    .orderBy(asc(sellerRefunds.createdAt), asc(sellerRefunds.id));
+  const allocation = allocateRefund({
+    refundedBefore: order.refundedCents,
+    refundedNow: refunded,
+    lines: items.map((item) => ({ id: item.id, producerId: item.producerId, amountCents: lineAmount(item), refundedCents: item.refundedCents, inFull: item.refundedAt !== null })),
+    pending,
+  });
 
-  await reverseLedger(tx, order.id, order.totalCents, refunded, now);
+  const newlyInFull: string[] = [];
+  for (const [index, line] of allocation.lines.entries()) {
+    const before = items[index]!;
+    const nowInFull = line.inFull && before.refundedAt === null;
+    if (nowInFull) newlyInFull.push(line.id);
+    if (line.refundedCents === before.refundedCents && !nowInFull) continue;
+    await tx
+      .update(orderItems)
+      .set({ refundedCents: line.refundedCents, ...(nowInFull ? { refundedAt: now } : {}) })
+      .where(eq(orderItems.id, line.id));
+  }
+  if (allocation.claimedPartIds.length > 0) await tx.update(sellerRefunds).set({ appliedAt: now }).where(inArray(sellerRefunds.id, allocation.claimedPartIds));
+  await reverseLedger(tx, order.id, new Map(allocation.lines.map((line, index) => [line.id, { refundedCents: line.refundedCents, amountCents: lineAmount(items[index]!) }])), now);
   await tx
     .update(orders)
     .set(full ? { refundedCents: refunded, status: 'refunded', refundReason: reason, refundedAt: now, updatedAt: now } : { refundedCents: refunded, updatedAt: now })
     .where(eq(orders.id, order.id));
-  if (full) await revokeLicences(tx, order.id, now);
+  if (full) await revokeLicences(tx, order.id, 'order_refunded', now);
+  else if (newlyInFull.length > 0) await revokeLicences(tx, order.id, 'refunded_by_seller', now, newlyInFull);
 }
 
+const lineAmount = (item: { priceCents: number; discountCents: number }) => item.priceCents - item.discountCents;
+
 /**
- * Brings the order's refund rows up to `refundedCents` of its `totalCents`: the cumulative target of
- * each sale row is computed afresh (gross by what the row earned, fee in the same proportion of the
- * order's fee) and only the difference to what was already reversed is written. A full refund thus
- * nets every collaborator's rows of the order to exactly zero, however many partial refunds came first.
+ * Brings the order's refund rows up to what each line has given back: per line, the cumulative
+ * target of each of its sale rows is computed afresh (gross by what the row earned, the fee in the
+ * same proportion as the line's refund) and only the difference to what was already reversed is
+ * written. A line refunded in full thus nets every collaborator's rows of it to exactly zero,
+ * however many partial refunds came first.
  */
-async function reverseLedger(tx: Executor, orderId: string, totalCents: number, refundedCents: number, now: Date): Promise<void> {
-  const rows = await tx.select().from(ledgerEntries).where(eq(ledgerEntries.orderId, orderId)).orderBy(asc(ledgerEntries.id));
-  const sales = rows.filter((row) => row.kind === 'sale');
-  if (sales.length === 0) return;
+async function reverseLedger(tx: Executor, orderId: string, lines: ReadonlyMap<string, { refundedCents: number; amountCents: number }>, now: Date): Promise<void> {
+  const rows = await tx
+    .select({ entry: ledgerEntries, itemId: licences.orderItemId })
+    .from(ledgerEntries)
+    .innerJoin(licences, eq(licences.id, ledgerEntries.licenceId))
+    .where(eq(ledgerEntries.orderId, orderId))
+    .orderBy(asc(ledgerEntries.id));
   const reversed = new Map<string, { gross: number; fee: number }>();
-  for (const row of rows) {
-    if (row.kind !== 'refund' || !row.reversesId) continue;
-    const sum = reversed.get(row.reversesId) ?? { gross: 0, fee: 0 };
-    reversed.set(row.reversesId, { gross: sum.gross - row.grossCents, fee: sum.fee - row.feeCents });
+  for (const { entry } of rows) {
+    if (entry.kind !== 'refund' || !entry.reversesId) continue;
+    const sum = reversed.get(entry.reversesId) ?? { gross: 0, fee: 0 };
+    reversed.set(entry.reversesId, { gross: sum.gross - entry.grossCents, fee: sum.fee - entry.feeCents });
   }
-  const feeTotal = sales.reduce((sum, row) => sum + row.feeCents, 0);
-  const grossTargets = allocateByWeights(refundedCents, sales.map((row) => row.grossCents));
-  const feeTargets = allocateByWeights(Math.round((feeTotal * refundedCents) / totalCents), sales.map((row) => row.feeCents));
-  const entries = sales.flatMap((sale, index) => {
-    const already = reversed.get(sale.id) ?? { gross: 0, fee: 0 };
-    const gross = grossTargets[index]! - already.gross;
-    const fee = feeTargets[index]! - already.fee;
-    if (gross === 0 && fee === 0) return [];
-    const { id: _saleId, createdAt: _saleDate, ...copied } = sale;
-    return [{ ...copied, id: randomUUID(), kind: 'refund', reversesId: sale.id, grossCents: -gross, feeCents: -fee, netCents: -(gross - fee), createdAt: now }];
-  });
+  const entries = [];
+  for (const [itemId, line] of lines) {
+    const sales = rows.filter((row) => row.itemId === itemId && row.entry.kind === 'sale').map((row) => row.entry);
+    if (sales.length === 0 || line.amountCents <= 0) continue;
+    const feeTotal = sales.reduce((sum, row) => sum + row.feeCents, 0);
+    const grossTargets = allocateByWeights(line.refundedCents, sales.map((row) => row.grossCents));
+    const feeTargets = allocateByWeights(Math.round((feeTotal * line.refundedCents) / line.amountCents), sales.map((row) => row.feeCents));
+    for (const [index, sale] of sales.entries()) {
+      const already = reversed.get(sale.id) ?? { gross: 0, fee: 0 };
+      const gross = grossTargets[index]! - already.gross;
+      const fee = feeTargets[index]! - already.fee;
+      if (gross === 0 && fee === 0) continue;
+      const { id: _saleId, createdAt: _saleDate, ...copied } = sale;
+      entries.push({ ...copied, id: randomUUID(), kind: 'refund', reversesId: sale.id, grossCents: -gross, feeCents: -fee, netCents: -(gross - fee), createdAt: now });
+    }
+  }
   if (entries.length > 0) await tx.insert(ledgerEntries).values(entries);
 }
 
-async function revokeLicences(tx: Executor, orderId: string, now: Date): Promise<void> {
+/** Revokes the order's licences (only those of `itemIds` when given); a refunded exclusive frees its beat. */
+async function revokeLicences(tx: Executor, orderId: string, reason: string, now: Date, itemIds?: readonly string[]): Promise<void> {
   const revoked = await tx
     .update(licences)
-    .set({ revokedAt: now, revokedReason: 'order_refunded' })
-    .where(and(eq(licences.orderId, orderId), isNull(licences.revokedAt)))
+    .set({ revokedAt: now, revokedReason: reason })
+    .where(and(eq(licences.orderId, orderId), isNull(licences.revokedAt), itemIds ? inArray(licences.orderItemId, [...itemIds]) : undefined))
     .returning({ beatId: licences.beatId, tier: licences.tier });
   for (const licence of revoked) {
     await tx.update(beats).set({ saleCount: sql`greatest(${beats.saleCount} - 1, 0)` }).where(eq(beats.id, licence.beatId));

@@ -154,6 +154,52 @@ describe.each(databaseKinds())('refunds made in Stripe (%s)', (kind) => {
     expect(await orderOf(other.orderId)).toMatchObject({ status: 'paid' });
   });
 
+  it('in a cart, a producer’s refund of their part goes through Stripe for their lines’ amount, and the event it causes pays back only those lines', async () => {
+    const first = await publishedBeat(t.app, { price: 10 });
+    const second = await publishedBeat(t.app, { price: 30 });
+    const buyer = await signUp(t.app);
+    const checkout = await call(t.app, 'POST', '/api/checkout', { token: buyer.accessToken, body: { items: [{ beatId: first.beatId, tier: 'basic' }, { beatId: second.beatId, tier: 'basic' }] } });
+    expect(checkout.status, checkout.text).toBe(201);
+    const sessionId = /cs_fake_\w+/.exec(checkout.json.checkoutUrl)![0];
+    const cart = { orderId: checkout.json.order.id as string, sessionId, paymentIntent: `pi_${sessionId}`, amountTotal: 4000 };
+    await deliver(t.app, sessionCompleted(cart));
+    const licences = (await call(t.app, 'GET', '/api/licences', { token: buyer.accessToken })).json.licences.filter((row: { orderId: string }) => row.orderId === cart.orderId);
+    const licenceOf = (beatId: string) => licences.find((row: { beatId: string }) => row.beatId === beatId).id as string;
+    const downloads = async (beatId: string) => (await call(t.app, 'GET', `/api/licences/${licenceOf(beatId)}/downloads`, { token: buyer.accessToken })).status;
+    const saleOf = async (token: string) => (await call(t.app, 'GET', '/api/sales', { token })).json.sales.find((sale: { orderId: string }) => sale.orderId === cart.orderId);
+
+    // A whole-order refund event from the dashboard first: 4 of 40 back, spread 1 and 3.
+    await deliver(t.app, chargeRefunded({ paymentIntent: cart.paymentIntent, amount: 4000, amountRefunded: 400 }));
+    expect(await saleOf(first.producer.accessToken)).toMatchObject({ refunded: 1, status: 'paid', refundable: true });
+
+    // The first producer refunds the 9 left on their line, through Stripe, for that amount only.
+    const requested = await call(t.app, 'POST', `/api/sales/${cart.orderId}/refund`, { token: first.producer.accessToken });
+    expect(requested.json).toEqual({ status: 'requested' });
+    const refundCall = stripe.requests.filter((request) => request.path === '/v1/refunds').at(-1)!;
+    expect(refundCall.params).toMatchObject({ payment_intent: cart.paymentIntent, amount: '900', metadata: { orderId: cart.orderId, producerId: first.producer.userId } });
+    expect(refundCall.idempotencyKey).toBe(`refund-${cart.orderId}-${first.producer.userId}`);
+    expect(await saleOf(first.producer.accessToken)).toMatchObject({ refundRequested: true, refundable: false, status: 'paid' });
+    // Asking again repeats the same request (same key), nothing more.
+    await call(t.app, 'POST', `/api/sales/${cart.orderId}/refund`, { token: first.producer.accessToken });
+    expect(stripe.requests.filter((request) => request.path === '/v1/refunds').at(-1)!.idempotencyKey).toBe(refundCall.idempotencyKey);
+
+    // Stripe confirms: 13 of 40 refunded in all; the first line is refunded in full, the second keeps its 3.
+    await deliver(t.app, chargeRefunded({ paymentIntent: cart.paymentIntent, amount: 4000, amountRefunded: 1300 }));
+    expect(await orderOf(cart.orderId)).toMatchObject({ status: 'paid', refundedCents: 1300 });
+    expect(await saleOf(first.producer.accessToken)).toMatchObject({ status: 'refunded', refunded: 10, refundRequested: false, refundable: false });
+    expect(await saleOf(second.producer.accessToken)).toMatchObject({ status: 'paid', refunded: 3, refundable: true });
+    expect([await downloads(first.beatId), await downloads(second.beatId)]).toEqual([410, 200]);
+    const { sums } = await ledgerSums(cart.orderId);
+    expect(sums.get(first.producer.userId)).toEqual([0, 0, 0]);
+    expect(sums.get(second.producer.userId)![0]).toBe(3000 - 300);
+
+    // The rest, from the dashboard: the order is refunded and every line with it.
+    await deliver(t.app, chargeRefunded({ paymentIntent: cart.paymentIntent, amount: 4000, amountRefunded: 4000 }));
+    expect(await orderOf(cart.orderId)).toMatchObject({ status: 'refunded' });
+    expect((await ledgerSums(cart.orderId)).sums.get(second.producer.userId)).toEqual([0, 0, 0]);
+    expect(await downloads(second.beatId)).toBe(410);
+  });
+
   it('a dispute the seller lost takes the money back like a refund; one they won changes nothing', async () => {
     const { beatId, producer } = await publishedBeat(t.app, { price: 15 });
     const buyer = await signUp(t.app);

@@ -53,7 +53,7 @@ describe.each(databaseKinds())('a producer’s sales (%s)', (kind) => {
     expect(again.json.error.code).toBe('sale_not_refundable');
   });
 
-  it('leaves an order with other producers’ beats in it to support, and pages newest first', async () => {
+  it('in a cart with other producers’ beats, each producer refunds their own lines and the other sales stand; pages newest first', async () => {
     const first = await publishedBeat(t.app, { price: 10 });
     const second = await publishedBeat(t.app, { price: 12 });
     const buyer = await signUp(t.app);
@@ -61,11 +61,40 @@ describe.each(databaseKinds())('a producer’s sales (%s)', (kind) => {
       { beatId: first.beatId, tier: 'basic' },
       { beatId: second.beatId, tier: 'basic' },
     ]);
-    const listed = await call(t.app, 'GET', '/api/sales', { token: first.producer.accessToken });
-    expect(listed.json.sales).toEqual([expect.objectContaining({ orderId: cart.orderId, beatId: first.beatId, refundable: false })]);
-    const refused = await call(t.app, 'POST', `/api/sales/${cart.orderId}/refund`, { token: first.producer.accessToken });
-    expect(refused.status).toBe(409);
-    expect(refused.json.error.code).toBe('sale_has_other_sellers');
+    const salesOf = async (token: string) => (await call(t.app, 'GET', '/api/sales', { token })).json.sales as Array<Record<string, unknown>>;
+    expect(await salesOf(first.producer.accessToken)).toEqual([expect.objectContaining({ orderId: cart.orderId, beatId: first.beatId, price: 10, refundable: true })]);
+
+    const refunded = await call(t.app, 'POST', `/api/sales/${cart.orderId}/refund`, { token: first.producer.accessToken });
+    expect(refunded.status, refunded.text).toBe(200);
+    expect(refunded.json).toEqual({ status: 'refunded' });
+    // The buyer got the first beat's price back; its licence is revoked, the other one works.
+    expect((await call(t.app, 'GET', `/api/orders/${cart.orderId}`, { token: buyer.accessToken })).json).toMatchObject({ status: 'paid', refunded: 10 });
+    const [firstLicence, secondLicence] = cart.licenceIds;
+    const licenceOf = async (id: string) => (await call(t.app, 'GET', `/api/licences/${id}/downloads`, { token: buyer.accessToken })).json;
+    const revoked = await licenceOf(firstLicence!);
+    const kept = await licenceOf(secondLicence!);
+    expect([revoked.error?.code, kept.error?.code].sort()).toEqual(['licence_revoked', undefined].sort());
+    // Each producer's ledger: the first nets to zero, the second keeps the sale whole.
+    const ledgerOf = async (token: string) =>
+      (await call(t.app, 'GET', '/api/ledger.csv', { token })).text.trim().split('\r\n').slice(1).map((line) => line.split(',')).filter((row) => row[1] === cart.orderId);
+    const firstRows = await ledgerOf(first.producer.accessToken);
+    expect(firstRows.map((row) => row[13])).toEqual(['sale', 'refund']);
+    expect(firstRows.reduce((sum, row) => sum + Number(row[11]), 0)).toBeCloseTo(0, 2);
+    expect((await ledgerOf(second.producer.accessToken)).map((row) => row[13])).toEqual(['sale']);
+    expect(await salesOf(first.producer.accessToken)).toEqual([expect.objectContaining({ orderId: cart.orderId, status: 'refunded', refunded: 10, refundable: false })]);
+    expect(await salesOf(second.producer.accessToken)).toEqual([expect.objectContaining({ orderId: cart.orderId, status: 'paid', refunded: 0, orderRefunded: 10, refundable: true })]);
+    const again = await call(t.app, 'POST', `/api/sales/${cart.orderId}/refund`, { token: first.producer.accessToken });
+    expect([again.status, again.json.error.code]).toEqual([409, 'sale_not_refundable']);
+    // The analytics count only what stands: the first producer's sale is gone, the second's is whole.
+    const today = t.clock.now().toISOString().slice(0, 10);
+    const summaryOf = async (token: string) => (await call(t.app, 'GET', `/api/analytics/summary?from=${today}&to=${today}`, { token })).json;
+    expect(await summaryOf(first.producer.accessToken)).toMatchObject({ sales: 0, revenue: 0 });
+    expect(await summaryOf(second.producer.accessToken)).toMatchObject({ sales: 1, revenue: 12 });
+
+    // The second producer refunds theirs too: now the whole order is refunded.
+    expect((await call(t.app, 'POST', `/api/sales/${cart.orderId}/refund`, { token: second.producer.accessToken })).json).toEqual({ status: 'refunded' });
+    expect((await call(t.app, 'GET', `/api/orders/${cart.orderId}`, { token: buyer.accessToken })).json).toMatchObject({ status: 'refunded', refunded: 22 });
+    expect((await licenceOf(secondLicence!)).error.code).toBe('licence_revoked');
 
     // Three more sales of the first producer's beat: pages of two, newest first, nothing twice.
     const orders = [];

@@ -57,9 +57,13 @@ export function createStripeGateway(stripe: Stripe, options: StripeOptions): Pay
       return { url: session.url, sessionId: session.id };
     },
 
-    async refund({ orderId, paymentIntentId }) {
+    async refund({ orderId, paymentIntentId, part }) {
       if (!paymentIntentId) throw new AppError('payment_provider_unavailable');
-      const refund = await provider(() => stripe.refunds.create({ payment_intent: paymentIntentId, metadata: { orderId } }, { idempotencyKey: `refund-${orderId}` }));
+      const refund = await provider(() =>
+        part
+          ? stripe.refunds.create({ payment_intent: paymentIntentId, amount: part.amountCents, metadata: { orderId, producerId: part.producerId } }, { idempotencyKey: `refund-${orderId}-${part.producerId}` })
+          : stripe.refunds.create({ payment_intent: paymentIntentId, metadata: { orderId } }, { idempotencyKey: `refund-${orderId}` }),
+      );
       return { refundId: refund.id };
     },
 
