@@ -126,9 +126,11 @@ export class CsSalesPanel extends LitElement {
                     <td>
                       ${sale.status === 'refunded'
                         ? t('marketplace.sales.stateRefunded')
-                        : sale.orderRefunded > 0
-                          ? t('marketplace.sales.statePartlyRefunded', { amount: price(sale.orderRefunded) })
-                          : t('marketplace.sales.statePaid')}
+                        : sale.refundRequested
+                          ? t('marketplace.sales.stateRequested')
+                          : sale.refunded > 0
+                            ? t('marketplace.sales.statePartlyRefunded', { amount: price(sale.refunded) })
+                            : t('marketplace.sales.statePaid')}
                       ${sale.dispute ? html`<br /><span class="muted">${t(DISPUTE_IDS[sale.dispute])}</span>` : nothing}
                     </td>
                     <td>
