@@ -142,6 +142,14 @@ export const APP_ROUTES: readonly AppRoute[] = [
     catalogPart: 'marketplace',
   },
   {
+    path: '/cart',
+    tag: 'cs-cart-page',
+    titleId: messageId('marketplace.cart.title'),
+    access: RouteAccess.membersOnly,
+    load: () => import('../features/marketplace/cs-cart-page.ts'),
+    catalogPart: 'marketplace',
+  },
+  {
     path: '/checkout/test/:orderId',
     tag: 'cs-test-checkout-page',
     titleId: messageId('marketplace.testCheckout.title'),

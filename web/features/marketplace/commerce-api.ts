@@ -65,6 +65,17 @@ export class CommerceApi {
     });
   }
 
+  /** Buys every line of a cart in one order (one payment), each priced afresh by the server. */
+  checkout(items: ReadonlyArray<{ beatId: string; tier: LicenceTier }>, couponCode?: string): Promise<CheckoutResponse> {
+    return this.#client.request({
+      method: 'POST',
+      path: '/api/checkout',
+      body: { items: items.map(({ beatId, tier }) => ({ beatId, tier })), ...(couponCode ? { couponCode } : {}) },
+      authenticated: true,
+      schema: CheckoutResponse,
+    });
+  }
+
   paymentMode(): Promise<PaymentModeResponse> {
     return this.#client.request({ method: 'GET', path: '/api/payments/mode', schema: PaymentModeResponse });
   }

@@ -16,6 +16,7 @@ import { ApiController } from './api-controller.ts';
 import { formatPrice, genreLabel, keyLabel, moodLabel } from './beat-labels.ts';
 import { BeatsApi } from './beats-api.ts';
 import { createDexieCatalogCache, type CatalogCache } from './catalog-cache.ts';
+import { cartOf } from './cart.ts';
 import { CommerceApi } from './commerce-api.ts';
 import { beatTrack } from './cs-beats-page.ts';
 import './cs-waveform.ts';
@@ -366,7 +367,11 @@ export class CsBeatPage extends LitElement {
               <button class="button" type="submit" ?disabled=${this.busy || !this.tier || !online || beat.status !== 'published'}>
                 ${this.tier ? t('marketplace.beatPage.buy', { tier: tierLabel(this.tier, t) }) : t('marketplace.beatPage.buyNone')}
               </button>
-            </div>`}
+              <button class="button secondary" type="button" id="add-to-cart" ?disabled=${!this.tier || beat.status !== 'published'} @click=${() => this.#addToCart(beat)}>
+                ${t('marketplace.cart.add')}
+              </button>
+            </div>
+            ${this.#renderCartLink()}`}
         ${online ? nothing : html`<p class="muted">${t('marketplace.beatPage.buyOffline')}</p>`}
       </form>
     </section>`;
@@ -432,6 +437,23 @@ export class CsBeatPage extends LitElement {
     if (this.#session.value.user) return true;
     navigate(this, `/sign-in?${new URLSearchParams({ next: location.pathname })}`);
     return false;
+  }
+
+  /** "View cart (N)" once the cart holds something (the cart lives on this device, offline too). */
+  #renderCartLink() {
+    const user = this.#session.available ? this.#session.value.user : null;
+    const count = user ? cartOf(user.id).count : 0;
+    return count > 0 ? html`<p><a href="/cart">${this.#i18n.t('marketplace.cart.view', { count })}</a></p>` : nothing;
+  }
+
+  #addToCart(beat: Beat): void {
+    const tier = this.tier;
+    const terms = this.licences?.tiers.find((entry) => entry.tier === tier);
+    if (!tier || !terms || !this.#requireSignIn()) return;
+    const added = cartOf(this.#session.value.user!.id).add({ beatId: beat.id, tier, title: beat.title, producerName: beat.producerName, price: terms.price });
+    const values = { title: beat.title, tier: tierLabel(tier, (id) => this.#i18n.t(id)) };
+    this.error = added === 'full' ? this.#i18n.t('marketplace.cart.full') : '';
+    this.status = added === 'full' ? '' : this.#i18n.t(added === 'added' ? 'marketplace.cart.added' : 'marketplace.cart.replaced', values);
   }
 
   readonly #buy = (event: Event): void => {

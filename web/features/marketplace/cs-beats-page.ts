@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { BEAT_GENRES, BEAT_MOODS, BEAT_SORTS, MUSICAL_KEYS, type Beat, type BeatFacets, type BeatPage } from '../../../shared/schemas/beats.ts';
 import { ApiError } from '../../api/api-error.ts';
-import { connectivityContext } from '../../app/contexts.ts';
+import { connectivityContext, sessionContext } from '../../app/contexts.ts';
 import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
 import { ServiceController } from '../../app/service-controller.ts';
@@ -12,6 +12,7 @@ import { ApiController } from './api-controller.ts';
 import { beatCard, beatCardStyles } from './beat-card.ts';
 import { genreLabel, keyLabel, moodLabel, sortLabel } from './beat-labels.ts';
 import { BeatsApi, previewUrl } from './beats-api.ts';
+import { cartOf } from './cart.ts';
 import { createDexieCatalogCache, type CatalogCache } from './catalog-cache.ts';
 import { marketplaceStyles } from './marketplace-styles.ts';
 import type { Track } from './player-queue.ts';
@@ -153,6 +154,7 @@ export class CsBeatsPage extends LitElement {
   declare filtersOpen: boolean;
 
   readonly #i18n = new LocaleController(this);
+  readonly #session = new ServiceController(this, sessionContext);
   readonly #connectivity = new ServiceController(this, connectivityContext);
   readonly #api = new ApiController(this, (client) => new BeatsApi(client));
   readonly #player = new PlayerController(this);
@@ -278,6 +280,13 @@ export class CsBeatsPage extends LitElement {
     );
   }
 
+  /** "View cart (N)" for a signed-in buyer whose cart holds something. */
+  #renderCartLink(t: (id: string, values?: Record<string, unknown>) => string) {
+    const user = this.#session.available ? this.#session.value.user : null;
+    const count = user ? cartOf(user.id).count : 0;
+    return count > 0 ? html`<p><a href="/cart">${t('marketplace.cart.view', { count })}</a></p>` : nothing;
+  }
+
   override render() {
     if (!this.#i18n.available || !this.#connectivity.available) return nothing;
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
@@ -286,6 +295,7 @@ export class CsBeatsPage extends LitElement {
       <header class="page-header">
         <h1 tabindex="-1">${t('marketplace.browse.title')}</h1>
         <p class="lead">${t('marketplace.browse.lead')}</p>
+        ${this.#renderCartLink(t)}
       </header>
       <form class="search" role="search" @submit=${this.#onSearch}>
         <div class="field">
