@@ -13,3 +13,21 @@ export async function readOutbox(dir: string): Promise<Array<{ to: string; subje
     }),
   );
 }
+
+/**
+ * Waits (up to `timeoutMs`) until `to` has been sent `count` e-mails, then returns the link to
+ * `linkPath` in the last one, with its `#token=` (a 43-character token): what a person would click.
+ */
+export async function lastLinkTo(dir: string, to: string, linkPath: string, count: number, timeoutMs = 10_000): Promise<{ url: string; token: string }> {
+  const deadline = Date.now() + timeoutMs;
+  let mails = (await readOutbox(dir)).filter((mail) => mail.to === to);
+  while (mails.length < count && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    mails = (await readOutbox(dir)).filter((mail) => mail.to === to);
+  }
+  if (mails.length !== count) throw new Error(`expected ${count} e-mails to ${to}, found ${mails.length}`);
+  const text = mails.at(-1)!.text;
+  const found = new RegExp(`https?://\\S+?${linkPath}#token=([A-Za-z0-9_-]{43})`).exec(text);
+  if (!found) throw new Error(`no ${linkPath} link in the e-mail to ${to}:\n${text}`);
+  return { url: found[0], token: found[1]! };
+}

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readOutbox } from '../../api/testing/outbox.ts';
+import { lastLinkTo } from '../../api/testing/outbox.ts';
 import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
 
 /**
@@ -25,13 +25,7 @@ afterAll(async () => {
 });
 
 /** The /confirm-email link in the last e-mail to `to`, once `count` e-mails reached it. */
-async function linkIn(to: string, count: number): Promise<string> {
-  await expect.poll(async () => (await readOutbox(outboxDir)).filter((mail) => mail.to === to).length, { timeout: 10_000 }).toBe(count);
-  const mail = (await readOutbox(outboxDir)).filter((entry) => entry.to === to).at(-1)!;
-  const link = /http:\/\/127\.0\.0\.1:\d+\/confirm-email#token=[A-Za-z0-9_-]{43}/.exec(mail.text)?.[0];
-  expect(link, mail.text).toBeDefined();
-  return link!;
-}
+const linkIn = async (to: string, count: number) => (await lastLinkTo(outboxDir, to, '/confirm-email', count)).url;
 
 describe('changing the e-mail address', () => {
   it('sends a link to the new address, changes on opening it, and the old address can take the account back', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastLinkTo } from '../../testing/outbox.ts';
 import { call, createTestApp, readOutbox, signUp, TEST_PASSWORD, type TestApp } from '../../testing/test-app.ts';
 import { databaseKinds } from '../../testing/test-database.ts';
 
@@ -11,13 +12,7 @@ async function mailTo(t: TestApp, email: string) {
 }
 
 /** The token of the last /confirm-email link e-mailed to `email`, once it arrived. */
-async function confirmTokenFor(t: TestApp, email: string, count = 1): Promise<string> {
-  await expect.poll(async () => (await mailTo(t, email)).length).toBe(count);
-  const mail = (await mailTo(t, email)).at(-1)!;
-  const link = /http:\/\/localhost\S*\/confirm-email#token=([A-Za-z0-9_-]{43})/.exec(mail.text);
-  expect(link, mail.text).not.toBeNull();
-  return link![1]!;
-}
+const confirmTokenFor = async (t: TestApp, email: string, count = 1) => (await lastLinkTo(t.config.mail.outboxDir, email, '/confirm-email', count)).token;
 
 describe.each(databaseKinds())('changing the e-mail address (%s)', (kind) => {
   let t: TestApp;

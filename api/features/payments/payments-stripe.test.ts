@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { licences, orders } from '../../db/schema.ts';
 import { createStripeTestApp, deliver, publishedBeat, sessionCompleted, subscriptionEvent, WEBHOOK_SECRET } from '../../testing/commerce-fixtures.ts';
 import type { FakeStripe } from '../../testing/fake-stripe.ts';
-import { call, readOutbox, signUp, TEST_PASSWORD, type TestApp } from '../../testing/test-app.ts';
+import { lastLinkTo } from '../../testing/outbox.ts';
+import { call, signUp, TEST_PASSWORD, type TestApp } from '../../testing/test-app.ts';
 import { databaseKinds } from '../../testing/test-database.ts';
 import { createEventHandler } from './event-handler.ts';
 import { gatewayFromConfig } from './commerce.ts';
@@ -194,8 +195,7 @@ describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
     // A new e-mail address reaches the Stripe customer, so the plan's invoices follow it.
     const newEmail = `billing-${producer.userId.slice(0, 8)}@example.com`;
     expect((await call(t.app, 'POST', '/api/auth/email-change', { token: producer.accessToken, body: { newEmail, password: TEST_PASSWORD } })).status).toBe(202);
-    await expect.poll(async () => (await readOutbox(t.config.mail.outboxDir)).filter((mail) => mail.to === newEmail).length).toBe(1);
-    const token = /confirm-email#token=([A-Za-z0-9_-]{43})/.exec((await readOutbox(t.config.mail.outboxDir)).find((mail) => mail.to === newEmail)!.text)![1];
+    const { token } = await lastLinkTo(t.config.mail.outboxDir, newEmail, '/confirm-email', 1);
     expect((await call(t.app, 'POST', '/api/auth/email-change/confirm', { body: { token } })).status).toBe(200);
     await expect.poll(() => stripe.requests.filter((request) => request.path === `/v1/customers/${String(session.params.customer)}`).map((request) => request.params.email)).toEqual([newEmail]);
 
