@@ -39,13 +39,12 @@ describe('changing the e-mail address', () => {
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
 
     await page.getByText('Change e-mail address').click();
-    // Scoped: the password form below has a "Current password" field too.
     const form = page.locator('cs-change-email-form');
     await form.getByLabel('New e-mail address').fill(newEmail);
-    await form.getByLabel('Current password').fill('a wrong guess entirely');
+    await form.getByLabel('Confirm with your password').fill('a wrong guess entirely');
     await form.getByRole('button', { name: 'Send the link' }).click();
     await page.getByText('Your current password is not correct.').waitFor();
-    await form.getByLabel('Current password').fill(writer.password);
+    await form.getByLabel('Confirm with your password').fill(writer.password);
     await form.getByRole('button', { name: 'Send the link' }).click();
     await page.getByText(`We sent a link to ${newEmail}. Open it within 24 hours to use that address; until then nothing changes.`).waitFor();
     await screenshot(page, 'email-change-laptop-1-sent');

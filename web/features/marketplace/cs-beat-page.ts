@@ -7,6 +7,7 @@ import { connectivityContext, sessionContext } from '../../app/contexts.ts';
 import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
 import { ServiceController } from '../../app/service-controller.ts';
+import { messageId } from '../../app/message-id.ts';
 import { matchRoute } from '../../app/router.ts';
 import { baseStyles, pageStyles } from '../../ui/base-styles.ts';
 import { fieldMessageText } from '../../ui/form-field.ts';
@@ -453,7 +454,7 @@ export class CsBeatPage extends LitElement {
     const added = cartOf(this.#session.value.user!.id).add({ beatId: beat.id, tier, title: beat.title, producerName: beat.producerName, price: terms.price });
     const values = { title: beat.title, tier: tierLabel(tier, (id) => this.#i18n.t(id)) };
     this.error = added === 'full' ? this.#i18n.t('marketplace.cart.full') : '';
-    this.status = added === 'full' ? '' : this.#i18n.t(added === 'added' ? 'marketplace.cart.added' : 'marketplace.cart.replaced', values);
+    this.status = added === 'full' ? '' : this.#i18n.t(added === 'added' ? messageId('marketplace.cart.added') : messageId('marketplace.cart.replaced'), values);
   }
 
   readonly #buy = (event: Event): void => {
