@@ -18,6 +18,7 @@ import { formatPrice, genreLabel, keyLabel, moodLabel } from './beat-labels.ts';
 import { BeatsApi } from './beats-api.ts';
 import { createDexieCatalogCache, type CatalogCache } from './catalog-cache.ts';
 import { cartOf } from './cart.ts';
+import { cartLink } from './cart-link.ts';
 import { CommerceApi } from './commerce-api.ts';
 import { beatTrack } from './cs-beats-page.ts';
 import './cs-waveform.ts';
@@ -372,7 +373,7 @@ export class CsBeatPage extends LitElement {
                 ${t('marketplace.cart.add')}
               </button>
             </div>
-            ${this.#renderCartLink()}`}
+            ${cartLink(this.#session.available ? this.#session.value.user?.id : undefined, t)}`}
         ${online ? nothing : html`<p class="muted">${t('marketplace.beatPage.buyOffline')}</p>`}
       </form>
     </section>`;
@@ -438,13 +439,6 @@ export class CsBeatPage extends LitElement {
     if (this.#session.value.user) return true;
     navigate(this, `/sign-in?${new URLSearchParams({ next: location.pathname })}`);
     return false;
-  }
-
-  /** "View cart (N)" once the cart holds something (the cart lives on this device, offline too). */
-  #renderCartLink() {
-    const user = this.#session.available ? this.#session.value.user : null;
-    const count = user ? cartOf(user.id).count : 0;
-    return count > 0 ? html`<p><a href="/cart">${this.#i18n.t('marketplace.cart.view', { count })}</a></p>` : nothing;
   }
 
   #addToCart(beat: Beat): void {

@@ -12,7 +12,7 @@ import { ApiController } from './api-controller.ts';
 import { beatCard, beatCardStyles } from './beat-card.ts';
 import { genreLabel, keyLabel, moodLabel, sortLabel } from './beat-labels.ts';
 import { BeatsApi, previewUrl } from './beats-api.ts';
-import { cartOf } from './cart.ts';
+import { cartLink } from './cart-link.ts';
 import { createDexieCatalogCache, type CatalogCache } from './catalog-cache.ts';
 import { marketplaceStyles } from './marketplace-styles.ts';
 import type { Track } from './player-queue.ts';
@@ -280,13 +280,6 @@ export class CsBeatsPage extends LitElement {
     );
   }
 
-  /** "View cart (N)" for a signed-in buyer whose cart holds something. */
-  #renderCartLink(t: (id: string, values?: Record<string, unknown>) => string) {
-    const user = this.#session.available ? this.#session.value.user : null;
-    const count = user ? cartOf(user.id).count : 0;
-    return count > 0 ? html`<p><a href="/cart">${t('marketplace.cart.view', { count })}</a></p>` : nothing;
-  }
-
   override render() {
     if (!this.#i18n.available || !this.#connectivity.available) return nothing;
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
@@ -295,7 +288,7 @@ export class CsBeatsPage extends LitElement {
       <header class="page-header">
         <h1 tabindex="-1">${t('marketplace.browse.title')}</h1>
         <p class="lead">${t('marketplace.browse.lead')}</p>
-        ${this.#renderCartLink(t)}
+        ${cartLink(this.#session.available ? this.#session.value.user?.id : undefined, t)}
       </header>
       <form class="search" role="search" @submit=${this.#onSearch}>
         <div class="field">
