@@ -1,11 +1,12 @@
 import * as Y from 'yjs';
+import { parseLineMark, type LineMark } from './line-anchor.ts';
 
 /**
  * The second document of a project: comments (anchored to a lyric line or a time in the song,
  * resolvable) and a small chat. A separate Y.Doc so the server can let commenters write here while
  * the song itself stays read-only for them, without inspecting updates.
  */
-export type CommentAnchor = { kind: 'line'; line: number } | { kind: 'time'; seconds: number } | { kind: 'song' };
+export type CommentAnchor = { kind: 'line'; line: number; at?: LineMark } | { kind: 'time'; seconds: number } | { kind: 'song' };
 
 export interface ProjectComment {
   id: string;
@@ -56,8 +57,12 @@ export function deleteComment(doc: Y.Doc, id: string): void {
 function parseAnchor(value: unknown): CommentAnchor {
   try {
     const parsed = JSON.parse(String(value)) as CommentAnchor;
-    if (parsed.kind === 'line' && Number.isInteger(parsed.line) && parsed.line >= 0) return parsed;
-    if (parsed.kind === 'time' && Number.isFinite(parsed.seconds) && parsed.seconds >= 0) return parsed;
+    if (parsed.kind === 'line' && Number.isInteger(parsed.line) && parsed.line >= 0) {
+      // A mark that does not read as one is dropped: the stored line number still places the comment.
+      const at = parseLineMark(parsed.at);
+      return at ? { kind: 'line', line: parsed.line, at } : { kind: 'line', line: parsed.line };
+    }
+    if (parsed.kind === 'time' && Number.isFinite(parsed.seconds) && parsed.seconds >= 0) return { kind: 'time', seconds: parsed.seconds };
   } catch {
     // A malformed anchor (written by a buggy or hostile client) falls back to the whole song.
   }

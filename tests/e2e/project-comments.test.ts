@@ -192,6 +192,20 @@ describe('comments and chat on a project', () => {
     await expect.poll(async () => (await focusedElement(a))?.tag).toBe('div');
   });
 
+  it('a line comment stays on its line when lines are written above it', async () => {
+    await lyrics(a).click();
+    await a.keyboard.press('Control+Home');
+    await a.keyboard.type('Harbour intro\nooh\n');
+    await expect.poll(() => lyrics(a).locator('.cm-line').nth(3).textContent()).toBe('Gulls in the morning');
+    // Both the author and the collaborator see the comment move with "Gulls in the morning".
+    await comment(a, 'Gulls need a stronger verb here').getByRole('button', { name: 'Line 4, show in the lyrics' }).waitFor();
+    await panel(b).getByText('Resolved (1)').click();
+    await comment(b, 'Gulls need a stronger verb here').getByRole('button', { name: 'Line 4, show in the lyrics' }).waitFor();
+    await screenshot(b, 'comments-phone-dark-2-line-followed');
+    await comment(a, 'Gulls need a stronger verb here').getByRole('button', { name: 'Line 4, show in the lyrics' }).click();
+    await expect.poll(() => a.locator('cs-lyrics-editor .cm-activeLine').textContent()).toContain('Gulls in the morning');
+  });
+
   it('B chats while offline; A receives the message when B is back', async () => {
     await panel(a).getByRole('tab', { name: /^Chat/ }).click();
     await panel(a).getByText('No messages yet. Say hello to your co-writers.').waitFor();

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { anchorLabel, formatSongTime, parseSongTime } from './comment-anchor.ts';
+import * as Y from 'yjs';
+import type { ProjectComment } from '../../../shared/project/comments-document.ts';
+import { markLine } from '../../../shared/project/line-anchor.ts';
+import { projectParts } from '../../../shared/project/project-document.ts';
+import { anchorLabel, formatSongTime, parseSongTime, placeComments, samePlaces } from './comment-anchor.ts';
 
 describe('song times', () => {
   it('formats seconds as m:ss, dropping fractions', () => {
@@ -34,5 +38,29 @@ describe('anchor labels', () => {
     expect(anchorLabel({ kind: 'line', line: 11 })).toEqual({ id: 'projects.comments.anchor.line', values: { line: 12 } });
     expect(anchorLabel({ kind: 'time', seconds: 65 })).toEqual({ id: 'projects.comments.anchor.time', values: { time: '1:05' } });
     expect(anchorLabel({ kind: 'song' })).toEqual({ id: 'projects.comments.anchor.song' });
+  });
+});
+
+describe('placing comments', () => {
+  const base = { authorId: 'u', authorName: 'Ana', text: 'x', resolved: false, createdAt: '2026-11-26T10:00:00Z' };
+
+  it('puts a marked line comment on the line its mark points at now, and leaves the others', () => {
+    const song = new Y.Doc();
+    projectParts.lyrics(song).insert(0, 'one\ntwo\nthree');
+    const at = markLine(song, 2)!;
+    const comments: ProjectComment[] = [
+      { ...base, id: 'marked', anchor: { kind: 'line', line: 2, at } },
+      { ...base, id: 'old', anchor: { kind: 'line', line: 1 } },
+      { ...base, id: 'lost', anchor: { kind: 'line', line: 0, at: { client: 424242, clock: 0 } } },
+      { ...base, id: 'time', anchor: { kind: 'time', seconds: 5 } },
+    ];
+    const before = placeComments(song, comments);
+    expect(before).toEqual(comments);
+    projectParts.lyrics(song).insert(0, 'intro\n\n');
+    const after = placeComments(song, comments);
+    expect(after.map((comment) => (comment.anchor.kind === 'line' ? comment.anchor.line : comment.anchor.kind))).toEqual([4, 1, 0, 'time']);
+    expect(samePlaces(before, after)).toBe(false);
+    expect(samePlaces(after, placeComments(song, comments))).toBe(true);
+    expect(placeComments(null, comments)).toEqual(comments);
   });
 });

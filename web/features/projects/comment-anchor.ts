@@ -1,4 +1,6 @@
-import type { CommentAnchor } from '../../../shared/project/comments-document.ts';
+import type * as Y from 'yjs';
+import type { CommentAnchor, ProjectComment } from '../../../shared/project/comments-document.ts';
+import { resolveLines } from '../../../shared/project/line-anchor.ts';
 import { messageId } from '../../app/message-id.ts';
 
 /** The longest time a comment can point at: 999:59, far beyond any song. */
@@ -43,3 +45,23 @@ export function anchorLabel(anchor: CommentAnchor): { id: string; values?: Recor
       return { id: messageId('projects.comments.anchor.song') };
   }
 }
+
+/**
+ * The comments with each line comment on the line its mark points at in `song` now (see
+ * `line-anchor.ts`), so a comment follows its line as people write above it. Where the mark cannot
+ * be found (no song yet, not synced that far, an old comment without one) the stored line stands.
+ */
+export function placeComments(song: Y.Doc | null, comments: readonly ProjectComment[]): ProjectComment[] {
+  const lines = song ? resolveLines(song, comments.map((comment) => (comment.anchor.kind === 'line' ? comment.anchor.at : undefined))) : [];
+  return comments.map((comment, index) => {
+    const line = lines[index];
+    return comment.anchor.kind === 'line' && line !== undefined && line !== comment.anchor.line ? { ...comment, anchor: { ...comment.anchor, line } } : comment;
+  });
+}
+
+/** Whether two placements put every comment on the same line (so the panel need not redraw). */
+export function samePlaces(a: readonly ProjectComment[], b: readonly ProjectComment[]): boolean {
+  return a.length === b.length && a.every((comment, index) => comment === b[index] || (comment.id === b[index]!.id && lineOf(comment) === lineOf(b[index]!)));
+}
+
+const lineOf = (comment: ProjectComment) => (comment.anchor.kind === 'line' ? comment.anchor.line : -1);

@@ -1,12 +1,15 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
+import type * as Y from 'yjs';
 import { COMMENT_MAX_LENGTH, type ChatMessage, type CommentAnchor, type ProjectComment } from '../../../shared/project/comments-document.ts';
+import { markLine } from '../../../shared/project/line-anchor.ts';
+import { projectParts } from '../../../shared/project/project-document.ts';
 import { sessionContext } from '../../app/contexts.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
 import { messageId } from '../../app/message-id.ts';
 import { ServiceController } from '../../app/service-controller.ts';
 import { baseStyles } from '../../ui/base-styles.ts';
-import { anchorLabel, parseSongTime } from './comment-anchor.ts';
+import { anchorLabel, parseSongTime, placeComments, samePlaces } from './comment-anchor.ts';
 import { groupComments } from './comment-lists.ts';
 import { CommentsArrivalEvent, type CommentAuthor, type CommentsSession } from './comments-session.ts';
 import type { CaretLine } from './cs-lyrics-editor.ts';
@@ -29,7 +32,8 @@ type FieldError = { field: 'text' | 'line' | 'time'; id: string; values?: Record
 
 /**
  * The project's comments and chat, in two tabs. Comments point at a lyric line (the line field
- * follows the lyrics caret), a time in the song or the whole song; they can be resolved, reopened
+ * follows the lyrics caret, and the comment follows its line as the lyrics change), a time in the
+ * song or the whole song; they can be resolved, reopened
  * and, by their author, deleted. Resolved ones fold away. The chat is a short conversation, oldest
  * first, kept scrolled to the newest. Viewers read both; everyone else writes (commenters too,
  * although the song is read-only for them). What others add is announced in a polite live region.
@@ -39,6 +43,7 @@ type FieldError = { field: 'text' | 'line' | 'time'; id: string; values?: Record
 export class CsCommentsPanel extends LitElement {
   static override properties = {
     session: { attribute: false },
+    song: { attribute: false },
     caret: { attribute: false },
     tab: { state: true },
     anchorKind: { state: true },
@@ -304,6 +309,8 @@ export class CsCommentsPanel extends LitElement {
   ];
 
   declare session: CommentsSession | null;
+  /** The song document: line comments are marked in its lyrics and follow their lines as they move. */
+  declare song: Y.Doc | null;
   /** Where the lyrics caret is: the line field of a new comment follows it. */
   declare caret: CaretLine | null;
   declare tab: Tab;
@@ -317,12 +324,16 @@ export class CsCommentsPanel extends LitElement {
   readonly #i18n = new LocaleController(this);
   readonly #user = new ServiceController(this, sessionContext);
   #listening: CommentsSession | null = null;
+  #watchedLyrics: Y.Text | null = null;
+  /** The session's comments, line comments on the line they point at now. */
+  #placed: ProjectComment[] = [];
   #chatLength = 0;
   #stickToEnd = true;
 
   constructor() {
     super();
     this.session = null;
+    this.song = null;
     this.caret = null;
     this.tab = 'comments';
     this.anchorKind = 'line';
@@ -336,16 +347,20 @@ export class CsCommentsPanel extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#listen(this.session);
+    this.#watchLyrics(this.song);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#listen(null);
+    this.#watchLyrics(null);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('session')) this.#listen(this.session);
+    if (changed.has('song')) this.#watchLyrics(this.song);
     if (changed.has('caret') && this.caret) this.lineText = String(this.caret.line + 1);
+    this.#placed = placeComments(this.song, this.session?.comments ?? []);
   }
 
   protected override updated(): void {
@@ -365,6 +380,19 @@ export class CsCommentsPanel extends LitElement {
     session?.addEventListener('arrival', this.#onArrival);
   }
 
+  #watchLyrics(song: Y.Doc | null): void {
+    const lyrics = song && this.isConnected ? projectParts.lyrics(song) : null;
+    if (this.#watchedLyrics === lyrics) return;
+    this.#watchedLyrics?.unobserve(this.#onLyricsChange);
+    this.#watchedLyrics = lyrics;
+    lyrics?.observe(this.#onLyricsChange);
+  }
+
+  /** Someone edited the lyrics: redraw only when that moved a commented line. */
+  readonly #onLyricsChange = (): void => {
+    if (!samePlaces(placeComments(this.song, this.session?.comments ?? []), this.#placed)) this.requestUpdate();
+  };
+
   readonly #onChange = (): void => {
     const list = this.renderRoot.querySelector<HTMLElement>('.messages');
     // Keep following the conversation unless the reader scrolled up to read older messages.
@@ -379,6 +407,7 @@ export class CsCommentsPanel extends LitElement {
     const lines = [
       ...event.arrival.comments
         .filter((comment) => comment.authorId !== me)
+        .map((comment) => placeComments(this.song, [comment])[0]!)
         .map((comment) => t('projects.comments.announce', { name: comment.authorName, anchor: this.#anchorText(comment.anchor), text: comment.text })),
       ...event.arrival.messages
         .filter((message) => message.authorId !== me)
@@ -409,7 +438,7 @@ export class CsCommentsPanel extends LitElement {
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
     const session = this.session;
     if (!session) return html`<p class="muted">${t('projects.opening')}</p>`;
-    const openCount = groupComments(session.comments).open.length;
+    const openCount = groupComments(this.#placed).open.length;
     const label = syncStatusLabel(session.status.state);
     return html`<div class="stack">
       <div class="head">
@@ -444,7 +473,7 @@ export class CsCommentsPanel extends LitElement {
 
   #renderComments(session: CommentsSession) {
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
-    const { open, resolved } = groupComments(session.comments);
+    const { open, resolved } = groupComments(this.#placed);
     return html`${session.canWrite ? this.#renderCommentForm() : html`<p class="muted" id="comments-read-only">${t('projects.comments.readOnly')}</p>`}
       ${open.length
         ? html`<ul class="list" aria-label=${t('projects.comments.openList')}>
@@ -666,7 +695,10 @@ export class CsCommentsPanel extends LitElement {
     if (!(line >= 1 && line <= lines)) {
       return { error: { field: 'line', id: messageId('projects.comments.invalidLine'), values: { lines: Number.isFinite(lines) ? lines : 1 } } };
     }
-    return { anchor: { kind: 'line', line: line - 1 } };
+    // The mark keeps the comment on this line as the lyrics change; without one (an empty song, or
+    // lyrics not loaded yet) the number alone places it.
+    const at = this.song ? markLine(this.song, line - 1) : undefined;
+    return { anchor: at ? { kind: 'line', line: line - 1, at } : { kind: 'line', line: line - 1 } };
   }
 
   readonly #addComment = (event: SubmitEvent): void => {

@@ -348,7 +348,7 @@ export class CsProjectPage extends LitElement {
           : nothing}
         <section class="panel card" aria-labelledby="comments-title">
           <h2 class="panel-title" id="comments-title">${t('projects.comments.title')}</h2>
-          <cs-comments-panel .session=${this.comments} .caret=${this.caret} @cs-reveal-line=${this.#onRevealLine}></cs-comments-panel>
+          <cs-comments-panel .session=${this.comments} .song=${session.doc} .caret=${this.caret} @cs-reveal-line=${this.#onRevealLine}></cs-comments-panel>
         </section>
         <section class="panel card" aria-labelledby="people-title">
           <h2 class="panel-title" id="people-title">${t('projects.people.title')}</h2>
