@@ -3,7 +3,7 @@
  * Clients read them to decide whether to reconnect (with a fresh ticket) or stop and tell the user.
  */
 export const CLOSE_CODES = {
-  /** The message could not be decoded, or the update was malformed: that socket only is closed. */
+  /** The message could not be decoded, the update was malformed or broke the document's rules: that socket only is closed. */
   badMessage: 4400,
   /** Membership ended or the role changed: reconnect with a fresh ticket to learn the new rights. */
   membershipChanged: 4403,

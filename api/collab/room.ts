@@ -19,6 +19,11 @@ export interface Peer {
   readonly userId: string;
   readonly identity: VerifiedIdentity;
   readonly canWrite: boolean;
+  /**
+   * Rules of the document beyond read/write (who may change what inside it): why this update may
+   * not be applied to the document as it is now, or null. Checked just before the update is applied.
+   */
+  readonly writeRefusal?: (doc: Y.Doc, update: Uint8Array) => string | null;
   readonly awarenessClientIds: Set<number>;
   send(frame: Uint8Array): void;
   close(code: CloseCode, reason: string): void;
@@ -171,11 +176,27 @@ export class Room {
     this.batch = [];
     this.flushQueued = undefined;
     const applied: typeof batch = [];
+    // A sender whose update was refused is closed; their later updates may build on it, so they go too.
+    const refused = new Set<Peer>();
     for (const item of batch) {
+      if (refused.has(item.peer)) continue;
+      let refusal: string | null;
+      try {
+        refusal = item.peer.writeRefusal?.(this.doc, item.update) ?? null;
+      } catch (error) {
+        refusal = `could not be checked: ${String(error)}`;
+      }
+      if (refusal) {
+        refused.add(item.peer);
+        item.peer.close(CLOSE_CODES.badMessage, 'update not allowed');
+        this.deps.logger.warn('update refused by the document rules', { documentId: this.documentId, userId: item.peer.userId, refusal });
+        continue;
+      }
       try {
         Y.applyUpdate(this.doc, item.update, item.peer);
         applied.push(item);
       } catch (error) {
+        refused.add(item.peer);
         item.peer.close(CLOSE_CODES.badMessage, 'update could not be applied');
         this.deps.logger.warn('update failed to apply; reloading document', { documentId: this.documentId, error: String(error) });
         await this.reload();

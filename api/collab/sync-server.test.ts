@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { call, signUp } from '../testing/test-app.ts';
 import { databaseKinds } from '../testing/test-database.ts';
 import { connectClient, fetchTicket, startTestServer, waitFor, type TestServer } from '../testing/test-server.ts';
+import { addComment, deleteComment, listComments } from '../../shared/project/comments-document.ts';
 import { encodeUpdate } from './protocol.ts';
 
 type User = Awaited<ReturnType<typeof signUp>>;
@@ -120,8 +121,8 @@ describe.each(databaseKinds())('sync server (%s)', (kind) => {
 
     viewerClient.doc.getText('lyrics').insert(0, 'VIEWER WAS HERE ');
     commenterSong.doc.getText('lyrics').insert(0, 'COMMENTER WAS HERE ');
-    commenterNotes.doc.getArray('comments').push([{ text: 'Love this hook' }]);
-    await waitFor(() => ownerNotes.doc.getArray('comments').length === 1, 5000, 'comment arrives');
+    addComment(commenterNotes.doc, { id: 'c-love', authorId: commenter.userId, authorName: 'Commenter Cam', text: 'Love this hook', anchor: { kind: 'song' }, createdAt: '2026-11-26T10:00:00Z' });
+    await waitFor(() => listComments(ownerNotes.doc).length === 1, 5000, 'comment arrives');
     // Give the dropped writes every chance to (wrongly) arrive.
     ownerClient.doc.getText('lyrics').insert(before.length, 'owner edit');
     await waitFor(() => viewerClient.doc.getText('lyrics').toString().includes('owner edit'), 5000, 'viewer receives');
@@ -130,6 +131,44 @@ describe.each(databaseKinds())('sync server (%s)', (kind) => {
     Y.applyUpdate(stored, await s.documents.encodedState(projectId));
     expect(stored.getText('lyrics').toString()).not.toMatch(/VIEWER|COMMENTER/);
     for (const c of [ownerClient, viewerClient, commenterSong, commenterNotes, ownerNotes]) c.destroy();
+  });
+
+  it('closes only the socket of a collaborator who writes a comment in someone else’s name or deletes theirs', async () => {
+    const commenter = await member('commenter', 'Forger Fay');
+    const editor = await member('editor', 'Honest Hal');
+    const ownerNotes = connectClient(s, owner.accessToken, projectId, 'comments');
+    const forger = connectClient(s, commenter.accessToken, projectId, 'comments');
+    const honest = connectClient(s, editor.accessToken, projectId, 'comments');
+    await Promise.all([ownerNotes, forger, honest].map((c) => c.synced()));
+    const base = { anchor: { kind: 'song' } as const, createdAt: '2026-11-26T11:00:00Z' };
+    addComment(ownerNotes.doc, { ...base, id: 'c-owner', authorId: owner.userId, authorName: 'Owner Olivia', text: 'Keep the second verse' });
+    await waitFor(() => listComments(forger.doc).some((c) => c.id === 'c-owner'), 5000, 'forger sees the owner’s comment');
+
+    const closed = new Promise<number>((resolve) => forger.provider.once('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)));
+    forger.provider.shouldConnect = false;
+    addComment(forger.doc, { ...base, id: 'c-forged', authorId: owner.userId, authorName: 'Owner Olivia', text: 'Delete the second verse' });
+    expect(await closed).toBe(4400);
+
+    // Everyone else carries on, and nothing forged reached them or the database.
+    addComment(honest.doc, { ...base, id: 'c-honest', authorId: editor.userId, authorName: 'Honest Hal', text: 'Agreed' });
+    await waitFor(() => listComments(ownerNotes.doc).some((c) => c.id === 'c-honest'), 5000, 'the honest comment arrives');
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, await s.documents.encodedState(`${projectId}.comments`));
+    expect(listComments(stored).map((c) => c.id)).toEqual(expect.arrayContaining(['c-owner', 'c-honest']));
+    expect(listComments(stored).map((c) => c.id)).not.toContain('c-forged');
+    expect(listComments(ownerNotes.doc).map((c) => c.id)).not.toContain('c-forged');
+
+    // Deleting the owner's comment is refused the same way; the owner may delete anyone's.
+    const deleter = connectClient(s, commenter.accessToken, projectId, 'comments');
+    await deleter.synced();
+    const deleterClosed = new Promise<number>((resolve) => deleter.provider.once('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)));
+    deleter.provider.shouldConnect = false;
+    deleteComment(deleter.doc, 'c-owner');
+    expect(await deleterClosed).toBe(4400);
+    deleteComment(ownerNotes.doc, 'c-honest');
+    await waitFor(() => !listComments(honest.doc).some((c) => c.id === 'c-honest'), 5000, 'the owner’s delete arrives');
+    expect(listComments(honest.doc).map((c) => c.id)).toContain('c-owner');
+    for (const c of [ownerNotes, forger, honest, deleter]) c.destroy();
   });
 
   it("closes a removed member's sockets at once, and they cannot come back", async () => {

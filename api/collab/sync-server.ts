@@ -8,6 +8,7 @@ import { CLOSE_CODES, type CloseCode } from './close-codes.ts';
 import type { DocumentStore } from './document-store.ts';
 import type { Fanout } from './fanout.ts';
 import { BadMessageError, decodeClientMessage, type ClientMessage } from './protocol.ts';
+import { commentsWriteRefusal } from './comments-write-rules.ts';
 import { Room, captureUpdate, type Peer } from './room.ts';
 import type * as Y from 'yjs';
 import type { TicketIssuer } from './tickets.ts';
@@ -124,6 +125,9 @@ export function createSyncServer(options: SyncServerOptions) {
       userId: context.userId,
       identity: context.identity,
       canWrite: canWrite(context.role, kind),
+      // Everyone who may comment shares the comments document; its rules keep each entry its author's.
+      writeRefusal:
+        kind === 'comments' ? (doc, update) => commentsWriteRefusal(doc, update, { userId: context.userId, owner: context.role === 'owner' }) : undefined,
       awarenessClientIds: new Set(),
       send: (frame) => {
         if (ws.readyState === ws.OPEN) ws.send(frame);

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiCallsTo } from './api-calls.ts';
 import { focusedElement, launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
 
 /**
@@ -264,6 +265,10 @@ describe('comments and chat on a project', () => {
   it('lets a viewer read comments and chat but write nothing', async () => {
     const cyd = { email: uniqueEmail('cyd-comments'), password, displayName: 'Cyd' };
     await registerThroughApi(baseUrl, cyd);
+    // Bea goes by her full name now: her earlier comment shows it, not the name stored with it.
+    const { api, accessTokenFor } = apiCallsTo(baseUrl);
+    const renamed = await api('/api/auth/profile', { method: 'PUT', token: await accessTokenFor(bea), body: { displayName: 'Bea Rivera' } });
+    expect(renamed.status).toBe(200);
     await a.locator('#link-role').selectOption('viewer');
     await a.getByRole('button', { name: 'Create invite link' }).click();
     await a.getByText('Invite link ready.').waitFor();
@@ -277,7 +282,7 @@ describe('comments and chat on a project', () => {
       await c.goto(link);
       await c.getByRole('heading', { level: 1, name: 'Harbour Song' }).waitFor();
       await c.locator('#role').getByText('Viewer').waitFor();
-      await comment(c, 'The drop lands late').waitFor();
+      await comment(c, 'The drop lands late').getByText('Bea Rivera').waitFor();
       await panel(c).locator('#comments-read-only').getByText('As a viewer you can read comments but not add or resolve them.').waitFor();
       await expect(panel(c).getByRole('button', { name: 'Add comment' }).count()).resolves.toBe(0);
       await expect(panel(c).getByRole('button', { name: /^Resolve/ }).count()).resolves.toBe(0);

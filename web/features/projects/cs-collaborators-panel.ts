@@ -19,6 +19,8 @@ const LINK_LIFETIMES = [24, 72, 168] as const;
 /**
  * Who is in the project and with which role. The owner invites by e-mail or creates an expiring
  * link, changes roles and removes people; everyone else sees the list.
+ *
+ * @fires cs-members - `CustomEvent<{ members: Member[] }>` whenever the list is loaded or changes
  */
 export class CsCollaboratorsPanel extends LitElement {
   static override properties = {
@@ -160,6 +162,10 @@ export class CsCollaboratorsPanel extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('projectId') || (changed.has('online') && this.online)) && this.projectId) void this.#load();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('members')) this.dispatchEvent(new CustomEvent('cs-members', { detail: { members: this.members }, bubbles: true, composed: true }));
   }
 
   async #load(): Promise<void> {
@@ -339,5 +345,8 @@ customElements.define('cs-collaborators-panel', CsCollaboratorsPanel);
 declare global {
   interface HTMLElementTagNameMap {
     'cs-collaborators-panel': CsCollaboratorsPanel;
+  }
+  interface HTMLElementEventMap {
+    'cs-members': CustomEvent<{ members: Member[] }>;
   }
 }

@@ -44,6 +44,7 @@ export class CsCommentsPanel extends LitElement {
   static override properties = {
     session: { attribute: false },
     song: { attribute: false },
+    names: { attribute: false },
     caret: { attribute: false },
     tab: { state: true },
     anchorKind: { state: true },
@@ -311,6 +312,13 @@ export class CsCommentsPanel extends LitElement {
   declare session: CommentsSession | null;
   /** The song document: line comments are marked in its lyrics and follow their lines as they move. */
   declare song: Y.Doc | null;
+  /**
+   * Members' names as the server knows them (user id → name). Shown instead of the name an entry
+   * carries: the server checks an entry's author id, but the name in it is whatever the writer's
+   * client put there. Without the list (offline), and for people no longer on the project, the
+   * entry's own name is shown.
+   */
+  declare names: ReadonlyMap<string, string>;
   /** Where the lyrics caret is: the line field of a new comment follows it. */
   declare caret: CaretLine | null;
   declare tab: Tab;
@@ -334,6 +342,7 @@ export class CsCommentsPanel extends LitElement {
     super();
     this.session = null;
     this.song = null;
+    this.names = new Map();
     this.caret = null;
     this.tab = 'comments';
     this.anchorKind = 'line';
@@ -408,10 +417,10 @@ export class CsCommentsPanel extends LitElement {
       ...event.arrival.comments
         .filter((comment) => comment.authorId !== me)
         .map((comment) => placeComments(this.song, [comment])[0]!)
-        .map((comment) => t('projects.comments.announce', { name: comment.authorName, anchor: this.#anchorText(comment.anchor), text: comment.text })),
+        .map((comment) => t('projects.comments.announce', { name: this.#nameOf(comment), anchor: this.#anchorText(comment.anchor), text: comment.text })),
       ...event.arrival.messages
         .filter((message) => message.authorId !== me)
-        .map((message) => t('projects.chat.announce', { name: message.authorName, text: message.text })),
+        .map((message) => t('projects.chat.announce', { name: this.#nameOf(message), text: message.text })),
     ];
     if (this.tab !== 'chat') this.unreadChat += event.arrival.messages.filter((message) => message.authorId !== me).length;
     if (lines.length) this.announcement = lines.join(' ');
@@ -420,6 +429,10 @@ export class CsCommentsPanel extends LitElement {
   #author(): CommentAuthor | null {
     const user = this.#user.value.user;
     return user ? { id: user.id, displayName: user.displayName } : null;
+  }
+
+  #nameOf(entry: { authorId: string; authorName: string }): string {
+    return this.names.get(entry.authorId) ?? entry.authorName;
   }
 
   #anchorText(anchor: CommentAnchor): string {
@@ -568,7 +581,7 @@ export class CsCommentsPanel extends LitElement {
     const line = comment.anchor.kind === 'line' ? comment.anchor.line : null;
     return html`<li class="comment ${comment.resolved ? 'resolved' : ''}" data-comment-id=${comment.id}>
       <div class="meta">
-        <strong>${mine ? t('projects.comments.you') : comment.authorName}</strong>
+        <strong>${mine ? t('projects.comments.you') : this.#nameOf(comment)}</strong>
         <time class="muted" datetime=${comment.createdAt}>${this.#formatTime(comment.createdAt)}</time>
         ${line !== null
           ? html`<button class="anchor" type="button" aria-label=${t('projects.comments.showLine', { line: line + 1 })} @click=${() => this.#reveal(line)}>
@@ -583,8 +596,8 @@ export class CsCommentsPanel extends LitElement {
               class="button secondary small"
               type="button"
               aria-label=${comment.resolved
-                ? t('projects.comments.reopenNamed', { name: comment.authorName, anchor })
-                : t('projects.comments.resolveNamed', { name: comment.authorName, anchor })}
+                ? t('projects.comments.reopenNamed', { name: this.#nameOf(comment), anchor })
+                : t('projects.comments.resolveNamed', { name: this.#nameOf(comment), anchor })}
               @click=${() => session.setResolved(comment.id, !comment.resolved)}
             >
               ${comment.resolved ? t('projects.comments.reopen') : t('projects.comments.resolve')}
@@ -613,7 +626,7 @@ export class CsCommentsPanel extends LitElement {
               const mine = message.authorId === me;
               return html`<li class="message ${mine ? 'mine' : ''}">
                 <span class="meta">
-                  <strong>${mine ? t('projects.comments.you') : message.authorName}</strong>
+                  <strong>${mine ? t('projects.comments.you') : this.#nameOf(message)}</strong>
                   <time class="muted" datetime=${message.createdAt}>${this.#formatTime(message.createdAt)}</time>
                 </span>
                 <span class="text">${message.text}</span>

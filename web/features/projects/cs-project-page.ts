@@ -21,6 +21,7 @@ import { patchProject, type CachedProject, type ProjectListStore } from './proje
 import type { SessionEnvironment } from './project-document-replica.ts';
 import { ProjectSession } from './project-session.ts';
 import { projectStyles } from './project-styles.ts';
+import type { Member } from './projects-api.ts';
 import { ProjectsApiController } from './projects-api-controller.ts';
 import { roleLabelId } from './role-label.ts';
 import { syncStatusLabel } from './sync-status-label.ts';
@@ -48,6 +49,7 @@ export class CsProjectPage extends LitElement {
     session: { state: true },
     comments: { state: true },
     caret: { state: true },
+    memberNames: { state: true },
     cachedTitle: { state: true },
   };
 
@@ -138,6 +140,8 @@ export class CsProjectPage extends LitElement {
   declare comments: CommentsSession | null;
   /** Where the lyrics caret is, for anchoring a new comment to that line. */
   declare caret: CaretLine | null;
+  /** Members' names as the server knows them (user id → display name), once the list has loaded. */
+  declare memberNames: ReadonlyMap<string, string>;
   declare cachedTitle: string;
 
   readonly #i18n = new LocaleController(this);
@@ -152,6 +156,7 @@ export class CsProjectPage extends LitElement {
     this.session = null;
     this.comments = null;
     this.caret = null;
+    this.memberNames = new Map();
     this.cachedTitle = '';
   }
 
@@ -233,6 +238,10 @@ export class CsProjectPage extends LitElement {
   }
 
   readonly #onSessionChange = (): void => this.requestUpdate();
+
+  readonly #onMembers = (event: CustomEvent<{ members: Member[] }>): void => {
+    this.memberNames = new Map(event.detail.members.map((member) => [member.userId, member.displayName]));
+  };
 
   readonly #onCaretLine = (event: CustomEvent<CaretLine>): void => {
     this.caret = event.detail;
@@ -348,11 +357,16 @@ export class CsProjectPage extends LitElement {
           : nothing}
         <section class="panel card" aria-labelledby="comments-title">
           <h2 class="panel-title" id="comments-title">${t('projects.comments.title')}</h2>
-          <cs-comments-panel .session=${this.comments} .song=${session.doc} .caret=${this.caret} @cs-reveal-line=${this.#onRevealLine}></cs-comments-panel>
+          <cs-comments-panel .session=${this.comments} .song=${session.doc} .names=${this.memberNames} .caret=${this.caret} @cs-reveal-line=${this.#onRevealLine}></cs-comments-panel>
         </section>
         <section class="panel card" aria-labelledby="people-title">
           <h2 class="panel-title" id="people-title">${t('projects.people.title')}</h2>
-          <cs-collaborators-panel .projectId=${session.projectId} .role=${session.role} .online=${online}></cs-collaborators-panel>
+          <cs-collaborators-panel
+            .projectId=${session.projectId}
+            .role=${session.role}
+            .online=${online}
+            @cs-members=${this.#onMembers}
+          ></cs-collaborators-panel>
         </section>
         <section class="panel card" aria-labelledby="versions-title">
           <h2 class="panel-title" id="versions-title">${t('projects.versions.title')}</h2>
