@@ -311,4 +311,13 @@ describe('comments and chat on a project', () => {
     await chatMessage(b, 'Bridge idea coming').waitFor();
     await screenshot(b, 'comments-laptop-dark-7-chat');
   });
+
+  it('the owner can delete anyone’s comment; the others cannot delete the owner’s', async () => {
+    await expect(comment(b, 'Gulls need a stronger verb here').getByRole('button', { name: /^Delete/ }).count()).resolves.toBe(0);
+    await panel(b).getByRole('tab', { name: /^Comments/ }).click();
+    const beas = comment(a, 'The drop lands late');
+    await beas.getByRole('button', { name: 'Delete Bea Rivera’s comment (At 1:05)' }).click();
+    await beas.waitFor({ state: 'detached' });
+    await comment(b, 'The drop lands late').waitFor({ state: 'detached' });
+  });
 });

@@ -141,7 +141,7 @@ export class CommentsSession extends EventTarget {
     if (this.canWrite) setCommentResolved(this.doc, id, resolved);
   }
 
-  /** Deletes a comment; the panel offers it only on the author's own comments. */
+  /** Deletes a comment: the panel offers it to the author, and to the project's owner on anyone's (the server enforces both). */
   deleteComment(id: string): void {
     if (this.canWrite) deleteComment(this.doc, id);
   }

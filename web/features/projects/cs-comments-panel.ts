@@ -34,7 +34,7 @@ type FieldError = { field: 'text' | 'line' | 'time'; id: string; values?: Record
  * The project's comments and chat, in two tabs. Comments point at a lyric line (the line field
  * follows the lyrics caret, and the comment follows its line as the lyrics change), a time in the
  * song or the whole song; they can be resolved, reopened
- * and, by their author, deleted. Resolved ones fold away. The chat is a short conversation, oldest
+ * and deleted by their author or the project's owner. Resolved ones fold away. The chat is a short conversation, oldest
  * first, kept scrolled to the newest. Viewers read both; everyone else writes (commenters too,
  * although the song is read-only for them). What others add is announced in a polite live region.
  *
@@ -602,11 +602,11 @@ export class CsCommentsPanel extends LitElement {
             >
               ${comment.resolved ? t('projects.comments.reopen') : t('projects.comments.resolve')}
             </button>
-            ${mine
+            ${mine || session.role === 'owner'
               ? html`<button
                   class="button quiet small"
                   type="button"
-                  aria-label=${t('projects.comments.deleteNamed', { anchor })}
+                  aria-label=${mine ? t('projects.comments.deleteNamed', { anchor }) : t('projects.comments.deleteOthersNamed', { name: this.#nameOf(comment), anchor })}
                   @click=${() => this.#delete(session, comment)}
                 >
                   ${t('projects.comments.delete')}
