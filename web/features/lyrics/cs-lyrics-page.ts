@@ -9,13 +9,15 @@ import { messageId } from '../../app/message-id.ts';
 import { ServiceController } from '../../app/service-controller.ts';
 import { baseStyles, pageStyles } from '../../ui/base-styles.ts';
 import { formStyles } from '../../ui/form-styles.ts';
+import './cs-line-suggestions.ts';
+import { describeLine } from './describe-line.ts';
 import './cs-pad-editor.ts';
+import './cs-rhyme-finder.ts';
 import type { PadInputDetail } from './cs-pad-editor.ts';
 import { createDexieDraftStore } from './dexie-draft-store.ts';
 import { DraftBook, SaveState } from './draft-book.ts';
-import type { PadLine, RhymeFinderType } from './lyrics-protocol.ts';
+import type { PadLine } from './lyrics-protocol.ts';
 import { EngineStatus, LyricsWorkerClient } from './lyrics-worker-client.ts';
-import { FAMILY_SHAPES, familySlot } from './rhyme-family-style.ts';
 import { downloadLyricSheet } from '../projects/download-lyric-sheet.ts';
 
 /** Analysis follows typing closely; suggestions (the engine's slowest call) wait for a pause. */
@@ -28,12 +30,6 @@ const SAVE_STATE_IDS: Record<SaveState, string> = {
   sending: messageId('lyrics.save.sending'),
   saved: messageId('lyrics.save.saved'),
   failed: messageId('lyrics.save.failed'),
-};
-
-const RHYME_TYPE_IDS: Record<RhymeFinderType, string> = {
-  perfect: messageId('lyrics.rhymes.perfect'),
-  multisyllabic: messageId('lyrics.rhymes.multisyllabic'),
-  slant: messageId('lyrics.rhymes.slant'),
 };
 
 /**
@@ -94,47 +90,6 @@ export class CsLyricsPage extends LitElement {
       .side section {
         display: grid;
         gap: var(--cs-space-2, 0.5rem);
-      }
-      ul {
-        margin: 0;
-        padding: 0;
-        list-style: none;
-        display: grid;
-        gap: var(--cs-space-2, 0.5rem);
-      }
-      .suggestion {
-        display: grid;
-        gap: 0.15rem;
-      }
-      .suggestion small {
-        color: var(--cs-color-text-muted, #5b5868);
-      }
-      .words {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem 0.75rem;
-      }
-      form.finder {
-        display: flex;
-        gap: var(--cs-space-2, 0.5rem);
-        align-items: end;
-      }
-      form.finder label {
-        display: grid;
-        gap: 0.25rem;
-        flex: 1;
-      }
-      form.finder input {
-        min-block-size: 2.5rem;
-        font: inherit;
-        padding: 0.35rem 0.5rem;
-        border: 1px solid var(--cs-color-border-strong, #8e8a9e);
-        border-radius: var(--cs-radius-sm, 8px);
-        background: var(--cs-color-surface, #fff);
-        color: inherit;
-      }
-      h3 {
-        font-size: 1rem;
       }
     `,
   ];
@@ -219,7 +174,7 @@ export class CsLyricsPage extends LitElement {
             .lines=${engine?.lines ?? []}
             .label=${t('lyrics.pad.label')}
             .gutterLabel=${t('lyrics.pad.analysis')}
-            .describe=${(line: PadLine) => this.#describeLine(t, line)}
+            .describe=${(line: PadLine) => describeLine(t, line)}
             @cs-pad-input=${(event: CustomEvent<PadInputDetail>) => this.#onInput(event.detail)}
             @cs-pad-caret=${(event: CustomEvent<PadInputDetail>) => this.#onCaret(event.detail)}
           ></cs-pad-editor>
@@ -227,15 +182,11 @@ export class CsLyricsPage extends LitElement {
         <div class="side">
           <section class="card" aria-labelledby="suggestions-heading">
             <h2 id="suggestions-heading">${t('lyrics.suggestions.heading')}</h2>
-            ${this.#renderSuggestions(t, engine)}
+            <cs-line-suggestions .engine=${engine}></cs-line-suggestions>
           </section>
           <section class="card" aria-labelledby="rhymes-heading">
             <h2 id="rhymes-heading">${t('lyrics.rhymes.heading')}</h2>
-            <form class="finder" @submit=${this.#onFindRhymes}>
-              <label>${t('lyrics.rhymes.word')} <input name="word" type="text" autocomplete="off" required /></label>
-              <button class="button secondary" type="submit">${t('lyrics.rhymes.find')}</button>
-            </form>
-            ${this.#renderRhymes(t, engine)}
+            <cs-rhyme-finder .engine=${engine}></cs-rhyme-finder>
           </section>
         </div>
       </div>
@@ -275,50 +226,6 @@ export class CsLyricsPage extends LitElement {
     return t('lyrics.engine.ready');
   }
 
-  #describeLine(t: (id: string, values?: Record<string, unknown>) => string, line: PadLine): string {
-    const shape = line.family === null ? '' : FAMILY_SHAPES[familySlot(line.family)];
-    return line.schemeLetter
-      ? t('lyrics.pad.lineRhyme', { line: line.sourceLine + 1, count: line.syllables, letter: `${shape}${line.schemeLetter}` })
-      : t('lyrics.pad.line', { line: line.sourceLine + 1, count: line.syllables });
-  }
-
-  #renderSuggestions(t: (id: string, values?: Record<string, unknown>) => string, engine: LyricsWorkerClient | null) {
-    if (!engine || engine.suggestions.length === 0) return html`<p class="status">${t('lyrics.suggestions.empty')}</p>`;
-    return html`${engine.targetSyllables === null ? nothing : html`<p class="status">${t('lyrics.suggestions.target', { count: engine.targetSyllables })}</p>`}
-      <ul aria-label=${t('lyrics.suggestions.heading')}>
-        ${engine.suggestions.map(
-          (suggestion) =>
-            html`<li class="suggestion">
-              <span>${suggestion.text}</span>
-              <small
-                >${t('lyrics.suggestions.syllables', { count: suggestion.syllables })}${suggestion.rhymesWith
-                  ? html` · ${t('lyrics.suggestions.rhymesWith', { line: suggestion.rhymesWith.trim() })}`
-                  : nothing}</small
-              >
-            </li>`,
-        )}
-      </ul>`;
-  }
-
-  #renderRhymes(t: (id: string, values?: Record<string, unknown>) => string, engine: LyricsWorkerClient | null) {
-    const groups = engine?.rhymeGroups;
-    if (!engine || !groups) return nothing;
-    const found = groups.filter((group) => group.bySyllables.length > 0);
-    if (found.length === 0) return html`<p class="status" role="status">${t('lyrics.rhymes.none', { word: engine.rhymeWord })}</p>`;
-    return html`<div role="status" class="visually-hidden">${t('lyrics.rhymes.found', { word: engine.rhymeWord })}</div>
-      ${found.map(
-        (group) =>
-          html`<h3>${t(RHYME_TYPE_IDS[group.type])}</h3>
-            ${group.bySyllables.map(
-              (bucket) =>
-                html`<p class="status">${t('lyrics.suggestions.syllables', { count: bucket.syllables })}</p>
-                  <ul class="words" aria-label=${`${t(RHYME_TYPE_IDS[group.type])}, ${t('lyrics.suggestions.syllables', { count: bucket.syllables })}`}>
-                    ${bucket.words.map((word) => html`<li>${word}</li>`)}
-                  </ul>`,
-            )}`,
-      )}`;
-  }
-
   #onInput(detail: PadInputDetail): void {
     const draft = this.#book?.current;
     if (!draft) return;
@@ -338,12 +245,6 @@ export class CsLyricsPage extends LitElement {
     clearTimeout(this.#suggestTimer);
     this.#analyzeTimer = setTimeout(() => this.#engine?.analyze(this.#book?.current?.text ?? ''), ANALYZE_DELAY_MS);
     this.#suggestTimer = setTimeout(() => this.#engine?.suggest(this.#book?.current?.text ?? '', this.#caretLine), SUGGEST_DELAY_MS);
-  }
-
-  #onFindRhymes(event: SubmitEvent): void {
-    event.preventDefault();
-    const word = new FormData(event.target as HTMLFormElement).get('word');
-    if (typeof word === 'string' && word.trim()) this.#engine?.findRhymes(word.trim());
   }
 }
 

@@ -4,6 +4,7 @@ import { defaultKeymap } from '@codemirror/commands';
 import { css, LitElement, type PropertyValues } from 'lit';
 import { ySync, ySyncFacet, YSyncConfig } from 'y-codemirror.next';
 import { projectParts } from '../../../shared/project/project-document.ts';
+import { familyStyles } from '../lyrics/rhyme-family-style.ts';
 import type { ProjectSession } from './project-session.ts';
 import { remoteCursors } from './remote-cursors.ts';
 
@@ -36,26 +37,30 @@ export class CsLyricsEditor extends LitElement {
     placeholderText: { attribute: false },
   };
 
-  static override styles = css`
-    :host {
-      display: block;
-      min-height: 18rem;
-      border: 1px solid var(--cs-color-border, #dedbe9);
-      border-radius: var(--cs-radius, 12px);
-      background: var(--cs-color-surface, #fff);
-      overflow: hidden;
-    }
+  static override styles = [
+    // The overlays' rhyme colours and line styles (see lyrics-overlays.ts).
+    familyStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 18rem;
+        border: 1px solid var(--cs-color-border, #dedbe9);
+        border-radius: var(--cs-radius, 12px);
+        background: var(--cs-color-surface, #fff);
+        overflow: hidden;
+      }
 
-    :host(:focus-within) {
-      outline: 3px solid var(--cs-color-focus, #6b2fd6);
-      outline-offset: 2px;
-    }
+      :host(:focus-within) {
+        outline: 3px solid var(--cs-color-focus, #6b2fd6);
+        outline-offset: 2px;
+      }
 
-    .cm-editor {
-      min-height: 18rem;
-      height: 100%;
-    }
-  `;
+      .cm-editor {
+        min-height: 18rem;
+        height: 100%;
+      }
+    `,
+  ];
 
   declare session: ProjectSession | null;
   declare readOnly: boolean;
@@ -101,6 +106,23 @@ export class CsLyricsEditor extends LitElement {
     const target = view.state.doc.line(Math.min(Math.max(1, Math.floor(line) + 1), view.state.doc.lines));
     view.dispatch({ selection: { anchor: target.from }, effects: EditorView.scrollIntoView(target.from, { y: 'center' }) });
     if (!this.readOnly) view.focus();
+  }
+
+  /**
+   * Writes `text` as line `line` (0-based, clamped), replacing what is there, as the writer's own edit:
+   * it syncs like typing and Ctrl+Z takes it back. Does nothing when the editor is read-only.
+   */
+  putLine(line: number, text: string): void {
+    const view = this.#view;
+    if (!view || this.readOnly) return;
+    const target = view.state.doc.line(Math.min(Math.max(1, Math.floor(line) + 1), view.state.doc.lines));
+    view.dispatch({
+      changes: { from: target.from, to: target.to, insert: text },
+      selection: { anchor: target.from + text.length },
+      userEvent: 'input.suggestion',
+      scrollIntoView: true,
+    });
+    view.focus();
   }
 
   override disconnectedCallback(): void {

@@ -16,6 +16,11 @@ import './cs-lyrics-editor.ts';
 import { downloadLyricSheet } from './download-lyric-sheet.ts';
 import './cs-mix-panel.ts';
 import './cs-version-history.ts';
+import '../lyrics/cs-line-suggestions.ts';
+import '../lyrics/cs-rhyme-finder.ts';
+import { describeLine } from '../lyrics/describe-line.ts';
+import { EngineStatus } from '../lyrics/lyrics-worker-client.ts';
+import { SongAssistant } from './song-assistant.ts';
 import { createDexieProjectListStore } from './dexie-project-list-store.ts';
 import { patchProject, type CachedProject, type ProjectListStore } from './project-list-cache.ts';
 import type { SessionEnvironment } from './project-document-replica.ts';
@@ -123,6 +128,11 @@ export class CsProjectPage extends LitElement {
         min-width: 44px;
       }
 
+      .assistant-heading {
+        font-size: 1rem;
+        margin: 0;
+      }
+
       @media (min-width: 900px) {
         .studio {
           grid-template-columns: minmax(0, 3fr) minmax(18rem, 2fr);
@@ -150,6 +160,7 @@ export class CsProjectPage extends LitElement {
   readonly #api = new ProjectsApiController(this);
   readonly #store: ProjectListStore = createDexieProjectListStore();
   readonly #projectId = projectIdFromPath(location.pathname);
+  readonly #assistant = new SongAssistant(this);
 
   constructor() {
     super();
@@ -176,6 +187,7 @@ export class CsProjectPage extends LitElement {
     this.session?.removeEventListener('change', this.#onSessionChange);
     this.session?.destroy();
     this.session = null;
+    this.#assistant.follow(null);
     this.comments?.destroy();
     this.comments = null;
   }
@@ -205,6 +217,7 @@ export class CsProjectPage extends LitElement {
     // The licence terms arrive with the first sync of a song started from a beat.
     projectParts.licence(session.doc).observe(this.#onSessionChange);
     this.session = session;
+    if (this.isConnected) this.#assistant.follow(session.doc);
     this.comments = new CommentsSession(options);
     if (userId) await this.#remember(userId, list);
   }
@@ -245,6 +258,7 @@ export class CsProjectPage extends LitElement {
 
   readonly #onCaretLine = (event: CustomEvent<CaretLine>): void => {
     this.caret = event.detail;
+    this.#assistant.caretMoved(event.detail.line);
   };
 
   readonly #onRevealLine = (event: CustomEvent<{ line: number }>): void => {
@@ -327,6 +341,28 @@ export class CsProjectPage extends LitElement {
     downloadLyricSheet(source, (id, values) => this.#i18n.t(id, values));
   }
 
+  /**
+   * The lyrics engine beside the song: its state, suggestions for the caret's line (which editors can
+   * put in with one click), a rhyme finder, and for screen readers what the editor's gutter shows.
+   */
+  #renderAssistant(canEdit: boolean) {
+    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    const engine = this.#assistant.engine;
+    const status = !engine || engine.status === EngineStatus.loading ? 'lyrics.engine.loading' : engine.status === EngineStatus.failed ? 'lyrics.engine.failed' : 'lyrics.engine.ready';
+    return html`<p class="muted" role="status" id="assistant-status">${t(status)}</p>
+      <ul class="visually-hidden" aria-label=${t('lyrics.pad.analysis')}>
+        ${(engine?.lines ?? []).map((line) => html`<li>${describeLine(t, line)}</li>`)}
+      </ul>
+      <h3 class="assistant-heading">${t('lyrics.suggestions.heading')}</h3>
+      <cs-line-suggestions .engine=${engine} .line=${this.#assistant.caretLine} ?can-use=${canEdit} @cs-use-suggestion=${this.#onUseSuggestion}></cs-line-suggestions>
+      <h3 class="assistant-heading">${t('lyrics.rhymes.heading')}</h3>
+      <cs-rhyme-finder .engine=${engine}></cs-rhyme-finder>`;
+  }
+
+  readonly #onUseSuggestion = (event: CustomEvent<{ text: string }>): void => {
+    this.renderRoot.querySelector('cs-lyrics-editor')?.putLine(this.#assistant.caretLine, event.detail.text);
+  };
+
   #renderStudio(session: ProjectSession, canEdit: boolean) {
     const t = (id: string): string => this.#i18n.t(id);
     // A session restored from the cache has no access token yet: the panels wait for the real one.
@@ -341,6 +377,7 @@ export class CsProjectPage extends LitElement {
           .readOnly=${!canEdit}
           .label=${t('projects.lyrics.title')}
           .placeholderText=${t('projects.lyrics.placeholder')}
+          .overlays=${this.#assistant.overlays}
           @cs-caret-line=${this.#onCaretLine}
         ></cs-lyrics-editor>
       </section>
@@ -349,6 +386,10 @@ export class CsProjectPage extends LitElement {
         <cs-mix-panel .session=${session} .readOnly=${!canEdit}></cs-mix-panel>
       </section>
       <div class="side">
+        <section class="panel card" aria-labelledby="assistant-title">
+          <h2 class="panel-title" id="assistant-title">${t('projects.assistant.title')}</h2>
+          ${this.#renderAssistant(canEdit)}
+        </section>
         ${terms
           ? html`<section class="panel card" aria-labelledby="licence-title">
               <h2 class="panel-title" id="licence-title">${t('projects.licence.title')}</h2>

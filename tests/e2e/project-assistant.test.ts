@@ -1,0 +1,125 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
+
+/**
+ * The songwriting assistant inside a co-edited project: A (owner, laptop, light) writes two lines;
+ * both A and B (editor, phone, dark) see syllable counts and scheme letters in the gutter and the
+ * rhyming words underlined, worked out on each device from the shared song. B asks for a line on
+ * an empty third line and uses a suggestion: it lands in A's editor as B's own edit, which B's
+ * Ctrl+Z takes back for both. Fails on any console error or CSP violation.
+ */
+
+const baseUrl = inject('baseUrl');
+const password = 'violet-harbour-7-lanterns';
+const ada = { email: uniqueEmail('ada-assistant'), password, displayName: 'Ada' };
+const bo = { email: uniqueEmail('bo-assistant'), password, displayName: 'Bo' };
+
+let browser: Browser;
+let contextA: BrowserContext;
+let contextB: BrowserContext;
+let watchedA: WatchedPage;
+let watchedB: WatchedPage;
+let a: Page;
+let b: Page;
+
+async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {
+  // Let the start-up refresh (a guest's 401) finish first (see projects-collaboration.test.ts).
+  const restored = page.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
+  await page.goto(`${baseUrl}/sign-in?next=/projects`);
+  await restored;
+  await page.getByLabel('E-mail').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
+}
+
+const lyrics = (page: Page) => page.locator('cs-lyrics-editor .cm-content');
+/** The editor's lines as text, without the collaborators' caret labels drawn into them. */
+const lines = (page: Page) =>
+  page.locator('cs-lyrics-editor .cm-line').evaluateAll((elements) =>
+    elements.map((element) => {
+      const copy = element.cloneNode(true) as HTMLElement;
+      for (const caret of copy.querySelectorAll('.cs-remote-caret')) caret.remove();
+      return (copy.textContent ?? '').replaceAll('\u2060', '');
+    }),
+  );
+const analysis = (page: Page) => page.getByRole('list', { name: 'Line analysis' }).locator('li').allTextContents();
+const gutter = (page: Page) => page.locator('cs-lyrics-editor .cm-lyrics-analysis .cm-gutterElement').allTextContents();
+const underlined = (page: Page) => page.locator('cs-lyrics-editor .cm-rhyme').allTextContents();
+const engineReady = (page: Page) => page.locator('#assistant-status').getByText('Syllables and rhymes update as you type, even offline.').waitFor({ timeout: 20_000 });
+
+beforeAll(async () => {
+  await registerThroughApi(baseUrl, ada);
+  await registerThroughApi(baseUrl, bo);
+  browser = await launchChromium();
+  contextA = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: 'en-US', colorScheme: 'light' });
+  contextB = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'en-US', colorScheme: 'dark' });
+  watchedA = await WatchedPage.open(contextA);
+  watchedB = await WatchedPage.open(contextB);
+  a = watchedA.page;
+  b = watchedB.page;
+});
+
+afterAll(async () => {
+  await contextA?.close();
+  await contextB?.close();
+  await browser?.close();
+  expect(watchedA?.problems() ?? []).toEqual([]);
+  expect(watchedB?.problems() ?? []).toEqual([]);
+});
+
+describe('the songwriting assistant in a shared song', () => {
+  it('analyses what A writes, on A’s device and on B’s', async () => {
+    await signIn(a, ada);
+    await a.getByLabel('New project').fill('Night Drive');
+    await a.getByRole('button', { name: 'Create' }).click();
+    await a.getByRole('heading', { level: 1, name: 'Night Drive' }).waitFor();
+    await a.locator('#sync-status').getByText('Synced').waitFor();
+    await engineReady(a);
+    await a.locator('#link-role').selectOption('editor');
+    await a.getByRole('button', { name: 'Create invite link' }).click();
+    const link = await a.locator('#invite-link').inputValue();
+
+    await lyrics(a).click();
+    await a.keyboard.type('I walk alone beneath the city light\nthe engine hums a promise to the road\nwe chase the echo somewhere through the night\n');
+    const expected = ['Line 1: 10 syllables, rhyme ●A', 'Line 2: 10 syllables', 'Line 3: 10 syllables, rhyme ●A'];
+    await expect.poll(() => analysis(a), { timeout: 15_000 }).toEqual(expected);
+    await expect.poll(() => underlined(a)).toEqual(['light', 'night']);
+    expect((await gutter(a)).map((text) => text.trim())).toEqual(expect.arrayContaining(['10 ●A', '10', '10 ●A']));
+
+    await signIn(b, bo);
+    await b.goto(link);
+    await b.getByRole('heading', { level: 1, name: 'Night Drive' }).waitFor();
+    await b.locator('#role').getByText('Editor').waitFor();
+    await engineReady(b);
+    await expect.poll(() => analysis(b), { timeout: 15_000 }).toEqual(expected);
+    await expect.poll(() => underlined(b)).toEqual(['light', 'night']);
+    await screenshot(a, 'assistant-laptop-light-1-analysed');
+  });
+
+  it('B uses a suggestion for the empty fourth line; A gets it; B’s undo takes it back for both', async () => {
+    await lyrics(b).locator('.cm-line').nth(3).click();
+    const use = b.locator('cs-line-suggestions').getByRole('button', { name: /^Put “.+” on line 4$/ }).first();
+    await use.waitFor({ timeout: 15_000 });
+    const label = (await use.getAttribute('aria-label')) ?? '';
+    const suggestion = /^Put “(.+)” on line 4$/.exec(label)![1]!;
+    await screenshot(b, 'assistant-phone-dark-2-suggestions');
+    await use.click();
+    await expect.poll(() => lines(b)).toEqual(['I walk alone beneath the city light', 'the engine hums a promise to the road', 'we chase the echo somewhere through the night', suggestion]);
+    await expect.poll(() => lines(a)).toEqual(await lines(b));
+    // The used line is analysed like any other, on both devices.
+    await expect.poll(() => analysis(a), { timeout: 15_000 }).toHaveLength(4);
+
+    await b.keyboard.press('Control+z');
+    await expect.poll(() => lines(a)).toEqual(['I walk alone beneath the city light', 'the engine hums a promise to the road', 'we chase the echo somewhere through the night', '']);
+  });
+
+  it('finds rhymes', async () => {
+    await a.locator('cs-rhyme-finder').getByLabel('Word').fill('night');
+    await a.locator('cs-rhyme-finder').getByRole('button', { name: 'Find rhymes' }).click();
+    await a.locator('cs-rhyme-finder').getByRole('heading', { name: 'Perfect' }).waitFor();
+    await expect(a.locator('cs-rhyme-finder li').allTextContents()).resolves.toContain('light');
+    await screenshot(a, 'assistant-laptop-light-3-rhymes');
+  });
+});

@@ -1,0 +1,118 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { LocaleController } from '../../app/locale-controller.ts';
+import { baseStyles } from '../../ui/base-styles.ts';
+import type { PadSuggestion } from './lyrics-protocol.ts';
+import { EngineController } from './engine-controller.ts';
+import type { LyricsWorkerClient } from './lyrics-worker-client.ts';
+
+/**
+ * The engine's suggestions for the line the caret is on: each with its syllable count and the line
+ * it rhymes with. Where the writer may change the text, each also has a "Use" button that asks the
+ * host to put it on that line (the engine suggests the line the caret is on, from the lines before).
+ *
+ * @fires cs-use-suggestion - `CustomEvent<{ text: string }>`: put this suggestion on the caret's line
+ */
+export class CsLineSuggestions extends LitElement {
+  static override properties = {
+    engine: { attribute: false },
+    canUse: { type: Boolean, attribute: 'can-use' },
+    line: { type: Number },
+  };
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: grid;
+        gap: var(--cs-space-2, 0.5rem);
+      }
+      ul {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+        display: grid;
+        gap: var(--cs-space-2, 0.5rem);
+      }
+      li {
+        display: flex;
+        gap: var(--cs-space-2, 0.5rem);
+        align-items: start;
+        justify-content: space-between;
+      }
+      .text {
+        display: grid;
+        gap: 0.15rem;
+      }
+      .status,
+      small {
+        color: var(--cs-color-text-muted, #5b5868);
+        font-size: 0.9rem;
+      }
+    `,
+  ];
+
+  declare engine: LyricsWorkerClient | null;
+  /** The writer may change the text, so suggestions can be used. */
+  declare canUse: boolean;
+  /** The caret's line (0-based) the suggestions are for. */
+  declare line: number;
+
+  readonly #i18n = new LocaleController(this);
+  readonly #engine = new EngineController(this);
+
+  constructor() {
+    super();
+    this.engine = null;
+    this.canUse = false;
+    this.line = 0;
+  }
+
+  protected override willUpdate(): void {
+    this.#engine.follow(this.engine);
+  }
+
+  override render() {
+    if (!this.#i18n.available) return nothing;
+    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
+    const engine = this.engine;
+    if (!engine || engine.suggestions.length === 0) return html`<p class="status">${t('lyrics.suggestions.empty')}</p>`;
+    return html`${engine.targetSyllables === null ? nothing : html`<p class="status">${t('lyrics.suggestions.target', { count: engine.targetSyllables })}</p>`}
+      <ul aria-label=${t('lyrics.suggestions.heading')}>
+        ${engine.suggestions.map((suggestion) => this.#renderSuggestion(t, suggestion))}
+      </ul>`;
+  }
+
+  #renderSuggestion(t: (id: string, values?: Record<string, unknown>) => string, suggestion: PadSuggestion) {
+    return html`<li>
+      <span class="text">
+        <span>${suggestion.text}</span>
+        <small
+          >${t('lyrics.suggestions.syllables', { count: suggestion.syllables })}${suggestion.rhymesWith
+            ? html` · ${t('lyrics.suggestions.rhymesWith', { line: suggestion.rhymesWith.trim() })}`
+            : nothing}</small
+        >
+      </span>
+      ${this.canUse
+        ? html`<button
+            class="button secondary small"
+            type="button"
+            aria-label=${t('lyrics.suggestions.useNamed', { text: suggestion.text, line: this.line + 1 })}
+            @click=${() => this.dispatchEvent(new CustomEvent('cs-use-suggestion', { detail: { text: suggestion.text }, bubbles: true, composed: true }))}
+          >
+            ${t('lyrics.suggestions.use')}
+          </button>`
+        : nothing}
+    </li>`;
+  }
+}
+
+customElements.define('cs-line-suggestions', CsLineSuggestions);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-line-suggestions': CsLineSuggestions;
+  }
+  interface HTMLElementEventMap {
+    'cs-use-suggestion': CustomEvent<{ text: string }>;
+  }
+}
