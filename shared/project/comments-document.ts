@@ -25,7 +25,14 @@ export interface ChatMessage {
   authorName: string;
   text: string;
   createdAt: string;
+  /**
+   * Set when the message shares a line the songwriting assistant suggested: the lyric line it was
+   * suggested for (with its mark, so it follows that line like a line comment does).
+   */
+  suggestionFor?: LineAnchor;
 }
+
+export type LineAnchor = Extract<CommentAnchor, { kind: 'line' }>;
 
 type Field = string | number | boolean;
 const comments = (doc: Y.Doc) => doc.getMap<Y.Map<Field>>('comments');
@@ -92,6 +99,7 @@ export function addChatMessage(doc: Y.Doc, message: ChatMessage): void {
     entry.set('authorName', message.authorName);
     entry.set('text', message.text.slice(0, COMMENT_MAX_LENGTH));
     entry.set('createdAt', message.createdAt);
+    if (message.suggestionFor) entry.set('suggestionFor', JSON.stringify(message.suggestionFor));
     chat(doc).push([entry]);
   });
 }
@@ -100,11 +108,19 @@ export function listChat(doc: Y.Doc, limit = 200): ChatMessage[] {
   return chat(doc)
     .toArray()
     .slice(-limit)
-    .map((entry) => ({
-      id: String(entry.get('id') ?? ''),
-      authorId: String(entry.get('authorId') ?? ''),
-      authorName: String(entry.get('authorName') ?? ''),
-      text: String(entry.get('text') ?? '').slice(0, COMMENT_MAX_LENGTH),
-      createdAt: String(entry.get('createdAt') ?? ''),
-    }));
+    .map((entry) => {
+      const message: ChatMessage = {
+        id: String(entry.get('id') ?? ''),
+        authorId: String(entry.get('authorId') ?? ''),
+        authorName: String(entry.get('authorName') ?? ''),
+        text: String(entry.get('text') ?? '').slice(0, COMMENT_MAX_LENGTH),
+        createdAt: String(entry.get('createdAt') ?? ''),
+      };
+      if (entry.has('suggestionFor')) {
+        // Anything but a line anchor (a buggy or hostile writer) makes it an ordinary message.
+        const anchor = parseAnchor(entry.get('suggestionFor'));
+        if (anchor.kind === 'line') message.suggestionFor = anchor;
+      }
+      return message;
+    });
 }

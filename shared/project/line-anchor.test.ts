@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addComment, listComments } from './comments-document.ts';
+import { addChatMessage, addComment, listChat, listComments } from './comments-document.ts';
 import { markLine, parseLineMark, resolveLines, type LineMark } from './line-anchor.ts';
 import { projectParts } from './project-document.ts';
 
@@ -160,5 +160,15 @@ describe('parseLineMark', () => {
       { kind: 'line', line: 2, at: { client: 4, clock: 9 } },
       { kind: 'line', line: 1 },
     ]);
+  });
+
+  it('lets a chat message carry the line a shared suggestion is for, and reads a malformed one as an ordinary message', () => {
+    const comments = new Y.Doc();
+    const base = { authorId: 'u', authorName: 'Ana', createdAt: '2026-11-26T10:00:00Z' };
+    addChatMessage(comments, { ...base, id: 'm1', text: 'we chase the echo', suggestionFor: { kind: 'line', line: 3, at: { client: 4, clock: 9 } } });
+    addChatMessage(comments, { ...base, id: 'm2', text: 'plain' });
+    addChatMessage(comments, { ...base, id: 'm3', text: 'odd' });
+    comments.getArray<Y.Map<unknown>>('chat').get(2).set('suggestionFor', '{"kind":"time","seconds":3}');
+    expect(listChat(comments).map((message) => message.suggestionFor)).toEqual([{ kind: 'line', line: 3, at: { client: 4, clock: 9 } }, undefined, undefined]);
   });
 });

@@ -115,11 +115,34 @@ describe('the songwriting assistant in a shared song', () => {
     await expect.poll(() => lines(a)).toEqual(['I walk alone beneath the city light', 'the engine hums a promise to the road', 'we chase the echo somewhere through the night', '']);
   });
 
+  it('B shares a suggestion with A, who puts it on its line from the chat, even after writing above it', async () => {
+    await lyrics(b).locator('.cm-line').nth(3).click();
+    const share = b.locator('cs-line-suggestions').getByRole('button', { name: /^Share “.+” with your co-writers$/ }).first();
+    await share.waitFor({ timeout: 15_000 });
+    const suggestion = /^Share “(.+)” with your co-writers$/.exec((await share.getAttribute('aria-label')) ?? '')![1]!;
+    await share.click();
+    await b.locator('#assistant-shared').getByText('Shared with your co-writers in the chat, for line 4.').waitFor();
+
+    const panel = a.locator('cs-comments-panel');
+    await expect.poll(() => panel.locator('#comments-announcer').textContent()).toContain(`Bo suggests for line 4: ${suggestion}`);
+    await panel.getByRole('tab', { name: /^Chat/ }).click();
+    const shared = panel.locator('li.message.suggestion', { hasText: suggestion });
+    await shared.getByText('Suggested for line 4').waitFor();
+    // A writes a title line above: the suggestion follows its line.
+    await lyrics(a).click();
+    await a.keyboard.press('Control+Home');
+    await a.keyboard.type('[Verse 1]\n');
+    await shared.getByText('Suggested for line 5').waitFor();
+    await screenshot(a, 'assistant-laptop-light-3-shared');
+    await shared.getByRole('button', { name: `Put “${suggestion}” on line 5` }).click();
+    await expect.poll(() => lines(b)).toEqual(['[Verse 1]', 'I walk alone beneath the city light', 'the engine hums a promise to the road', 'we chase the echo somewhere through the night', suggestion]);
+  });
+
   it('finds rhymes', async () => {
     await a.locator('cs-rhyme-finder').getByLabel('Word').fill('night');
     await a.locator('cs-rhyme-finder').getByRole('button', { name: 'Find rhymes' }).click();
     await a.locator('cs-rhyme-finder').getByRole('heading', { name: 'Perfect' }).waitFor();
     await expect(a.locator('cs-rhyme-finder li').allTextContents()).resolves.toContain('light');
-    await screenshot(a, 'assistant-laptop-light-3-rhymes');
+    await screenshot(a, 'assistant-laptop-light-4-rhymes');
   });
 });

@@ -10,12 +10,16 @@ import type { LyricsWorkerClient } from './lyrics-worker-client.ts';
  * it rhymes with. Where the writer may change the text, each also has a "Use" button that asks the
  * host to put it on that line (the engine suggests the line the caret is on, from the lines before).
  *
+ * Where there are co-writers, a "Share" button asks the host to show the suggestion to them.
+ *
  * @fires cs-use-suggestion - `CustomEvent<{ text: string }>`: put this suggestion on the caret's line
+ * @fires cs-share-suggestion - `CustomEvent<{ text: string }>`: show this suggestion to the co-writers
  */
 export class CsLineSuggestions extends LitElement {
   static override properties = {
     engine: { attribute: false },
     canUse: { type: Boolean, attribute: 'can-use' },
+    canShare: { type: Boolean, attribute: 'can-share' },
     line: { type: Number },
   };
 
@@ -39,6 +43,12 @@ export class CsLineSuggestions extends LitElement {
         align-items: start;
         justify-content: space-between;
       }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--cs-space-1, 0.25rem);
+        justify-content: end;
+      }
       .text {
         display: grid;
         gap: 0.15rem;
@@ -54,6 +64,8 @@ export class CsLineSuggestions extends LitElement {
   declare engine: LyricsWorkerClient | null;
   /** The writer may change the text, so suggestions can be used. */
   declare canUse: boolean;
+  /** The suggestions can be shared with co-writers (in a project's chat). */
+  declare canShare: boolean;
   /** The caret's line (0-based) the suggestions are for. */
   declare line: number;
 
@@ -64,6 +76,7 @@ export class CsLineSuggestions extends LitElement {
     super();
     this.engine = null;
     this.canUse = false;
+    this.canShare = false;
     this.line = 0;
   }
 
@@ -92,6 +105,17 @@ export class CsLineSuggestions extends LitElement {
             : nothing}</small
         >
       </span>
+      <span class="actions">
+      ${this.canShare
+        ? html`<button
+            class="button quiet small"
+            type="button"
+            aria-label=${t('lyrics.suggestions.shareNamed', { text: suggestion.text })}
+            @click=${() => this.dispatchEvent(new CustomEvent('cs-share-suggestion', { detail: { text: suggestion.text }, bubbles: true, composed: true }))}
+          >
+            ${t('lyrics.suggestions.share')}
+          </button>`
+        : nothing}
       ${this.canUse
         ? html`<button
             class="button secondary small"
@@ -102,6 +126,7 @@ export class CsLineSuggestions extends LitElement {
             ${t('lyrics.suggestions.use')}
           </button>`
         : nothing}
+      </span>
     </li>`;
   }
 }
@@ -113,6 +138,7 @@ declare global {
     'cs-line-suggestions': CsLineSuggestions;
   }
   interface HTMLElementEventMap {
-    'cs-use-suggestion': CustomEvent<{ text: string }>;
+    'cs-use-suggestion': CustomEvent<{ text: string; line?: number }>;
+    'cs-share-suggestion': CustomEvent<{ text: string }>;
   }
 }

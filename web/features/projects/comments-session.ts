@@ -9,6 +9,7 @@ import {
   setCommentResolved,
   type ChatMessage,
   type CommentAnchor,
+  type LineAnchor,
   type ProjectComment,
 } from '../../../shared/project/comments-document.ts';
 import type { ProjectRole } from '../../../shared/schemas/projects.ts';
@@ -155,6 +156,20 @@ export class CommentsSession extends EventTarget {
       authorName: author.displayName,
       text: body,
       createdAt: this.#now().toISOString(),
+    });
+  }
+
+  /** Shares a line the songwriting assistant suggested for lyric line `suggestionFor` in the chat. */
+  shareSuggestion(author: CommentAuthor, text: string, suggestionFor: LineAnchor): void {
+    const body = cleanText(text);
+    if (!body || !this.canWrite) return;
+    addChatMessage(this.doc, {
+      id: this.#createId(),
+      authorId: author.id,
+      authorName: author.displayName,
+      text: body,
+      createdAt: this.#now().toISOString(),
+      suggestionFor,
     });
   }
 

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type * as Y from 'yjs';
 import { COMMENT_MAX_LENGTH, type ChatMessage, type CommentAnchor, type ProjectComment } from '../../../shared/project/comments-document.ts';
-import { markLine } from '../../../shared/project/line-anchor.ts';
+import { markLine, resolveLines } from '../../../shared/project/line-anchor.ts';
 import { projectParts } from '../../../shared/project/project-document.ts';
 import { sessionContext } from '../../app/contexts.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
@@ -45,6 +45,7 @@ export class CsCommentsPanel extends LitElement {
     session: { attribute: false },
     song: { attribute: false },
     names: { attribute: false },
+    canUseSuggestions: { type: Boolean, attribute: 'can-use-suggestions' },
     caret: { attribute: false },
     tab: { state: true },
     anchorKind: { state: true },
@@ -294,6 +295,22 @@ export class CsCommentsPanel extends LitElement {
         opacity: 0.85;
       }
 
+      .message .suggested-for {
+        font-size: 0.75rem;
+        font-weight: 700;
+        letter-spacing: 0.04em;
+        text-transform: uppercase;
+      }
+
+      .message.suggestion .text {
+        font-style: italic;
+      }
+
+      .message button {
+        justify-self: start;
+        margin-top: 0.25rem;
+      }
+
       .send {
         display: flex;
         gap: var(--cs-space-2, 0.5rem);
@@ -319,6 +336,8 @@ export class CsCommentsPanel extends LitElement {
    * entry's own name is shown.
    */
   declare names: ReadonlyMap<string, string>;
+  /** The reader may change the song, so suggestions shared in the chat can be put in with one click. */
+  declare canUseSuggestions: boolean;
   /** Where the lyrics caret is: the line field of a new comment follows it. */
   declare caret: CaretLine | null;
   declare tab: Tab;
@@ -335,6 +354,8 @@ export class CsCommentsPanel extends LitElement {
   #watchedLyrics: Y.Text | null = null;
   /** The session's comments, line comments on the line they point at now. */
   #placed: ProjectComment[] = [];
+  /** Lines of the shared suggestions as last drawn, to redraw when the lyrics move them. */
+  #drawnSuggestionLines = '';
   #chatLength = 0;
   #stickToEnd = true;
 
@@ -343,6 +364,7 @@ export class CsCommentsPanel extends LitElement {
     this.session = null;
     this.song = null;
     this.names = new Map();
+    this.canUseSuggestions = false;
     this.caret = null;
     this.tab = 'comments';
     this.anchorKind = 'line';
@@ -370,6 +392,7 @@ export class CsCommentsPanel extends LitElement {
     if (changed.has('song')) this.#watchLyrics(this.song);
     if (changed.has('caret') && this.caret) this.lineText = String(this.caret.line + 1);
     this.#placed = placeComments(this.song, this.session?.comments ?? []);
+    this.#drawnSuggestionLines = this.#suggestionLines();
   }
 
   protected override updated(): void {
@@ -397,10 +420,18 @@ export class CsCommentsPanel extends LitElement {
     lyrics?.observe(this.#onLyricsChange);
   }
 
-  /** Someone edited the lyrics: redraw only when that moved a commented line. */
+  /** Someone edited the lyrics: redraw only when that moved a commented line or a shared suggestion's. */
   readonly #onLyricsChange = (): void => {
-    if (!samePlaces(placeComments(this.song, this.session?.comments ?? []), this.#placed)) this.requestUpdate();
+    const suggestions = this.#suggestionLines();
+    if (!samePlaces(placeComments(this.song, this.session?.comments ?? []), this.#placed) || suggestions !== this.#drawnSuggestionLines) this.requestUpdate();
   };
+
+  #suggestionLines(): string {
+    return (this.session?.chat ?? [])
+      .filter((message) => message.suggestionFor)
+      .map((message) => this.#suggestedLine(message))
+      .join(',');
+  }
 
   readonly #onChange = (): void => {
     const list = this.renderRoot.querySelector<HTMLElement>('.messages');
@@ -420,7 +451,12 @@ export class CsCommentsPanel extends LitElement {
         .map((comment) => t('projects.comments.announce', { name: this.#nameOf(comment), anchor: this.#anchorText(comment.anchor), text: comment.text })),
       ...event.arrival.messages
         .filter((message) => message.authorId !== me)
-        .map((message) => t('projects.chat.announce', { name: this.#nameOf(message), text: message.text })),
+        .map((message) => {
+          const line = this.#suggestedLine(message);
+          return line === undefined
+            ? t('projects.chat.announce', { name: this.#nameOf(message), text: message.text })
+            : t('projects.chat.announceSuggestion', { name: this.#nameOf(message), line: line + 1, text: message.text });
+        }),
     ];
     if (this.tab !== 'chat') this.unreadChat += event.arrival.messages.filter((message) => message.authorId !== me).length;
     if (lines.length) this.announcement = lines.join(' ');
@@ -429,6 +465,13 @@ export class CsCommentsPanel extends LitElement {
   #author(): CommentAuthor | null {
     const user = this.#user.value.user;
     return user ? { id: user.id, displayName: user.displayName } : null;
+  }
+
+  /** The lyric line a shared suggestion is for, where its mark is now; undefined for an ordinary message. */
+  #suggestedLine(message: ChatMessage): number | undefined {
+    const anchor = message.suggestionFor;
+    if (!anchor) return undefined;
+    return (this.song ? resolveLines(this.song, [anchor.at])[0] : undefined) ?? anchor.line;
   }
 
   #nameOf(entry: { authorId: string; authorName: string }): string {
@@ -624,12 +667,25 @@ export class CsCommentsPanel extends LitElement {
         ? html`<ol class="messages" aria-label=${t('projects.chat.list')} tabindex="0" @scroll=${this.#onChatScroll}>
             ${session.chat.map((message: ChatMessage) => {
               const mine = message.authorId === me;
-              return html`<li class="message ${mine ? 'mine' : ''}">
+              const suggestedLine = this.#suggestedLine(message);
+              return html`<li class="message ${mine ? 'mine' : ''} ${suggestedLine === undefined ? '' : 'suggestion'}">
                 <span class="meta">
                   <strong>${mine ? t('projects.comments.you') : this.#nameOf(message)}</strong>
                   <time class="muted" datetime=${message.createdAt}>${this.#formatTime(message.createdAt)}</time>
                 </span>
+                ${suggestedLine === undefined ? nothing : html`<span class="suggested-for">${t('projects.chat.suggestedFor', { line: suggestedLine + 1 })}</span>`}
                 <span class="text">${message.text}</span>
+                ${suggestedLine !== undefined && this.canUseSuggestions
+                  ? html`<button
+                      class="button secondary small"
+                      type="button"
+                      aria-label=${t('lyrics.suggestions.useNamed', { text: message.text, line: suggestedLine + 1 })}
+                      @click=${() =>
+                        this.dispatchEvent(new CustomEvent('cs-use-suggestion', { detail: { text: message.text, line: suggestedLine }, bubbles: true, composed: true }))}
+                    >
+                      ${t('lyrics.suggestions.use')}
+                    </button>`
+                  : nothing}
               </li>`;
             })}
           </ol>`

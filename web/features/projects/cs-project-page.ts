@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { readLicenceTerms } from '../../../shared/project/licence-terms.ts';
+import { markLine } from '../../../shared/project/line-anchor.ts';
 import { projectParts, readLyrics, readMeta } from '../../../shared/project/project-document.ts';
 import type { ProjectRole } from '../../../shared/schemas/projects.ts';
 import { connectivityContext, sessionContext } from '../../app/contexts.ts';
@@ -55,6 +56,7 @@ export class CsProjectPage extends LitElement {
     comments: { state: true },
     caret: { state: true },
     memberNames: { state: true },
+    assistantNotice: { state: true },
     cachedTitle: { state: true },
   };
 
@@ -152,6 +154,8 @@ export class CsProjectPage extends LitElement {
   declare caret: CaretLine | null;
   /** Members' names as the server knows them (user id → display name), once the list has loaded. */
   declare memberNames: ReadonlyMap<string, string>;
+  /** What the last share from the assistant did, announced politely. */
+  declare assistantNotice: string;
   declare cachedTitle: string;
 
   readonly #i18n = new LocaleController(this);
@@ -168,6 +172,7 @@ export class CsProjectPage extends LitElement {
     this.comments = null;
     this.caret = null;
     this.memberNames = new Map();
+    this.assistantNotice = '';
     this.cachedTitle = '';
   }
 
@@ -354,13 +359,33 @@ export class CsProjectPage extends LitElement {
         ${(engine?.lines ?? []).map((line) => html`<li>${describeLine(t, line)}</li>`)}
       </ul>
       <h3 class="assistant-heading">${t('lyrics.suggestions.heading')}</h3>
-      <cs-line-suggestions .engine=${engine} .line=${this.#assistant.caretLine} ?can-use=${canEdit} @cs-use-suggestion=${this.#onUseSuggestion}></cs-line-suggestions>
+      <cs-line-suggestions
+        .engine=${engine}
+        .line=${this.#assistant.caretLine}
+        ?can-use=${canEdit}
+        ?can-share=${this.comments?.canWrite ?? false}
+        @cs-use-suggestion=${this.#onUseSuggestion}
+        @cs-share-suggestion=${this.#onShareSuggestion}
+      ></cs-line-suggestions>
+      <p class="muted" role="status" id="assistant-shared">${this.assistantNotice}</p>
       <h3 class="assistant-heading">${t('lyrics.rhymes.heading')}</h3>
       <cs-rhyme-finder .engine=${engine}></cs-rhyme-finder>`;
   }
 
-  readonly #onUseSuggestion = (event: CustomEvent<{ text: string }>): void => {
-    this.renderRoot.querySelector('cs-lyrics-editor')?.putLine(this.#assistant.caretLine, event.detail.text);
+  /** From the assistant (for the caret's line) or from a suggestion shared in the chat (for its line). */
+  readonly #onUseSuggestion = (event: CustomEvent<{ text: string; line?: number }>): void => {
+    this.renderRoot.querySelector('cs-lyrics-editor')?.putLine(event.detail.line ?? this.#assistant.caretLine, event.detail.text);
+  };
+
+  /** Pushes a suggestion to everyone on the song: a chat message that names the line it is for. */
+  readonly #onShareSuggestion = (event: CustomEvent<{ text: string }>): void => {
+    const user = this.#user.value.user;
+    const session = this.session;
+    if (!user || !session || !this.comments) return;
+    const line = this.#assistant.caretLine;
+    const at = markLine(session.doc, line);
+    this.comments.shareSuggestion({ id: user.id, displayName: user.displayName }, event.detail.text, at ? { kind: 'line', line, at } : { kind: 'line', line });
+    this.assistantNotice = this.#i18n.t('projects.assistant.shared', { line: line + 1 });
   };
 
   #renderStudio(session: ProjectSession, canEdit: boolean) {
@@ -398,7 +423,7 @@ export class CsProjectPage extends LitElement {
           : nothing}
         <section class="panel card" aria-labelledby="comments-title">
           <h2 class="panel-title" id="comments-title">${t('projects.comments.title')}</h2>
-          <cs-comments-panel .session=${this.comments} .song=${session.doc} .names=${this.memberNames} .caret=${this.caret} @cs-reveal-line=${this.#onRevealLine}></cs-comments-panel>
+          <cs-comments-panel .session=${this.comments} .song=${session.doc} .names=${this.memberNames} ?can-use-suggestions=${canEdit} .caret=${this.caret} @cs-reveal-line=${this.#onRevealLine} @cs-use-suggestion=${this.#onUseSuggestion}></cs-comments-panel>
         </section>
         <section class="panel card" aria-labelledby="people-title">
           <h2 class="panel-title" id="people-title">${t('projects.people.title')}</h2>
