@@ -1,4 +1,4 @@
-import { RangeSetBuilder, type Extension, type Text } from '@codemirror/state';
+import { RangeSet, RangeSetBuilder, RangeValue, StateField, type EditorState, type Extension, type Text } from '@codemirror/state';
 import { Decoration, EditorView, gutter, GutterMarker, type DecorationSet } from '@codemirror/view';
 import type { PadLine } from '../lyrics/lyrics-protocol.ts';
 import { FAMILY_SHAPES, familySlot } from '../lyrics/rhyme-family-style.ts';
@@ -9,24 +9,70 @@ import { FAMILY_SHAPES, familySlot } from '../lyrics/rhyme-family-style.ts';
  * cue), and the rhyming end words underlined in their family's colour and line style. The colours
  * and line styles come from `familyStyles`, which the editor's host must include.
  *
- * The analysis is of the text as it was a moment ago; while someone types it can lag a keystroke
- * behind, so anything that no longer fits its line is left out until the next analysis.
+ * The analysis is of the text as it was a moment ago (the engine waits for a pause in typing); it is
+ * carried through the edits made since (see `drawnAnalysis`), and an underline that no longer fits its
+ * line when it arrives is left out.
  */
 export function lyricsOverlays(lines: readonly PadLine[]): Extension {
-  const byLine = new Map(lines.map((line) => [line.sourceLine, line]));
   return [
+    drawnAnalysis.init((state) => ({ marks: rhymeMarks(state.doc, lines), lines: lineAnalyses(state.doc, lines) })),
     gutter({
       class: 'cm-lyrics-analysis',
       lineMarker: (view, block) => {
-        const line = byLine.get(view.state.doc.lineAt(block.from).number - 1);
+        const line = analysedLine(view.state, block.from, block.to);
         return line ? new AnalysisMarker(line) : null;
       },
       // Keeps the gutter as wide as a two-digit count with a letter, so it does not jump while typing.
       initialSpacer: () => new AnalysisMarker({ syllables: 88, schemeLetter: 'W', family: 0 }),
     }),
-    EditorView.decorations.of((view) => rhymeMarks(view.state.doc, lines)),
     overlayTheme,
   ];
+}
+
+/**
+ * The analysis as drawn: set from the engine's lines when it arrives, then carried through every edit
+ * (RangeSet.map) until the next one. So typing Enter mid-verse moves the counts and underlines with
+ * their lines instead of leaving them on the old line numbers while the engine waits for a pause.
+ */
+export const drawnAnalysis = StateField.define<{ marks: DecorationSet; lines: RangeSet<LineAnalysis> }>({
+  create: () => ({ marks: Decoration.none, lines: RangeSet.empty }),
+  update: (value, transaction) => (transaction.docChanged ? { marks: value.marks.map(transaction.changes), lines: value.lines.map(transaction.changes) } : value),
+  provide: (field) => EditorView.decorations.from(field, (value) => value.marks),
+});
+
+/** The analysis drawn for the line between `from` and `to`, if any. */
+export function analysedLine(state: EditorState, from: number, to: number): PadLine | null {
+  let found: PadLine | null = null;
+  state.field(drawnAnalysis, false)?.lines.between(from, to, (_from, _to, value) => {
+    found = value.line;
+    return false;
+  });
+  return found;
+}
+
+/**
+ * One analysed line, kept at the end of its line: typing Enter there (the usual way to start the next
+ * line) leaves it before the new break, on its own line, and so does anything typed at the start.
+ */
+class LineAnalysis extends RangeValue {
+  override startSide = -1;
+  override endSide = -1;
+  override point = true;
+  readonly line: PadLine;
+
+  constructor(line: PadLine) {
+    super();
+    this.line = line;
+  }
+}
+
+function lineAnalyses(doc: Text, lines: readonly PadLine[]): RangeSet<LineAnalysis> {
+  const builder = new RangeSetBuilder<LineAnalysis>();
+  for (const line of [...lines].filter((line) => line.sourceLine < doc.lines).sort((a, b) => a.sourceLine - b.sourceLine)) {
+    const end = doc.line(line.sourceLine + 1).to;
+    builder.add(end, end, new LineAnalysis(line));
+  }
+  return builder.finish();
 }
 
 /** Underlines of the rhyming end words, one per line that rhymes with another and still fits. */
