@@ -17,8 +17,9 @@ let page: Page;
 
 const VERSE = ['I walk alone beneath the city light', 'the engine hums a promise to the road', 'we chase the echo somewhere through the night', 'and every mile is heavy with the '];
 
+const account = { email: uniqueEmail('lyrics'), password: 'a long lyrics passphrase', displayName: 'Pad Writer' };
+
 beforeAll(async () => {
-  const account = { email: uniqueEmail('lyrics'), password: 'a long lyrics passphrase', displayName: 'Pad Writer' };
   await registerThroughApi(baseUrl, account);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'en-US' });
@@ -115,5 +116,25 @@ describe('lyrics pad', () => {
     watched.allowed.push({ path: '/api/ai/save-progress', reason: 'status of 401' });
     await context.setOffline(false);
     await page.getByText('Saved to your account.').waitFor({ timeout: 20_000 });
+  });
+
+  it('keeps each account’s drafts to itself on a shared device', async () => {
+    const drafts = page.getByRole('combobox', { name: 'Draft' });
+    await expect(drafts.locator('option').allTextContents()).resolves.toContain('Night drive');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('cs-toast').getByText('You’re signed out. See you soon!').waitFor();
+
+    // The next person (here a guest) opens the pad: the previous writer's lyrics are not there.
+    await page.goto(`${baseUrl}/lyrics`);
+    await engineReady();
+    await expect.poll(() => drafts.locator('option').allTextContents()).toEqual(['Untitled']);
+    await expect(pad().inputValue()).resolves.toBe('');
+
+    await page.goto(`${baseUrl}/sign-in?next=/lyrics`);
+    await page.getByLabel('E-mail').fill(account.email);
+    await page.getByLabel('Password', { exact: true }).fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lyrics pad' }).waitFor();
+    await expect.poll(() => drafts.locator('option').allTextContents()).toContain('Night drive');
   });
 });

@@ -145,4 +145,27 @@ describe('the songwriting assistant in a shared song', () => {
     await expect(a.locator('cs-rhyme-finder li').allTextContents()).resolves.toContain('light');
     await screenshot(a, 'assistant-laptop-light-4-rhymes');
   });
+
+  it('shows the song to nobody else who signs in on A’s browser, even though A’s copy is still on it', async () => {
+    const projectPath = new URL(a.url()).pathname;
+    await a.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sign out' }).click();
+    await a.locator('cs-toast').getByText('You’re signed out. See you soon!').waitFor();
+    const cy = { email: uniqueEmail('cy-assistant'), password, displayName: 'Cy' };
+    await registerThroughApi(baseUrl, cy);
+    await signIn(a, cy);
+    // The start-up restore leaves a 401 from the guest's refresh; the project check answers 404.
+    watchedA.allowed.push({ path: projectPath.replace('/projects/', '/api/projects/'), reason: 'status of 404' });
+    await a.goto(`${baseUrl}${projectPath}`);
+    await a.locator('#unavailable').getByText('This song does not exist, or it is not shared with you.').waitFor();
+    await expect(a.locator('cs-lyrics-editor').count()).resolves.toBe(0);
+    await expect(a.getByText('I walk alone beneath the city light').count()).resolves.toBe(0);
+
+    watchedA.allowed.push({ path: '/api/auth/refresh', reason: 'ERR_INTERNET_DISCONNECTED' });
+    await contextA.setOffline(true);
+    await a.reload();
+    await a.locator('#unavailable').getByText('This song is not on this device yet. Connect to the internet to open it.').waitFor();
+    await expect(a.getByText('I walk alone beneath the city light').count()).resolves.toBe(0);
+    await screenshot(a, 'assistant-laptop-light-5-not-shared');
+    await contextA.setOffline(false);
+  });
 });

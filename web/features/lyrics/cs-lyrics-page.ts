@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { ApiError } from '../../api/api-error.ts';
 import type { ApiClient } from '../../api/api-client.ts';
-import { apiContext, connectivityContext } from '../../app/contexts.ts';
+import { apiContext, connectivityContext, sessionContext } from '../../app/contexts.ts';
 import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
 import { messageId } from '../../app/message-id.ts';
@@ -14,6 +14,7 @@ import { describeLine } from './describe-line.ts';
 import './cs-pad-editor.ts';
 import './cs-rhyme-finder.ts';
 import type { PadInputDetail } from './cs-pad-editor.ts';
+import { SessionStatus } from '../auth/session-service.ts';
 import { createDexieDraftStore } from './dexie-draft-store.ts';
 import { DraftBook, SaveState } from './draft-book.ts';
 import type { PadLine } from './lyrics-protocol.ts';
@@ -96,8 +97,11 @@ export class CsLyricsPage extends LitElement {
 
   readonly #i18n = new LocaleController(this);
   readonly #connectivity = new ServiceController(this, connectivityContext);
+  readonly #session = new ServiceController(this, sessionContext);
   #api: ApiClient | undefined;
   #book: DraftBook | null = null;
+  /** The account whose drafts the book holds (null: a guest's). */
+  #bookOwner: string | null = null;
   #engine: LyricsWorkerClient | null = null;
   #analyzeTimer: ReturnType<typeof setTimeout> | undefined;
   #suggestTimer: ReturnType<typeof setTimeout> | undefined;
@@ -129,9 +133,16 @@ export class CsLyricsPage extends LitElement {
   }
 
   override render() {
-    if (!this.#i18n.available || !this.#connectivity.available) return nothing;
+    if (!this.#i18n.available || !this.#connectivity.available || !this.#session.available) return nothing;
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
-    this.#book ??= this.#createBook(t);
+    const session = this.#session.value.state;
+    // Whose drafts to show is known once the start-up session restore is done.
+    if (session.status === SessionStatus.restoring) return nothing;
+    const owner = session.status === SessionStatus.signedIn ? session.user.id : null;
+    if (!this.#book || this.#bookOwner !== owner) {
+      this.#bookOwner = owner;
+      this.#book = this.#createBook(t, owner);
+    }
     const online = this.#connectivity.value.online;
     if (online && !this.#wasOnline) void this.#book.flush();
     this.#wasOnline = online;
@@ -197,9 +208,9 @@ export class CsLyricsPage extends LitElement {
     void this.updateComplete.then(() => this.#analyzeSoon());
   }
 
-  #createBook(t: (id: string) => string): DraftBook {
+  #createBook(t: (id: string) => string, owner: string | null): DraftBook {
     const book = new DraftBook({
-      store: createDexieDraftStore(),
+      store: createDexieDraftStore(owner),
       now: () => Date.now(),
       newId: () => crypto.randomUUID(),
       save: async (request) => {

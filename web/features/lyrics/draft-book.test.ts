@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SaveProgressRequest } from '../../../shared/schemas/ai.ts';
 import { DraftBook, SaveState } from './draft-book.ts';
-import { createMemoryDraftStore, type DraftStore } from './draft-store.ts';
+import { createMemoryDraftStore, moveDrafts, type Draft, type DraftStore } from './draft-store.ts';
 
 class Offline extends Error {}
 
@@ -85,5 +85,19 @@ describe('DraftBook', () => {
     await book.remove(only);
     expect(book.drafts).toHaveLength(1);
     expect(book.currentId).not.toBe(only);
+  });
+});
+
+describe('moving drafts between stores', () => {
+  const draft = (id: string, updatedAt: number, text = id): Draft => ({ id, title: id, text, updatedAt, savePending: false, savedText: null });
+
+  it('moves every draft, keeps the newer copy of one both hold, and empties the source', async () => {
+    const guest = createMemoryDraftStore([draft('a', 5, 'guest a'), draft('b', 1, 'old b')]);
+    const account = createMemoryDraftStore([draft('b', 9, 'account b'), draft('c', 3)]);
+    expect(await moveDrafts(guest, account)).toBe(2);
+    expect(await guest.list()).toEqual([]);
+    const texts = Object.fromEntries((await account.list()).map((item) => [item.id, item.text]));
+    expect(texts).toEqual({ a: 'guest a', b: 'account b', c: 'c' });
+    expect(await moveDrafts(guest, account)).toBe(0);
   });
 });

@@ -32,3 +32,19 @@ export function createMemoryDraftStore(initial: readonly Draft[] = []): DraftSto
     },
   };
 }
+
+/**
+ * Moves every draft of `from` into `into`, keeping the more recently edited copy where both hold one,
+ * and leaves `from` empty. Returns how many drafts it took.
+ */
+export async function moveDrafts(from: DraftStore, into: DraftStore): Promise<number> {
+  const moving = await from.list();
+  if (moving.length === 0) return 0;
+  const existing = new Map((await into.list()).map((draft) => [draft.id, draft]));
+  for (const draft of moving) {
+    const kept = existing.get(draft.id);
+    if (!kept || kept.updatedAt < draft.updatedAt) await into.put(draft);
+    await from.delete(draft.id);
+  }
+  return moving.length;
+}

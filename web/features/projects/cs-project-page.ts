@@ -3,8 +3,10 @@ import { readLicenceTerms } from '../../../shared/project/licence-terms.ts';
 import { markLine } from '../../../shared/project/line-anchor.ts';
 import { projectParts, readLyrics, readMeta } from '../../../shared/project/project-document.ts';
 import type { ProjectRole } from '../../../shared/schemas/projects.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { connectivityContext, sessionContext } from '../../app/contexts.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
+import { messageId } from '../../app/message-id.ts';
 import { ServiceController } from '../../app/service-controller.ts';
 import { baseStyles, pageStyles } from '../../ui/base-styles.ts';
 import { SessionStatus } from '../auth/session-service.ts';
@@ -27,7 +29,7 @@ import { patchProject, type CachedProject, type ProjectListStore } from './proje
 import type { SessionEnvironment } from './project-document-replica.ts';
 import { ProjectSession } from './project-session.ts';
 import { projectStyles } from './project-styles.ts';
-import type { Member } from './projects-api.ts';
+import { isPermanentTicketFailure, type Member } from './projects-api.ts';
 import { ProjectsApiController } from './projects-api-controller.ts';
 import { roleLabelId } from './role-label.ts';
 import { syncStatusLabel } from './sync-status-label.ts';
@@ -45,6 +47,12 @@ function handlesOwnUndo(event: KeyboardEvent): boolean {
   return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type !== 'range' && target.type !== 'checkbox');
 }
 
+type Unavailable = 'not-on-device' | 'no-access';
+const UNAVAILABLE_IDS = {
+  'not-on-device': messageId('projects.notOnDevice'),
+  'no-access': messageId('projects.noAccess'),
+} as const satisfies Record<Unavailable, string>;
+
 /**
  * /projects/:id: the lyrics studio beside the mix (stacked on phones), collaborators and version
  * history. The song opens from IndexedDB first and syncs in the background; the ticket's role
@@ -57,6 +65,7 @@ export class CsProjectPage extends LitElement {
     caret: { state: true },
     memberNames: { state: true },
     assistantNotice: { state: true },
+    unavailable: { state: true },
     cachedTitle: { state: true },
   };
 
@@ -154,6 +163,8 @@ export class CsProjectPage extends LitElement {
   declare caret: CaretLine | null;
   /** Members' names as the server knows them (user id → display name), once the list has loaded. */
   declare memberNames: ReadonlyMap<string, string>;
+  /** Why the song cannot be opened on this device (see `#checkAccess`), or null. */
+  declare unavailable: Unavailable | null;
   /** What the last share from the assistant did, announced politely. */
   declare assistantNotice: string;
   declare cachedTitle: string;
@@ -173,6 +184,7 @@ export class CsProjectPage extends LitElement {
     this.caret = null;
     this.memberNames = new Map();
     this.assistantNotice = '';
+    this.unavailable = null;
     this.cachedTitle = '';
   }
 
@@ -209,6 +221,12 @@ export class CsProjectPage extends LitElement {
       console.error(new Error('Could not read the cached project list', { cause: error }));
     }
     if (this.session || !this.isConnected) return;
+    // A song this account has never listed may still have a copy on this device, opened by another
+    // account that used this browser: show it only once the server says this account may see it.
+    if (!cached) {
+      this.unavailable = await this.#checkAccess();
+      if (this.unavailable || this.session || !this.isConnected) return;
+    }
     this.cachedTitle = cached?.title ?? '';
     const options = {
       projectId: this.#projectId,
@@ -225,6 +243,18 @@ export class CsProjectPage extends LitElement {
     if (this.isConnected) this.#assistant.follow(session.doc);
     this.comments = new CommentsSession(options);
     if (userId) await this.#remember(userId, list);
+  }
+
+  /** Why a song not in this account's list cannot be opened here, or null when the server lets it. */
+  async #checkAccess(): Promise<Unavailable | null> {
+    if (!this.#connectivity.value.online) return 'not-on-device';
+    try {
+      await this.#api.value.get(this.#projectId);
+      return null;
+    } catch (error) {
+      if (isPermanentTicketFailure(error)) return 'no-access';
+      return error instanceof ApiError && error.isNetworkError ? 'not-on-device' : 'no-access';
+    }
   }
 
   /**
@@ -287,7 +317,7 @@ export class CsProjectPage extends LitElement {
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
     const session = this.session;
     // The server's title (renames change it there); the document's own only if the list never loaded.
-    const title = this.cachedTitle || (session && readMeta(session.doc).title) || t('projects.untitled');
+    const title = this.unavailable ? t('projects.project.title') : this.cachedTitle || (session && readMeta(session.doc).title) || t('projects.untitled');
     const role = session?.role ?? null;
     const canEdit = session?.canEditSong ?? false;
     const label = session ? syncStatusLabel(session.status.state) : null;
@@ -334,7 +364,11 @@ export class CsProjectPage extends LitElement {
       ${session && role && !canEdit
         ? html`<p class="notice warning" id="read-only-note">${role === 'commenter' ? t('projects.readOnlyCommenter') : t('projects.readOnly')}</p>`
         : nothing}
-      ${session ? this.#renderStudio(session, canEdit) : html`<p class="muted">${t('projects.opening')}</p>`}
+      ${session
+        ? this.#renderStudio(session, canEdit)
+        : this.unavailable
+          ? html`<p class="notice error" role="alert" id="unavailable">${t(UNAVAILABLE_IDS[this.unavailable])}</p>`
+          : html`<p class="muted">${t('projects.opening')}</p>`}
     </div>`;
   }
 
