@@ -118,6 +118,16 @@ describe('lyrics pad', () => {
     await page.getByText('Saved to your account.').waitFor({ timeout: 20_000 });
   });
 
+  it('suggests in the writer’s own style once a draft is saved and the network is there', async () => {
+    // The saved draft taught the writer's profile; the API's suggestions, steered by it, replace the device's.
+    await pad().press('End');
+    await pad().press('Enter');
+    await page.locator('#your-style').getByText('In your style, learned from the drafts you saved').waitFor({ timeout: 30_000 });
+    const suggestions = page.getByRole('list', { name: 'Suggestions for this line' });
+    await expect.poll(() => suggestions.locator('li').count()).toBeGreaterThan(0);
+    await screenshot(page, 'lyrics-pad-laptop-your-style');
+  });
+
   it('keeps each account’s drafts to itself on a shared device', async () => {
     const drafts = page.getByRole('combobox', { name: 'Draft' });
     await expect(drafts.locator('option').allTextContents()).resolves.toContain('Night drive');

@@ -4,9 +4,11 @@ import { baseStyles } from '../../ui/base-styles.ts';
 import type { PadSuggestion } from './lyrics-protocol.ts';
 import { EngineController } from './engine-controller.ts';
 import type { LyricsWorkerClient } from './lyrics-worker-client.ts';
+import type { LineSuggestionSet } from './style-suggestions.ts';
 
 /**
- * The engine's suggestions for the line the caret is on: each with its syllable count and the line
+ * Suggestions for the line the caret is on — in the writer's own style from the API when it has
+ * answered, otherwise the engine's on the device: each with its syllable count and the line
  * it rhymes with. Where the writer may change the text, each also has a "Use" button that asks the
  * host to put it on that line (the engine suggests the line the caret is on, from the lines before).
  *
@@ -18,6 +20,7 @@ import type { LyricsWorkerClient } from './lyrics-worker-client.ts';
 export class CsLineSuggestions extends LitElement {
   static override properties = {
     engine: { attribute: false },
+    styled: { attribute: false },
     canUse: { type: Boolean, attribute: 'can-use' },
     canShare: { type: Boolean, attribute: 'can-share' },
     line: { type: Number },
@@ -53,6 +56,15 @@ export class CsLineSuggestions extends LitElement {
         display: grid;
         gap: 0.15rem;
       }
+      .badge {
+        justify-self: start;
+        margin: 0;
+        padding: 0.1rem 0.6rem;
+        border-radius: 999px;
+        font-size: 0.8rem;
+        font-weight: 650;
+        background: color-mix(in srgb, var(--cs-color-accent, #6b2fd6) 14%, transparent);
+      }
       .status,
       small {
         color: var(--cs-color-text-muted, #5b5868);
@@ -62,6 +74,8 @@ export class CsLineSuggestions extends LitElement {
   ];
 
   declare engine: LyricsWorkerClient | null;
+  /** Suggestions from the API in the writer's style; the engine's are shown while there are none. */
+  declare styled: LineSuggestionSet | null;
   /** The writer may change the text, so suggestions can be used. */
   declare canUse: boolean;
   /** The suggestions can be shared with co-writers (in a project's chat). */
@@ -75,6 +89,7 @@ export class CsLineSuggestions extends LitElement {
   constructor() {
     super();
     this.engine = null;
+    this.styled = null;
     this.canUse = false;
     this.canShare = false;
     this.line = 0;
@@ -87,11 +102,16 @@ export class CsLineSuggestions extends LitElement {
   override render() {
     if (!this.#i18n.available) return nothing;
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
-    const engine = this.engine;
-    if (!engine || engine.suggestions.length === 0) return html`<p class="status">${t('lyrics.suggestions.empty')}</p>`;
-    return html`${engine.targetSyllables === null ? nothing : html`<p class="status">${t('lyrics.suggestions.target', { count: engine.targetSyllables })}</p>`}
+    const shown: LineSuggestionSet | null = this.styled?.suggestions.length
+      ? this.styled
+      : this.engine
+        ? { suggestions: this.engine.suggestions, targetSyllables: this.engine.targetSyllables, personalized: false }
+        : null;
+    if (!shown || shown.suggestions.length === 0) return html`<p class="status">${t('lyrics.suggestions.empty')}</p>`;
+    return html`${shown.personalized ? html`<p class="badge" id="your-style">${t('lyrics.suggestions.yourStyle')}</p>` : nothing}
+      ${shown.targetSyllables === null ? nothing : html`<p class="status">${t('lyrics.suggestions.target', { count: shown.targetSyllables })}</p>`}
       <ul aria-label=${t('lyrics.suggestions.heading')}>
-        ${engine.suggestions.map((suggestion) => this.#renderSuggestion(t, suggestion))}
+        ${shown.suggestions.map((suggestion) => this.#renderSuggestion(t, suggestion))}
       </ul>`;
   }
 

@@ -16,6 +16,7 @@ import './cs-rhyme-finder.ts';
 import type { PadInputDetail } from './cs-pad-editor.ts';
 import { SessionStatus } from '../auth/session-service.ts';
 import { createDexieDraftStore } from './dexie-draft-store.ts';
+import { StyleSuggestions, suggestOnServer } from './style-suggestions.ts';
 import { DraftBook, SaveState } from './draft-book.ts';
 import type { PadLine } from './lyrics-protocol.ts';
 import { EngineStatus, LyricsWorkerClient } from './lyrics-worker-client.ts';
@@ -100,6 +101,7 @@ export class CsLyricsPage extends LitElement {
   readonly #session = new ServiceController(this, sessionContext);
   #api: ApiClient | undefined;
   #book: DraftBook | null = null;
+  #style: StyleSuggestions | null = null;
   /** The account whose drafts the book holds (null: a guest's). */
   #bookOwner: string | null = null;
   #engine: LyricsWorkerClient | null = null;
@@ -110,7 +112,16 @@ export class CsLyricsPage extends LitElement {
 
   constructor() {
     super();
-    new ContextConsumer(this, { context: apiContext, subscribe: true, callback: (api) => (this.#api = api) });
+    new ContextConsumer(this, {
+      context: apiContext,
+      subscribe: true,
+      callback: (api) => {
+        this.#api = api;
+        this.#style?.removeEventListener('change', this.#onStyleChange);
+        this.#style = new StyleSuggestions(suggestOnServer(api));
+        this.#style.addEventListener('change', this.#onStyleChange);
+      },
+    });
   }
 
   focusHeading(): void {
@@ -193,7 +204,7 @@ export class CsLyricsPage extends LitElement {
         <div class="side">
           <section class="card" aria-labelledby="suggestions-heading">
             <h2 id="suggestions-heading">${t('lyrics.suggestions.heading')}</h2>
-            <cs-line-suggestions .engine=${engine}></cs-line-suggestions>
+            <cs-line-suggestions .engine=${engine} .styled=${this.#style?.current ?? null}></cs-line-suggestions>
           </section>
           <section class="card" aria-labelledby="rhymes-heading">
             <h2 id="rhymes-heading">${t('lyrics.rhymes.heading')}</h2>
@@ -248,14 +259,25 @@ export class CsLyricsPage extends LitElement {
   #onCaret(detail: PadInputDetail): void {
     this.#caretLine = detail.caretLine;
     clearTimeout(this.#suggestTimer);
-    this.#suggestTimer = setTimeout(() => this.#engine?.suggest(detail.text, this.#caretLine), SUGGEST_DELAY_MS);
+    this.#suggestTimer = setTimeout(() => this.#suggest(detail.text), SUGGEST_DELAY_MS);
   }
+
+  /** The device's suggestions always; the writer's-style ones from the API too when signed in and online. */
+  #suggest(text: string): void {
+    this.#engine?.suggest(text, this.#caretLine);
+    const session = this.#session.available ? this.#session.value.state : null;
+    const signedIn = session?.status === SessionStatus.signedIn && !session.offline;
+    if (signedIn && this.#connectivity.value.online) this.#style?.request(text, this.#caretLine);
+    else this.#style?.clear();
+  }
+
+  readonly #onStyleChange = (): void => this.requestUpdate();
 
   #analyzeSoon(): void {
     clearTimeout(this.#analyzeTimer);
     clearTimeout(this.#suggestTimer);
     this.#analyzeTimer = setTimeout(() => this.#engine?.analyze(this.#book?.current?.text ?? ''), ANALYZE_DELAY_MS);
-    this.#suggestTimer = setTimeout(() => this.#engine?.suggest(this.#book?.current?.text ?? '', this.#caretLine), SUGGEST_DELAY_MS);
+    this.#suggestTimer = setTimeout(() => this.#suggest(this.#book?.current?.text ?? ''), SUGGEST_DELAY_MS);
   }
 }
 

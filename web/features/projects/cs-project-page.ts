@@ -1,10 +1,11 @@
+import { ContextConsumer } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { readLicenceTerms } from '../../../shared/project/licence-terms.ts';
 import { markLine } from '../../../shared/project/line-anchor.ts';
 import { projectParts, readLyrics, readMeta } from '../../../shared/project/project-document.ts';
 import type { ProjectRole } from '../../../shared/schemas/projects.ts';
 import { ApiError } from '../../api/api-error.ts';
-import { connectivityContext, sessionContext } from '../../app/contexts.ts';
+import { apiContext, connectivityContext, sessionContext } from '../../app/contexts.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
 import { messageId } from '../../app/message-id.ts';
 import { ServiceController } from '../../app/service-controller.ts';
@@ -23,6 +24,7 @@ import '../lyrics/cs-line-suggestions.ts';
 import '../lyrics/cs-rhyme-finder.ts';
 import { describeLine } from '../lyrics/describe-line.ts';
 import { EngineStatus } from '../lyrics/lyrics-worker-client.ts';
+import { StyleSuggestions, suggestOnServer } from '../lyrics/style-suggestions.ts';
 import { SongAssistant } from './song-assistant.ts';
 import { createDexieProjectListStore } from './dexie-project-list-store.ts';
 import { patchProject, type CachedProject, type ProjectListStore } from './project-list-cache.ts';
@@ -175,10 +177,14 @@ export class CsProjectPage extends LitElement {
   readonly #api = new ProjectsApiController(this);
   readonly #store: ProjectListStore = createDexieProjectListStore();
   readonly #projectId = projectIdFromPath(location.pathname);
-  readonly #assistant = new SongAssistant(this);
+  readonly #assistant = new SongAssistant(this, {
+    // Suggestions in the writer's own style come from the API: only online, with a real session.
+    canAskServer: () => this.#connectivity.value.online && this.#user.value.state.status === SessionStatus.signedIn && !this.#user.value.state.offline,
+  });
 
   constructor() {
     super();
+    new ContextConsumer(this, { context: apiContext, callback: (client) => this.#assistant.useServer(new StyleSuggestions(suggestOnServer(client))) });
     this.session = null;
     this.comments = null;
     this.caret = null;
@@ -395,6 +401,7 @@ export class CsProjectPage extends LitElement {
       <h3 class="assistant-heading">${t('lyrics.suggestions.heading')}</h3>
       <cs-line-suggestions
         .engine=${engine}
+        .styled=${this.#assistant.styled}
         .line=${this.#assistant.caretLine}
         ?can-use=${canEdit}
         ?can-share=${this.comments?.canWrite ?? false}

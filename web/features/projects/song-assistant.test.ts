@@ -37,7 +37,7 @@ describe('the song assistant', () => {
   it('analyses the song when anyone changes it, and suggests for the caret’s line after a pause', () => {
     const worker = fakeWorker();
     const page = host();
-    const assistant = new SongAssistant(page.element, () => worker.port);
+    const assistant = new SongAssistant(page.element, { createWorker: () => worker.port });
     const song = new Y.Doc();
     page.connect();
     assistant.follow(song);
@@ -56,7 +56,7 @@ describe('the song assistant', () => {
   it('redraws with new overlays when an analysis arrives', () => {
     const worker = fakeWorker();
     const page = host();
-    const assistant = new SongAssistant(page.element, () => worker.port);
+    const assistant = new SongAssistant(page.element, { createWorker: () => worker.port });
     page.connect();
     assistant.follow(new Y.Doc());
     const before = assistant.overlays;
@@ -68,7 +68,7 @@ describe('the song assistant', () => {
   it('stops following the song when the page goes, and can come back', () => {
     const worker = fakeWorker();
     const page = host();
-    const assistant = new SongAssistant(page.element, () => worker.port);
+    const assistant = new SongAssistant(page.element, { createWorker: () => worker.port });
     const song = new Y.Doc();
     page.connect();
     assistant.follow(song);

@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import { projectParts } from '../../../shared/project/project-document.ts';
 import { LyricsWorkerClient, type WorkerPort } from '../lyrics/lyrics-worker-client.ts';
 import type { PadLine } from '../lyrics/lyrics-protocol.ts';
+import type { LineSuggestionSet, StyleSuggestions } from '../lyrics/style-suggestions.ts';
 import { lyricsOverlays } from './lyrics-overlays.ts';
 
 /** Analysis follows typing closely; suggestions (the engine's slowest call) wait for a pause, as in the pad. */
@@ -26,6 +27,8 @@ export class SongAssistant implements ReactiveController {
 
   readonly #host: ReactiveControllerHost;
   readonly #createWorker: () => WorkerPort;
+  readonly #canAskServer: () => boolean;
+  #style: StyleSuggestions | null = null;
   #lyrics: Y.Text | null = null;
   /** The text whose changes are being observed: the song's while connected, else none. */
   #observed: Y.Text | null = null;
@@ -34,11 +37,26 @@ export class SongAssistant implements ReactiveController {
   #analyzeTimer: ReturnType<typeof setTimeout> | undefined;
   #suggestTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(host: ReactiveControllerHost, createWorker: () => WorkerPort = defaultWorker) {
+  constructor(host: ReactiveControllerHost, options: { createWorker?: () => WorkerPort; canAskServer?: () => boolean } = {}) {
     this.#host = host;
-    this.#createWorker = createWorker;
+    this.#createWorker = options.createWorker ?? defaultWorker;
+    this.#canAskServer = options.canAskServer ?? (() => false);
     host.addController(this);
   }
+
+  /** Asks the API for suggestions in the writer's style too, whenever `canAskServer` says it may. */
+  useServer(style: StyleSuggestions): void {
+    this.#style?.removeEventListener('change', this.#onStyleChange);
+    this.#style = style;
+    style.addEventListener('change', this.#onStyleChange);
+  }
+
+  /** The API's suggestions for the caret's line in the writer's style, when it has answered. */
+  get styled(): LineSuggestionSet | null {
+    return this.#style?.current ?? null;
+  }
+
+  readonly #onStyleChange = (): void => this.#host.requestUpdate();
 
   hostConnected(): void {
     const engine = new LyricsWorkerClient(this.#createWorker());
@@ -105,7 +123,11 @@ export class SongAssistant implements ReactiveController {
   }
 
   #suggest(): void {
-    if (this.#lyrics) this.engine?.suggest(this.#lyrics.toString(), this.#caretLine);
+    if (!this.#lyrics || !this.engine) return;
+    const text = this.#lyrics.toString();
+    this.engine.suggest(text, this.#caretLine);
+    if (this.#canAskServer()) this.#style?.request(text, this.#caretLine);
+    else this.#style?.clear();
   }
 }
 

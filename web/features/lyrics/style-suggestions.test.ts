@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { SuggestLyricsRequest, SuggestLyricsResponse } from '../../../shared/schemas/ai.ts';
+import { fromServer, lyricLineAt, StyleSuggestions } from './style-suggestions.ts';
+
+const response = (text: string, personalized = true): SuggestLyricsResponse => ({
+  plan: { stanzaStart: 0, positionInStanza: 2, expectedScheme: 'ABAB', rhymeWithLine: 0, targetSyllables: 9 },
+  endings: [],
+  suggestions: [
+    { rank: 1, text, ending: 'night', syllables: 9, score: 1, why: { syllables: 9, targetSyllables: 9, themeWords: [], ownWords: ['neon'], rhymesWith: { text: 'city light', line: 0, type: 'perfect', strength: 1 } } },
+    { rank: 2, text: 'plain one', ending: 'one', syllables: 2, score: 0.5, why: { syllables: 2, targetSyllables: 9, themeWords: [], ownWords: [] } },
+  ],
+  personalized,
+});
+
+describe('suggestions in the writer’s style', () => {
+  it('count lyric lines as the API does: headers and blank lines are not lines', () => {
+    const text = '[Verse]\nfirst line\n\nsecond line\n[Chorus]\nthird';
+    expect(lyricLineAt(text, 0)).toBe(0);
+    expect(lyricLineAt(text, 2)).toBe(1);
+    expect(lyricLineAt(text, 3)).toBe(1);
+    expect(lyricLineAt(text, 5)).toBe(2);
+    expect(lyricLineAt(text, 6)).toBe(3);
+  });
+
+  it('show the API’s answer in the panel’s shape', () => {
+    expect(fromServer(response('neon rain on the night'))).toEqual({
+      suggestions: [
+        { text: 'neon rain on the night', syllables: 9, rhymesWith: 'city light' },
+        { text: 'plain one', syllables: 2, rhymesWith: null },
+      ],
+      targetSyllables: 9,
+      personalized: true,
+    });
+  });
+
+  it('keep only the newest request’s answer, and stand aside when the API cannot answer', async () => {
+    const pending: Array<{ request: SuggestLyricsRequest; resolve: (value: SuggestLyricsResponse) => void; reject: (error: Error) => void }> = [];
+    const style = new StyleSuggestions((request) => new Promise((resolve, reject) => pending.push({ request, resolve, reject })));
+    let changes = 0;
+    style.addEventListener('change', () => changes++);
+    style.request('one\ntwo\n', 2);
+    style.request('one\ntwo\nthree\n', 3);
+    expect(pending.map((call) => call.request)).toEqual([
+      { text: 'one\ntwo\n', line: 2, count: 4 },
+      { text: 'one\ntwo\nthree\n', line: 3, count: 4 },
+    ]);
+    pending[1]!.resolve(response('newest'));
+    pending[0]!.resolve(response('stale'));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(style.current?.suggestions[0]?.text).toBe('newest');
+    expect(changes).toBe(1);
+
+    style.request('one\n', 1);
+    expect(style.current).toBeNull();
+    pending[2]!.reject(new Error('offline'));
+    await Promise.resolve();
+    expect(style.current).toBeNull();
+    style.clear();
+    expect(style.current).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+import { splitSheet } from '../../../shared/lyrics/stanzas.ts';
+import { SuggestLyricsResponse, type SuggestLyricsRequest } from '../../../shared/schemas/ai.ts';
+import type { ApiClient } from '../../api/api-client.ts';
+import type { PadSuggestion } from './lyrics-protocol.ts';
+
+/** Suggestions for one line, from wherever they came. */
+export interface LineSuggestionSet {
+  readonly suggestions: readonly PadSuggestion[];
+  readonly targetSyllables: number | null;
+  /** The writer's learned style (from their saved sessions) steered them. */
+  readonly personalized: boolean;
+}
+
+/** POST /api/ai/suggest-lyrics; rejects when it cannot answer (offline, signed out, text too long…). */
+export type SuggestOnServer = (request: SuggestLyricsRequest) => Promise<SuggestLyricsResponse>;
+
+/** How many lines to ask for: as many as the engine on the device offers. */
+const SUGGESTION_COUNT = 4;
+
+/**
+ * The lyric line (counting from 0, blank lines and section headers left out, as the API counts)
+ * that the caret's text line (0-based) is, or would be if the writer started one there.
+ */
+export function lyricLineAt(text: string, caretLine: number): number {
+  return splitSheet(text).lines.filter((line) => line.sourceLine < caretLine).length;
+}
+
+/** The API's answer in the shape the suggestion panel shows. */
+export function fromServer(response: SuggestLyricsResponse): LineSuggestionSet {
+  return {
+    suggestions: response.suggestions.map((suggestion) => ({ text: suggestion.text, syllables: suggestion.syllables, rhymesWith: suggestion.why.rhymesWith?.text ?? null })),
+    targetSyllables: response.plan.targetSyllables,
+    personalized: response.personalized,
+  };
+}
+
+/**
+ * Suggestions in the writer's own style: the API steers the engine with the profile it learned from
+ * their saved sessions (vocabulary, line lengths, rhyme habits…), which the engine on the device does
+ * not have. Only the newest request counts; `current` is null while it runs and when it failed, and
+ * the panel then shows the device's suggestions (offline, for instance). Fires `change`.
+ */
+export class StyleSuggestions extends EventTarget {
+  current: LineSuggestionSet | null = null;
+  readonly #suggest: SuggestOnServer;
+  #latest = 0;
+
+  constructor(suggest: SuggestOnServer) {
+    super();
+    this.#suggest = suggest;
+  }
+
+  request(text: string, caretLine: number): void {
+    const id = ++this.#latest;
+    if (this.current) {
+      this.current = null;
+      this.dispatchEvent(new Event('change'));
+    }
+    this.#suggest({ text, line: lyricLineAt(text, caretLine), count: SUGGESTION_COUNT }).then(
+      (response) => {
+        if (id !== this.#latest) return;
+        this.current = fromServer(response);
+        this.dispatchEvent(new Event('change'));
+      },
+      () => {
+        // The device's suggestions stand in; nothing to tell the writer.
+      },
+    );
+  }
+
+  /** Forgets the current suggestions (the writer went offline or signed out). */
+  clear(): void {
+    this.#latest++;
+    if (!this.current) return;
+    this.current = null;
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
+/** The API's suggest-lyrics call through the app's client. */
+export function suggestOnServer(client: ApiClient): SuggestOnServer {
+  return (body) => client.request({ method: 'POST', path: '/api/ai/suggest-lyrics', body, authenticated: true, schema: SuggestLyricsResponse });
+}
