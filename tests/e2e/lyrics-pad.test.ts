@@ -125,6 +125,11 @@ describe('lyrics pad', () => {
     await page.locator('#your-style').getByText('In your style, learned from the drafts you saved').waitFor({ timeout: 30_000 });
     const suggestions = page.getByRole('list', { name: 'Suggestions for this line' });
     await expect.poll(() => suggestions.locator('li').count()).toBeGreaterThan(0);
+    // What it learned, in words: ten-syllable lines, an ABAB scheme, from the one saved draft.
+    const style = page.getByRole('list', { name: 'Your style' });
+    await expect.poll(() => style.locator('li').allTextContents(), { timeout: 15_000 }).toContain('Mid-length lines: about 10 syllables each.');
+    await expect(style.locator('li').allTextContents()).resolves.toContain('Favourite rhyme scheme: ABAB.');
+    await page.getByText('Learned from 1 saved draft.').waitFor();
     await screenshot(page, 'lyrics-pad-laptop-your-style');
   });
 

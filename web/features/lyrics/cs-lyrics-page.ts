@@ -13,6 +13,7 @@ import './cs-line-suggestions.ts';
 import { describeLine } from './describe-line.ts';
 import './cs-pad-editor.ts';
 import './cs-rhyme-finder.ts';
+import './cs-style-profile.ts';
 import type { PadInputDetail } from './cs-pad-editor.ts';
 import { SessionStatus } from '../auth/session-service.ts';
 import { createDexieDraftStore } from './dexie-draft-store.ts';
@@ -102,6 +103,8 @@ export class CsLyricsPage extends LitElement {
   #api: ApiClient | undefined;
   #book: DraftBook | null = null;
   #style: StyleSuggestions | null = null;
+  #savedCount = 0;
+  #lastSaveState: SaveState = SaveState.idle;
   /** The account whose drafts the book holds (null: a guest's). */
   #bookOwner: string | null = null;
   #engine: LyricsWorkerClient | null = null;
@@ -210,6 +213,10 @@ export class CsLyricsPage extends LitElement {
             <h2 id="rhymes-heading">${t('lyrics.rhymes.heading')}</h2>
             <cs-rhyme-finder .engine=${engine}></cs-rhyme-finder>
           </section>
+          <section class="card" aria-labelledby="style-heading">
+            <h2 id="style-heading">${t('ai.style.title')}</h2>
+            <cs-style-profile .version=${this.#savedCount}></cs-style-profile>
+          </section>
         </div>
       </div>
     </div>`;
@@ -231,7 +238,12 @@ export class CsLyricsPage extends LitElement {
       isNetworkError: (error) => error instanceof ApiError && error.isNetworkError,
       untitled: t('lyrics.drafts.untitled'),
     });
-    book.addEventListener('change', () => this.requestUpdate());
+    book.addEventListener('change', () => {
+      // Each save teaches the profile: the style panel reloads it.
+      if (book.saveState === SaveState.saved && this.#lastSaveState !== SaveState.saved) this.#savedCount++;
+      this.#lastSaveState = book.saveState;
+      this.requestUpdate();
+    });
     void book.load().then(() => this.#analyzeSoon());
     return book;
   }
