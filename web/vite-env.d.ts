@@ -13,3 +13,7 @@ declare module '*/messages.ts?part=recovery' {
   import type { Messages } from '@lingui/core';
   export const messages: Messages;
 }
+declare module '*/messages.ts?part=studio' {
+  import type { Messages } from '@lingui/core';
+  export const messages: Messages;
+}

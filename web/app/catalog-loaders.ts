@@ -18,4 +18,5 @@ export const catalogLoaders: CatalogLoaders = {
 export const catalogPartLoaders: CatalogPartLoaders = {
   marketplace: { en: async () => (await import('../../locales/en/messages.ts?part=marketplace')).messages },
   recovery: { en: async () => (await import('../../locales/en/messages.ts?part=recovery')).messages },
+  studio: { en: async () => (await import('../../locales/en/messages.ts?part=studio')).messages },
 };

@@ -16,6 +16,7 @@ import { APP_ROUTES, NOT_FOUND_ROUTE } from './routes.ts';
 /** A toast message: a catalog id (translated at render, so it follows language switches), API text, or both. */
 interface Notice {
   id?: string;
+  values?: Record<string, unknown>;
   text?: string;
 }
 
@@ -255,6 +256,9 @@ export class CsApp extends LitElement {
     document.title = this.#router.route?.path === '/' ? appName : `${this.#pageTitle()} · ${appName}`;
   }
 
+  /** The last account signed in here, for clearing up after it once it is gone. */
+  #lastUserId: string | null = null;
+
   #showNotice(notice: Notice): void {
     clearTimeout(this.#noticeTimer);
     this.notice = notice;
@@ -262,7 +266,7 @@ export class CsApp extends LitElement {
   }
 
   #noticeText(notice: Notice): string {
-    return [notice.id ? this.services.locale.t(notice.id) : '', notice.text ?? ''].filter(Boolean).join(' ');
+    return [notice.id ? this.services.locale.t(notice.id, notice.values) : '', notice.text ?? ''].filter(Boolean).join(' ');
   }
 
   readonly #clearNotice = (): void => {
@@ -289,26 +293,47 @@ export class CsApp extends LitElement {
   };
 
   readonly #onSignOut = (): void => {
+    const userId = this.services.session.user?.id;
     this.services.session.signOut().then(
       () => {
         clearPrivateCaches().catch((error: unknown) => console.error(error));
         this.#showNotice({ id: messageId('shell.signedOut') });
         this.navigate('/');
+        if (userId) void this.#forgetSongs(userId, false);
       },
       (error: unknown) => this.#showNotice({ text: errorMessage(error, (id) => this.services.locale.t(id)) }),
     );
   };
 
+  /**
+   * Takes the account's songs off this device after it signed out (the project page has closed by
+   * then), keeping any with changes the server does not have yet, and says so.
+   */
+  async #forgetSongs(userId: string, accountGone: boolean): Promise<void> {
+    try {
+      const { forgetSongsOnThisDevice } = await import('../features/projects/forget-songs.ts');
+      // A deleted account's unsent changes can never reach the server: nothing is kept for it.
+      const kept = await forgetSongsOnThisDevice(userId, { keepUnsent: !accountGone });
+      if (kept.length > 0 && !accountGone) this.#showNotice({ id: messageId('shell.signedOutSongsKept'), values: { count: kept.length } });
+    } catch (error) {
+      console.error(new Error('Could not take the songs off this device', { cause: error }));
+    }
+  }
+
   /** The account is gone (already signed out): its data leaves this device too. */
   readonly #onAccountDeleted = (): void => {
     clearPrivateCaches().catch((error: unknown) => console.error(error));
+    if (this.#lastUserId) void this.#forgetSongs(this.#lastUserId, true);
     this.#showNotice({ id: messageId('shell.accountDeleted') });
     this.navigate('/');
   };
 
   readonly #onSessionChange = (): void => {
+    const state = this.services.session.state;
+    if (state.status === SessionStatus.signedIn) this.#lastUserId = state.user.id;
     // "Signed out" is stale news once someone signs in.
-    if (this.services.session.state.status === SessionStatus.signedIn && this.notice?.id === messageId('shell.signedOut')) this.#clearNotice();
+    const signedOutNotice = this.notice?.id === messageId('shell.signedOut') || this.notice?.id === messageId('shell.signedOutSongsKept');
+    if (state.status === SessionStatus.signedIn && signedOutNotice) this.#clearNotice();
     // Signing in or out can change which page this URL shows (guards, redirects).
     this.requestUpdate();
     this.#router.refresh();

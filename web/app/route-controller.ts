@@ -14,7 +14,7 @@ export interface RouteControllerOptions {
   onPageShown: (route: AppRoute) => void;
   /** Focus target for pages without a focusable heading. */
   fallbackFocus: () => HTMLElement | null;
-  /** Loads a catalog part a route's strings live in (AppRoute.catalogPart). */
+  /** Loads a catalog part a route's strings live in (AppRoute.catalogParts). */
   loadCatalogPart?: (part: string) => Promise<void>;
 }
 
@@ -104,7 +104,7 @@ export class RouteController implements ReactiveController {
     // Only show the spinner when the page's chunk really has to be fetched.
     if (!customElements.get(route.tag)) this.#setState('loading');
     try {
-      await Promise.all([route.load(), route.catalogPart ? this.#options.loadCatalogPart?.(route.catalogPart) : undefined]);
+      await Promise.all([route.load(), ...(route.catalogParts ?? []).map((part) => this.#options.loadCatalogPart?.(part))]);
     } catch (error) {
       if (request !== this.#request) return;
       console.error(new Error(`Could not load the page for ${location.pathname}`, { cause: error }));

@@ -11,8 +11,8 @@ export interface AppRoute extends RoutePattern {
   access: RouteAccess;
   /** Fetches the page's code. Pages other than home are separate chunks, loaded when first visited. */
   load: () => Promise<unknown>;
-  /** A catalog part the page's strings live in, loaded with it (see web/build/catalog-parts.ts). */
-  catalogPart?: string;
+  /** The catalog parts the page's strings live in, loaded with it (see web/build/catalog-parts.ts). */
+  catalogParts?: readonly string[];
 }
 
 export const APP_ROUTES: readonly AppRoute[] = [
@@ -44,7 +44,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('auth.forgot.title'),
     access: RouteAccess.guestsOnly,
     load: () => import('../features/auth/cs-forgot-password-page.ts'),
-    catalogPart: 'recovery',
+    catalogParts: ['recovery'],
   },
   {
     // Anyone: the link may be opened in a browser that is still signed in (success signs it out).
@@ -53,7 +53,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('auth.reset.title'),
     access: RouteAccess.anyone,
     load: () => import('../features/auth/cs-reset-password-page.ts'),
-    catalogPart: 'recovery',
+    catalogParts: ['recovery'],
   },
   {
     // Anyone: the link may be opened on any device, signed in or not.
@@ -62,7 +62,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('auth.emailChange.confirmTitle'),
     access: RouteAccess.anyone,
     load: () => import('../features/auth/cs-confirm-email-page.ts'),
-    catalogPart: 'recovery',
+    catalogParts: ['recovery'],
   },
   {
     path: '/profile',
@@ -78,7 +78,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: RouteAccess.anyone,
     load: () => import('../features/settings/cs-settings-page.ts'),
     // The e-mail change form's strings are rarely needed: not in the first screen.
-    catalogPart: 'recovery',
+    catalogParts: ['recovery'],
   },
   {
     path: '/mixer',
@@ -93,6 +93,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('projects.title'),
     access: RouteAccess.membersOnly,
     load: () => import('../features/projects/cs-projects-page.ts'),
+    catalogParts: ['studio'],
   },
   {
     path: '/projects/:id',
@@ -101,7 +102,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: RouteAccess.membersOnly,
     load: () => import('../features/projects/cs-project-page.ts'),
     // A song started from a licence shows its terms in the marketplace's words.
-    catalogPart: 'marketplace',
+    catalogParts: ['studio', 'marketplace'],
   },
   {
     path: '/invite',
@@ -109,6 +110,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('projects.invitePage.title'),
     access: RouteAccess.membersOnly,
     load: () => import('../features/projects/cs-invite-page.ts'),
+    catalogParts: ['studio'],
   },
   {
     path: '/lyrics',
@@ -116,6 +118,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('lyrics.title'),
     access: RouteAccess.anyone,
     load: () => import('../features/lyrics/cs-lyrics-page.ts'),
+    catalogParts: ['studio'],
   },
   {
     path: '/beats',
@@ -123,7 +126,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('marketplace.browse.title'),
     access: RouteAccess.anyone,
     load: () => import('../features/marketplace/cs-beats-page.ts'),
-    catalogPart: 'marketplace',
+    catalogParts: ['marketplace'],
   },
   {
     path: '/beats/:id',
@@ -131,7 +134,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('marketplace.beatPage.title'),
     access: RouteAccess.anyone,
     load: () => import('../features/marketplace/cs-beat-page.ts'),
-    catalogPart: 'marketplace',
+    catalogParts: ['marketplace'],
   },
   {
     path: '/producers/:id',
@@ -139,7 +142,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('marketplace.producer.fallbackTitle'),
     access: RouteAccess.anyone,
     load: () => import('../features/marketplace/cs-producer-page.ts'),
-    catalogPart: 'marketplace',
+    catalogParts: ['marketplace'],
   },
   {
     path: '/cart',
@@ -147,7 +150,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('marketplace.cart.title'),
     access: RouteAccess.membersOnly,
     load: () => import('../features/marketplace/cs-cart-page.ts'),
-    catalogPart: 'marketplace',
+    catalogParts: ['marketplace'],
   },
   {
     path: '/checkout/test/:orderId',
@@ -155,7 +158,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('marketplace.testCheckout.title'),
     access: RouteAccess.membersOnly,
     load: () => import('../features/marketplace/cs-test-checkout-page.ts'),
-    catalogPart: 'marketplace',
+    catalogParts: ['marketplace'],
   },
   {
     path: '/studio',
@@ -163,7 +166,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('marketplace.studio.title'),
     access: RouteAccess.membersOnly,
     load: () => import('../features/marketplace/cs-studio-page.ts'),
-    catalogPart: 'marketplace',
+    catalogParts: ['marketplace'],
   },
   {
     path: '/studio/analytics',
@@ -171,7 +174,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('analytics.title'),
     access: RouteAccess.membersOnly,
     load: () => import('../features/analytics/cs-analytics-page.ts'),
-    catalogPart: 'marketplace',
+    catalogParts: ['marketplace'],
   },
   {
     path: '/library',
@@ -179,7 +182,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('library.title'),
     access: RouteAccess.membersOnly,
     load: () => import('../features/library/cs-library-page.ts'),
-    catalogPart: 'marketplace',
+    catalogParts: ['marketplace'],
   },
   {
     path: '/messages',
@@ -187,7 +190,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('messages.title'),
     access: RouteAccess.membersOnly,
     load: () => import('../features/messages/cs-messages-page.ts'),
-    catalogPart: 'marketplace',
+    catalogParts: ['marketplace'],
   },
   {
     path: '/moderation',
@@ -195,7 +198,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('moderation.title'),
     access: RouteAccess.membersOnly,
     load: () => import('../features/moderation/cs-moderation-page.ts'),
-    catalogPart: 'marketplace',
+    catalogParts: ['marketplace'],
   },
   {
     path: '/messages/:id',
@@ -203,7 +206,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleId: messageId('messages.title'),
     access: RouteAccess.membersOnly,
     load: () => import('../features/messages/cs-messages-page.ts'),
-    catalogPart: 'marketplace',
+    catalogParts: ['marketplace'],
   },
 ];
 

@@ -12,6 +12,8 @@ export const CATALOG_PARTS = {
   marketplace: ['marketplace.', 'library.', 'messages.', 'analytics.', 'moderation.'],
   /** The forgot- and reset-password pages and changing the e-mail address: rarely visited, so not in the first screen. */
   recovery: ['auth.forgot.', 'auth.reset.', 'auth.emailChange.'],
+  /** The Finisher: the lyrics pad, the songwriting assistant and the project pages. */
+  studio: ['ai.', 'lyrics.', 'projects.'],
   /**
    * The API's own strings (errors.json, mail.json): the API answers errors already in the caller's
    * language and writes the e-mails, so the web app never loads this part.
