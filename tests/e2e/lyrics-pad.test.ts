@@ -122,7 +122,7 @@ describe('lyrics pad', () => {
     // The saved draft taught the writer's profile; the API's suggestions, steered by it, replace the device's.
     await pad().press('End');
     await pad().press('Enter');
-    await page.locator('#your-style').getByText('In your style, learned from the drafts you saved').waitFor({ timeout: 30_000 });
+    await page.locator('#your-style').getByText('In your style, learned from the lyrics you saved').waitFor({ timeout: 30_000 });
     const suggestions = page.getByRole('list', { name: 'Suggestions for this line' });
     await expect.poll(() => suggestions.locator('li').count()).toBeGreaterThan(0);
     // What it learned, in words: ten-syllable lines, an ABAB scheme, from the one saved draft.

@@ -147,6 +147,14 @@ describe('the songwriting assistant in a shared song', () => {
     await screenshot(a, 'assistant-laptop-light-4-rhymes');
   });
 
+  it('A teaches the assistant their style from the song; A’s suggestions are then in that style', async () => {
+    await a.getByRole('button', { name: 'Learn my style from this song' }).click();
+    await a.locator('#learn-status').getByText('Done: your style now learns from this song too. Teach it again after more writing.').waitFor();
+    await lyrics(a).locator('.cm-line').nth(2).click();
+    await a.locator('cs-line-suggestions #your-style').waitFor({ timeout: 30_000 });
+    await screenshot(a, 'assistant-laptop-light-5-your-style');
+  });
+
   it('on a shared browser: sign-out keeps only a song with unsent changes, nobody else sees it, and it syncs when A is back', async () => {
     const projectPath = new URL(a.url()).pathname;
     const projectId = projectPath.split('/').pop()!;
@@ -181,7 +189,7 @@ describe('the songwriting assistant in a shared song', () => {
     await a.reload();
     await a.locator('#unavailable').getByText('This song is not on this device yet. Connect to the internet to open it.').waitFor();
     await expect(a.getByText('written on the train').count()).resolves.toBe(0);
-    await screenshot(a, 'assistant-laptop-light-5-not-shared');
+    await screenshot(a, 'assistant-laptop-light-6-not-shared');
     await contextA.setOffline(false);
     await signOutA();
 

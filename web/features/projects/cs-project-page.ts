@@ -4,8 +4,10 @@ import { readLicenceTerms } from '../../../shared/project/licence-terms.ts';
 import { markLine } from '../../../shared/project/line-anchor.ts';
 import { projectParts, readLyrics, readMeta } from '../../../shared/project/project-document.ts';
 import type { ProjectRole } from '../../../shared/schemas/projects.ts';
+import type { ApiClient } from '../../api/api-client.ts';
 import { ApiError } from '../../api/api-error.ts';
 import { apiContext, connectivityContext, sessionContext } from '../../app/contexts.ts';
+import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
 import { messageId } from '../../app/message-id.ts';
 import { ServiceController } from '../../app/service-controller.ts';
@@ -68,6 +70,8 @@ export class CsProjectPage extends LitElement {
     memberNames: { state: true },
     assistantNotice: { state: true },
     unavailable: { state: true },
+    learning: { state: true },
+    learnStatus: { state: true },
     cachedTitle: { state: true },
   };
 
@@ -141,6 +145,12 @@ export class CsProjectPage extends LitElement {
         min-width: 44px;
       }
 
+      .learn {
+        display: grid;
+        gap: var(--cs-space-1, 0.25rem);
+        justify-items: start;
+      }
+
       .assistant-heading {
         font-size: 1rem;
         margin: 0;
@@ -167,6 +177,9 @@ export class CsProjectPage extends LitElement {
   declare memberNames: ReadonlyMap<string, string>;
   /** Why the song cannot be opened on this device (see `#checkAccess`), or null. */
   declare unavailable: Unavailable | null;
+  /** Teaching the writer's style from this song is under way, and what came of the last try. */
+  declare learning: boolean;
+  declare learnStatus: string;
   /** What the last share from the assistant did, announced politely. */
   declare assistantNotice: string;
   declare cachedTitle: string;
@@ -177,20 +190,26 @@ export class CsProjectPage extends LitElement {
   readonly #api = new ProjectsApiController(this);
   readonly #store: ProjectListStore = createDexieProjectListStore();
   readonly #projectId = projectIdFromPath(location.pathname);
-  readonly #assistant = new SongAssistant(this, {
-    // Suggestions in the writer's own style come from the API: only online, with a real session.
-    canAskServer: () => this.#connectivity.value.online && this.#user.value.state.status === SessionStatus.signedIn && !this.#user.value.state.offline,
-  });
+  readonly #assistant = new SongAssistant(this, { canAskServer: () => this.#canAskServer() });
+  #client: ApiClient | undefined;
 
   constructor() {
     super();
-    new ContextConsumer(this, { context: apiContext, callback: (client) => this.#assistant.useServer(new StyleSuggestions(suggestOnServer(client))) });
+    new ContextConsumer(this, {
+      context: apiContext,
+      callback: (client) => {
+        this.#client = client;
+        this.#assistant.useServer(new StyleSuggestions(suggestOnServer(client)));
+      },
+    });
     this.session = null;
     this.comments = null;
     this.caret = null;
     this.memberNames = new Map();
     this.assistantNotice = '';
     this.unavailable = null;
+    this.learning = false;
+    this.learnStatus = '';
     this.cachedTitle = '';
   }
 
@@ -410,12 +429,52 @@ export class CsProjectPage extends LitElement {
       ></cs-line-suggestions>
       <p class="muted" role="status" id="assistant-shared">${this.assistantNotice}</p>
       <h3 class="assistant-heading">${t('lyrics.rhymes.heading')}</h3>
-      <cs-rhyme-finder .engine=${engine}></cs-rhyme-finder>`;
+      <cs-rhyme-finder .engine=${engine}></cs-rhyme-finder>
+      ${this.#canAskServer()
+        ? html`<div class="learn">
+            <button class="button secondary small" type="button" id="learn-style" ?disabled=${this.learning} @click=${this.#learnStyle}>${t('projects.assistant.learn')}</button>
+            <p class="muted" role="status" id="learn-status">${this.learnStatus}</p>
+          </div>`
+        : nothing}`;
   }
 
   /** From the assistant (for the caret's line) or from a suggestion shared in the chat (for its line). */
   readonly #onUseSuggestion = (event: CustomEvent<{ text: string; line?: number }>): void => {
     this.renderRoot.querySelector('cs-lyrics-editor')?.putLine(event.detail.line ?? this.#assistant.caretLine, event.detail.text);
+  };
+
+  /** The writer's style lives on the server: asking for it (or teaching it) needs the network and a real session. */
+  #canAskServer(): boolean {
+    if (!this.#connectivity.available || !this.#user.available) return false;
+    const state = this.#user.value.state;
+    return this.#connectivity.value.online && state.status === SessionStatus.signedIn && !state.offline;
+  }
+
+  /**
+   * Teaches the writer's style profile from this song's lyrics, as a writing session of their own
+   * (`project-<id>`, so teaching it again replaces what this song taught before). Their choice: a
+   * co-written song holds other people's lines too.
+   */
+  readonly #learnStyle = async (): Promise<void> => {
+    const session = this.session;
+    const client = this.#client;
+    if (!session || !client) return;
+    const t = (id: string): string => this.#i18n.t(id);
+    const text = readLyrics(session.doc);
+    if (!text.trim()) {
+      this.learnStatus = t('projects.assistant.learnEmpty');
+      return;
+    }
+    this.learning = true;
+    try {
+      const title = this.cachedTitle || readMeta(session.doc).title || t('projects.untitled');
+      await client.request({ method: 'POST', path: '/api/ai/save-progress', body: { id: `project-${session.projectId}`, title, text }, authenticated: true });
+      this.learnStatus = t('projects.assistant.learned');
+    } catch (error) {
+      this.learnStatus = errorMessage(error, t);
+    } finally {
+      this.learning = false;
+    }
   };
 
   /** Pushes a suggestion to everyone on the song: a chat message that names the line it is for. */
