@@ -14,7 +14,7 @@ import { aiRoutes } from './features/ai/routes.ts';
 import { beatRoutes } from './features/beats/routes.ts';
 import { createWorkerPreviewRenderer } from './features/beats/preview/preview-renderer.ts';
 import { createBeatsService } from './features/beats/service.ts';
-import { moderationRoutes } from './features/moderation/routes.ts';
+import { appealRoutes, moderationRoutes } from './features/moderation/routes.ts';
 import { createModerationService } from './features/moderation/service.ts';
 import type { Storage } from './storage/storage.ts';
 import { storageFromConfig } from './storage/storage-from-config.ts';
@@ -249,6 +249,7 @@ export function createApp(deps: AppDeps) {
     },
   });
   app.route('/api/moderation', moderationRoutes({ auth, moderation }));
+  app.route('/api/auth', appealRoutes({ auth, moderation }));
   // Before the beats router: recording a play is open to guests, the beats router's POSTs are not.
   app.route('/api/beats', playRoutes({ auth, analytics }));
   const storage = deps.storage ?? storageFromConfig(config.storage);

@@ -138,6 +138,29 @@ export const messageReports = pgTable(
 );
 
 /**
+ * A suspended person's appeal against the suspension (the internal complaint the EU's Digital
+ * Services Act asks platforms to offer). One open appeal per account (the partial unique index); a
+ * moderator closes it by lifting the suspension (`granted`) or with a reasoned `rejected`, and a
+ * suspension that ends by itself closes it as `lapsed`.
+ */
+export const suspensionAppeals = pgTable(
+  'suspension_appeals',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    message: text('message').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    outcome: text('outcome'),
+    response: text('response'),
+    closedBy: text('closed_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (table) => [uniqueIndex('suspension_appeals_open_unique').on(table.userId).where(sql`closed_at is null`)],
+);
+
+/**
  * Counted plays: one row per listener per beat per UTC day (the unique index is the
  * deduplication). `listenerKey` is `u:<userId>` or `g:<salted hash of address + User-Agent>`;
  * `producerId` is copied so a producer's analytics never join through beats.

@@ -107,6 +107,8 @@ export const ERROR_STATUS = {
   moderator_not_suspendable: 403,
   account_already_suspended: 409,
   account_not_suspended: 409,
+  appeal_already_open: 409,
+  no_open_appeal: 409,
   messages_rate_limited: 429,
   analytics_range_invalid: 422,
   preset_not_found: 404,

@@ -123,6 +123,8 @@ export const Suspension = z
     /** When it ends by itself; null: when a moderator lifts it. */
     until: z.iso.datetime().nullable(),
     messageToAccount: z.string(),
+    /** The person's open appeal against it, if they made one. */
+    appeal: z.object({ message: z.string(), createdAt: z.iso.datetime() }).nullable(),
   })
   .meta({ id: 'Suspension' });
 export type Suspension = z.infer<typeof Suspension>;
@@ -130,3 +132,23 @@ export type Suspension = z.infer<typeof Suspension>;
 /** Newest first. */
 export const SuspensionList = z.object({ suspensions: z.array(Suspension) }).meta({ id: 'SuspensionList' });
 export type SuspensionList = z.infer<typeof SuspensionList>;
+
+export const APPEAL_MAX_LENGTH = 2000;
+
+/** A suspended person appeals: they cannot sign in, so the request carries their credentials. */
+export const SuspensionAppealRequest = z
+  .object({
+    email: z.email().max(254),
+    password: z.string().min(1).max(1024),
+    message: z.string().trim().min(10).max(APPEAL_MAX_LENGTH),
+  })
+  .strict()
+  .meta({ id: 'SuspensionAppealRequest' });
+export type SuspensionAppealRequest = z.infer<typeof SuspensionAppealRequest>;
+
+/** A moderator turns an appeal down, telling the person why. (Granting it is lifting the suspension.) */
+export const RejectAppealRequest = z
+  .object({ response: z.string().trim().min(1).max(APPEAL_MAX_LENGTH) })
+  .strict()
+  .meta({ id: 'RejectAppealRequest' });
+export type RejectAppealRequest = z.infer<typeof RejectAppealRequest>;

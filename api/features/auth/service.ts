@@ -135,6 +135,24 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     /**
+     * For an appeal against a suspension (the person cannot sign in): the suspended account these
+     * credentials open. Same throttling and same answer for wrong credentials as sign-in.
+     */
+    async suspendedAccount(input: { email: string; password: string }, client: ClientContext): Promise<string> {
+      const user = await queries.findUserByEmail(db, input.email);
+      const attempt = { email: input.email, ip: client.ip, trustedDevice: false };
+      await throttle.check(attempt);
+      const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+      if (!user || !valid) {
+        await throttle.recordFailure(attempt);
+        throw new AppError('invalid_credentials');
+      }
+      await throttle.recordSuccess(attempt);
+      if (!isSuspended(user, clock.now())) throw new AppError('account_not_suspended');
+      return user.id;
+    },
+
+    /**
      * Rotates a refresh token. Presenting a token that was already rotated means it was copied:
      * the whole family is revoked, so the thief's copy and the victim's both stop working.
      */

@@ -4,18 +4,22 @@ import { users } from '../../db/schema.ts';
 import { translate } from '../../i18n/translate.ts';
 import type { Mailer } from '../../platform/mailer.ts';
 import { isSupportedLocale, type SupportedLocale } from '../../../shared/i18n/locales.ts';
+import { latestRejection } from './queries.ts';
 import type { AccountChange } from './service.ts';
 
 const SUBJECTS: Record<AccountChange, string> = {
   suspended: 'mail.account.suspended.subject',
   reinstated: 'mail.account.reinstated.subject',
   suspension_ended: 'mail.account.suspensionEnded.subject',
+  appeal_received: 'mail.account.appealReceived.subject',
+  appeal_rejected: 'mail.account.appealRejected.subject',
 };
 
 /**
  * Tells a person, in their language, that their account was suspended (with the statement of
- * reasons: why, until when, and the moderator's words to them), that a moderator lifted it, or that
- * its time ran out: otherwise all they would see is a refused sign-in. The moderators' own note stays
+ * reasons: why, until when, and the moderator's words to them), that a moderator lifted it, that
+ * its time ran out, that their appeal arrived, or that it was turned down and why: otherwise all they
+ * would see is a refused sign-in. The moderators' own note stays
  * internal. A deleted account is told nothing (its address is gone).
  */
 export async function sendAccountNotice(deps: { db: Database; mailer: Mailer }, userId: string, change: AccountChange): Promise<void> {
@@ -32,6 +36,11 @@ export async function sendAccountNotice(deps: { db: Database; mailer: Mailer }, 
     ];
     if (user.suspensionMessage) paragraphs.push(translate(locale, 'mail.account.suspended.message', { message: user.suspensionMessage }));
     text = `${paragraphs.join('\n\n')}\n\n— CreatorSync`;
+  } else if (change === 'appeal_received') {
+    text = translate(locale, 'mail.account.appealReceived.body', name);
+  } else if (change === 'appeal_rejected') {
+    const response = (await latestRejection(deps.db, userId)) ?? '';
+    text = translate(locale, 'mail.account.appealRejected.body', { ...name, response });
   } else {
     text = translate(locale, change === 'reinstated' ? 'mail.account.reinstated.body' : 'mail.account.suspensionEnded.body', name);
   }

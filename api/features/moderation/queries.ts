@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, desc, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/database.ts';
-import { conversations, messageReports, messages, sessions, users } from '../../db/schema.ts';
+import { conversations, messageReports, messages, sessions, suspensionAppeals, users } from '../../db/schema.ts';
 import { republishWithheldWork, withholdPublishedWork } from '../beats/published-work.ts';
 import type { ReportStatus, SuspensionReason } from '../../../shared/schemas/moderation.ts';
 
@@ -116,12 +116,49 @@ export async function suspendAccount(tx: Executor, userId: string, terms: Suspen
 }
 
 /** Lifts a suspension: signing in works again and what was withheld is published again (unless the account was deleted since). */
-export async function reinstateAccount(tx: Executor, userId: string, options: { republish: boolean; at: Date }): Promise<void> {
+export async function reinstateAccount(tx: Executor, userId: string, options: { republish: boolean; at: Date; by?: string }): Promise<void> {
   await tx
     .update(users)
     .set({ suspendedAt: null, suspendedBy: null, suspensionNote: null, suspensionReason: null, suspensionMessage: null, suspendedUntil: null })
     .where(eq(users.id, userId));
   if (options.republish) await republishWithheldWork(tx, userId, options.at);
+  // An open appeal is answered by the lift itself: granted by a moderator, or moot when the time ran out.
+  await closeAppeal(tx, userId, { outcome: options.by ? 'granted' : 'lapsed', at: options.at, by: options.by ?? null, response: null });
+}
+
+/** Files an appeal; false when the account already has an open one (the partial unique index). */
+export async function insertAppeal(tx: Executor, appeal: { id: string; userId: string; message: string; at: Date }): Promise<boolean> {
+  const inserted = await tx
+    .insert(suspensionAppeals)
+    .values({ id: appeal.id, userId: appeal.userId, message: appeal.message, createdAt: appeal.at })
+    .onConflictDoNothing()
+    .returning({ id: suspensionAppeals.id });
+  return inserted.length > 0;
+}
+
+/** Closes the account's open appeal; false when it has none. */
+export async function closeAppeal(
+  tx: Executor,
+  userId: string,
+  close: { outcome: 'granted' | 'rejected' | 'lapsed'; at: Date; by: string | null; response: string | null },
+): Promise<boolean> {
+  const closed = await tx
+    .update(suspensionAppeals)
+    .set({ closedAt: close.at, outcome: close.outcome, closedBy: close.by, response: close.response })
+    .where(and(eq(suspensionAppeals.userId, userId), isNull(suspensionAppeals.closedAt)))
+    .returning({ id: suspensionAppeals.id });
+  return closed.length > 0;
+}
+
+/** The response of the account's latest rejected appeal, for the e-mail that tells them. */
+export async function latestRejection(db: Database, userId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ response: suspensionAppeals.response })
+    .from(suspensionAppeals)
+    .where(and(eq(suspensionAppeals.userId, userId), eq(suspensionAppeals.outcome, 'rejected')))
+    .orderBy(desc(suspensionAppeals.closedAt))
+    .limit(1);
+  return row?.response ?? undefined;
 }
 
 /** Suspended accounts, the latest first, with the suspending moderator's name. */
@@ -135,6 +172,8 @@ export interface SuspensionRow {
   suspendedUntil: Date | null;
   moderatorId: string | null;
   moderatorName: string | null;
+  appealMessage: string | null;
+  appealCreatedAt: Date | null;
 }
 
 export async function listSuspensions(db: Database, limit: number): Promise<SuspensionRow[]> {
@@ -150,9 +189,12 @@ export async function listSuspensions(db: Database, limit: number): Promise<Susp
       suspendedUntil: users.suspendedUntil,
       moderatorId: moderator.id,
       moderatorName: moderator.displayName,
+      appealMessage: suspensionAppeals.message,
+      appealCreatedAt: suspensionAppeals.createdAt,
     })
     .from(users)
     .leftJoin(moderator, eq(moderator.id, users.suspendedBy))
+    .leftJoin(suspensionAppeals, and(eq(suspensionAppeals.userId, users.id), isNull(suspensionAppeals.closedAt)))
     .where(isNotNull(users.suspendedAt))
     .orderBy(desc(users.suspendedAt), asc(users.id))
     .limit(limit);

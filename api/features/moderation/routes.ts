@@ -1,5 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ModerationReport, ModerationReportPage, ModerationReportQuery, ReviewReportRequest, SuspendAccountRequest, SuspensionList } from '../../../shared/schemas/moderation.ts';
+import {
+  ModerationReport,
+  ModerationReportPage,
+  ModerationReportQuery,
+  RejectAppealRequest,
+  ReviewReportRequest,
+  SuspendAccountRequest,
+  SuspensionAppealRequest,
+  SuspensionList,
+} from '../../../shared/schemas/moderation.ts';
 import { createRouter, errorResponses } from '../../http/openapi-hono.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import type { AuthService } from '../auth/service.ts';
@@ -34,9 +43,15 @@ const routes = {
     request: { body: { required: true, ...json(SuspendAccountRequest) } },
     responses: { 204: { description: 'Suspended' }, ...errorResponses(401, 403, 404, 409, 422) },
   }),
+  rejectAppeal: createRoute({
+    method: 'post', path: '/suspensions/{id}/appeal-rejection', tags, security: bearer,
+    summary: 'Moderators: turn down the suspended account’s open appeal; the person is e-mailed the response (granting it is lifting the suspension)',
+    request: { params: Params, body: { required: true, ...json(RejectAppealRequest) } },
+    responses: { 204: { description: 'Rejected and told' }, ...errorResponses(401, 403, 404, 409, 422) },
+  }),
   reinstate: createRoute({
     method: 'delete', path: '/suspensions/{id}', tags, security: bearer,
-    summary: 'Moderators: lift a suspension (its withheld beats and presets are published again)',
+    summary: 'Moderators: lift a suspension (its withheld beats and presets are published again; an open appeal is granted)',
     request: { params: Params },
     responses: { 204: { description: 'Reinstated' }, ...errorResponses(401, 403, 404, 409) },
   }),
@@ -62,9 +77,32 @@ export function moderationRoutes(deps: { auth: AuthService; moderation: Moderati
     await moderation.suspend(me(c), c.req.valid('json'));
     return c.body(null, 204);
   });
+  router.openapi(routes.rejectAppeal, async (c) => {
+    await moderation.rejectAppeal(me(c), c.req.valid('param').id, c.req.valid('json').response);
+    return c.body(null, 204);
+  });
   router.openapi(routes.reinstate, async (c) => {
     await moderation.reinstate(me(c), c.req.valid('param').id);
     return c.body(null, 204);
+  });
+  return router;
+}
+
+const appealRoute = createRoute({
+  method: 'post', path: '/suspension-appeal', tags: ['auth', ...tags],
+  summary: 'A suspended person appeals against the suspension, with their e-mail and password (they cannot sign in); one open appeal at a time',
+  request: { body: { required: true, ...json(SuspensionAppealRequest) } },
+  responses: { 202: { description: 'Filed; the person is e-mailed a confirmation and, later, the decision' }, ...errorResponses(401, 409, 422, 429) },
+});
+
+/** `/api/auth/suspension-appeal`: public (the appellant has no session); credentials are checked like a sign-in. */
+export function appealRoutes(deps: { auth: AuthService; moderation: ModerationService }) {
+  const router = createRouter();
+  router.openapi(appealRoute, async (c) => {
+    const { email, password, message } = c.req.valid('json');
+    const accountId = await deps.auth.suspendedAccount({ email, password }, { ip: c.get('clientIp'), userAgent: c.req.header('user-agent') });
+    await deps.moderation.appeal(accountId, message);
+    return c.body(null, 202);
   });
   return router;
 }

@@ -43,7 +43,7 @@ function toReport(row: queries.ReportRow): ModerationReport {
   };
 }
 
-export type AccountChange = 'suspended' | 'reinstated' | 'suspension_ended';
+export type AccountChange = 'suspended' | 'reinstated' | 'suspension_ended' | 'appeal_received' | 'appeal_rejected';
 
 const DAY_MS = 86_400_000;
 /** Lapsed suspensions lifted per sweep; the next sweep takes the rest. */
@@ -53,7 +53,7 @@ const LAPSED_PER_SWEEP = 100;
 export interface ModerationEffects {
   /** The account was suspended: close its sockets (sync and live messages) on every instance. */
   accountSuspended(userId: string): Promise<void>;
-  /** Tell the person, by e-mail, that their account was suspended, lifted by a moderator, or that its time ran out. */
+  /** Tell the person, by e-mail, that their account was suspended, lifted by a moderator, that its time ran out, or how their appeal stands. */
   tellAccountHolder(userId: string, change: AccountChange): Promise<void>;
   /** A message was removed: replace it on the screens of the two people in the conversation. */
   messageRemoved(message: Message, participantIds: string[]): Promise<void>;
@@ -155,6 +155,7 @@ export function createModerationService(deps: { db: Database; clock: Clock; mode
           reason: oneOf<SuspensionReason>(SUSPENSION_REASONS, row.suspensionReason ?? '', 'other'),
           until: row.suspendedUntil?.toISOString() ?? null,
           messageToAccount: row.suspensionMessage ?? '',
+          appeal: row.appealMessage !== null && row.appealCreatedAt ? { message: row.appealMessage, createdAt: row.appealCreatedAt.toISOString() } : null,
         })),
       };
     },
@@ -175,9 +176,34 @@ export function createModerationService(deps: { db: Database; clock: Clock; mode
         const account = await queries.lockAccount(tx, accountId);
         if (!account) throw new AppError('account_not_found');
         if (!account.suspendedAt) throw new AppError('account_not_suspended');
-        await queries.reinstateAccount(tx, accountId, { republish: account.deletedAt === null, at: clock.now() });
+        await queries.reinstateAccount(tx, accountId, { republish: account.deletedAt === null, at: clock.now(), by: userId });
       });
       await announce(effects.tellAccountHolder(accountId, 'reinstated'), 'a reinstatement');
+    },
+
+    /**
+     * Files a suspended person's appeal (their credentials were checked by the caller: they cannot
+     * sign in). One open appeal at a time; they get an e-mail saying it arrived.
+     */
+    async appeal(accountId: string, message: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        const account = await queries.lockAccount(tx, accountId);
+        if (!account?.suspendedAt) throw new AppError('account_not_suspended');
+        if (!(await queries.insertAppeal(tx, { id: crypto.randomUUID(), userId: accountId, message, at: clock.now() }))) throw new AppError('appeal_already_open');
+      });
+      await announce(effects.tellAccountHolder(accountId, 'appeal_received'), 'an appeal');
+    },
+
+    /** Turns an appeal down with the moderator's reasons, which the person receives by e-mail. Granting it is `reinstate`. */
+    async rejectAppeal(userId: string, accountId: string, response: string): Promise<void> {
+      await requireModerator(userId);
+      await db.transaction(async (tx) => {
+        const account = await queries.lockAccount(tx, accountId);
+        if (!account) throw new AppError('account_not_found');
+        if (!account.suspendedAt) throw new AppError('account_not_suspended');
+        if (!(await queries.closeAppeal(tx, accountId, { outcome: 'rejected', at: clock.now(), by: userId, response }))) throw new AppError('no_open_appeal');
+      });
+      await announce(effects.tellAccountHolder(accountId, 'appeal_rejected'), 'an appeal decision');
     },
 
     /**

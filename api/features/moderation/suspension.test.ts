@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { LiveEvent } from '../../../shared/schemas/messages.ts';
+import { eq } from 'drizzle-orm';
+import { suspensionAppeals } from '../../db/schema.ts';
 import { publishedBeat } from '../../testing/commerce-fixtures.ts';
 import { call, readOutbox, signUp, TEST_PASSWORD } from '../../testing/test-app.ts';
 import { databaseKinds } from '../../testing/test-database.ts';
@@ -232,6 +234,54 @@ describe.each(databaseKinds())('moderation actions: removing a message, suspendi
     expect(listed).toMatchObject({ reason: 'copyright', until: null, messageToAccount: 'Only upload beats you made.', note: 'Three takedown notices.' });
     // Open-ended: no sweep ends it, however long it has been.
     expect(await s.moderation.liftLapsedSuspensions()).toBe(0);
+  });
+
+  it('a suspended person appeals with their credentials; a moderator turns it down with reasons or grants it by lifting', async () => {
+    const someone = await signUp(s.app, { displayName: 'Sample Flipper' });
+    const outbox = async () => (await readOutbox(s.config.mail.outboxDir)).filter((mail) => mail.to === someone.email);
+    const appeal = (body: Record<string, unknown>) => call(s.app, 'POST', '/api/auth/suspension-appeal', { body: { email: someone.email, password: TEST_PASSWORD, ...body } });
+    const message = 'The samples are cleared: I attached the licences to my beats.';
+
+    // Not suspended: nothing to appeal.
+    expect((await appeal({ message })).json.error.code).toBe('account_not_suspended');
+    expect((await call(s.app, 'POST', '/api/moderation/suspensions', { token: moderator.accessToken, body: { userId: someone.userId, reason: 'copyright', note: 'Uncleared samples' } })).status).toBe(204);
+    await expect.poll(async () => (await outbox()).length).toBe(1);
+
+    // Wrong password: the sign-in's answer, and nothing filed. Too short a message: a field error.
+    const wrong = await appeal({ message, password: 'not-the-password-at-all' });
+    expect([wrong.status, wrong.json.error.code]).toEqual([401, 'invalid_credentials']);
+    expect((await appeal({ message: 'short' })).status).toBe(422);
+    const filed = await appeal({ message });
+    expect(filed.status, filed.text).toBe(202);
+    const again = await appeal({ message: `${message} Please look again.` });
+    expect([again.status, again.json.error.code]).toEqual([409, 'appeal_already_open']);
+    await expect.poll(async () => (await outbox()).map((mail) => mail.subject)).toContain('We received your appeal');
+
+    const listed = async () =>
+      (await call(s.app, 'GET', '/api/moderation/suspensions', { token: moderator.accessToken })).json.suspensions.find((entry: { user: { id: string } }) => entry.user.id === someone.userId);
+    expect((await listed()).appeal).toEqual({ message, createdAt: expect.any(String) });
+
+    // Turned down, with reasons the person receives; the suspension stands, and they may appeal again.
+    const notModerator = await call(s.app, 'POST', `/api/moderation/suspensions/${someone.userId}/appeal-rejection`, { token: (await signUp(s.app)).accessToken, body: { response: 'No.' } });
+    expect(notModerator.status).toBe(403);
+    const rejected = await call(s.app, 'POST', `/api/moderation/suspensions/${someone.userId}/appeal-rejection`, {
+      token: moderator.accessToken,
+      body: { response: 'The licences you attached do not cover commercial use.' },
+    });
+    expect(rejected.status, rejected.text).toBe(204);
+    expect((await call(s.app, 'POST', `/api/moderation/suspensions/${someone.userId}/appeal-rejection`, { token: moderator.accessToken, body: { response: 'Again' } })).json.error.code).toBe('no_open_appeal');
+    await expect.poll(async () => (await outbox()).map((mail) => mail.subject)).toContain('Your appeal was not granted');
+    expect((await outbox()).find((mail) => mail.subject === 'Your appeal was not granted')!.text).toContain('Their reasons:\nThe licences you attached do not cover commercial use.');
+    expect((await listed()).appeal).toBeNull();
+    expect((await call(s.app, 'POST', '/api/auth/login', { body: { email: someone.email, password: TEST_PASSWORD } })).json.error.code).toBe('account_suspended');
+
+    // A second appeal, granted by lifting the suspension: it is closed, and the person can sign in.
+    expect((await appeal({ message: 'I replaced every sample with my own recordings.' })).status).toBe(202);
+    expect((await call(s.app, 'DELETE', `/api/moderation/suspensions/${someone.userId}`, { token: moderator.accessToken })).status).toBe(204);
+    expect((await call(s.app, 'POST', '/api/auth/login', { body: { email: someone.email, password: TEST_PASSWORD } })).status).toBe(200);
+    const rows = await s.database.db.select().from(suspensionAppeals).where(eq(suspensionAppeals.userId, someone.userId));
+    expect(rows.map((row) => row.outcome).sort()).toEqual(['granted', 'rejected']);
+    expect(rows.every((row) => row.closedAt !== null)).toBe(true);
   });
 
   // Last in this file: it moves the shared clock a week on, past every access token issued above.
