@@ -126,7 +126,30 @@ describe('the moderators’ report queue', () => {
     await spammerPage.getByText(/^This account is suspended until \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Reason: spam\.$/).waitFor();
     await screenshot(spammerPage, 'moderation-phone-6-suspended-sign-in');
 
-    // Lifted: the spammer can sign in again.
+    // They appeal from there; the moderators see it with the suspension.
+    const appeal = 'Those were my own beats, sent to people who asked for them in the forum.';
+    await spammerPage.getByLabel('Your appeal').fill('Mistake');
+    await spammerPage.getByRole('button', { name: 'Send appeal' }).click();
+    await spammerPage.getByText('Say a little more: at least 10 characters.').waitFor();
+    await spammerPage.getByLabel('Your appeal').fill(appeal);
+    await spammerPage.getByRole('button', { name: 'Send appeal' }).click();
+    await spammerPage.getByText('Your appeal was sent. A moderator will answer you by e-mail.').waitFor();
+    await screenshot(spammerPage, 'moderation-phone-7-appeal-sent');
+    await page.reload();
+    await suspended.getByText(appeal).waitFor();
+    await screenshot(page, 'moderation-laptop-8-appeal');
+
+    await expect(suspended.getByRole('button', { name: `Grant the appeal: lift ${spammer.displayName}’s suspension` }).count()).resolves.toBe(1);
+
+    // Turned down, with the reasons the person is owed; the suspension stands.
+    await suspended.getByRole('button', { name: 'Turn down the appeal' }).click();
+    await page.getByText(`Write why the appeal of ${spammer.displayName} is turned down: they are told.`).waitFor();
+    await suspended.getByLabel(`Why the suspension of ${spammer.displayName} stays (sent to them)`).fill('Nobody in the forum asked: the reports say otherwise.');
+    await suspended.getByRole('button', { name: 'Turn down the appeal' }).click();
+    await page.getByText(`Appeal of ${spammer.displayName} turned down; they were sent your reasons.`).waitFor();
+    await expect.poll(() => suspended.getByText(appeal).count()).toBe(0);
+
+    // Lifted after all: the spammer can sign in again.
     await suspended.getByRole('button', { name: `Lift the suspension of ${spammer.displayName}` }).click();
     await page.getByText(`${spammer.displayName} can sign in again, and their beats are back in the store.`).waitFor();
     await expect.poll(() => suspended.count()).toBe(0);

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { LoginRequest } from '../../../shared/schemas/auth.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { sessionContext } from '../../app/contexts.ts';
 import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
@@ -24,6 +25,7 @@ export class CsSignInPage extends LitElement {
     errors: { state: true },
     formError: { state: true },
     submitting: { state: true },
+    suspended: { state: true },
   };
 
   static override styles = [baseStyles, formStyles, authStyles];
@@ -34,6 +36,8 @@ export class CsSignInPage extends LitElement {
   declare errors: FieldErrors;
   declare formError: string;
   declare submitting: boolean;
+  /** The last sign-in was refused because the account is suspended: offer the appeal. */
+  declare suspended: boolean;
 
   readonly #i18n = new LocaleController(this);
   readonly #session = new ServiceController(this, sessionContext);
@@ -48,6 +52,7 @@ export class CsSignInPage extends LitElement {
     this.errors = {};
     this.formError = '';
     this.submitting = false;
+    this.suspended = false;
   }
 
   focusHeading(): void {
@@ -100,6 +105,7 @@ export class CsSignInPage extends LitElement {
           <p class="form-footer"><a href="/forgot-password">${t('auth.signIn.forgot')}</a></p>
         </form>
       </div>
+      ${this.suspended ? html`<div class="card"><cs-suspension-appeal .email=${this.email} .password=${this.password}></cs-suspension-appeal></div>` : nothing}
       <p class="form-footer">${t('auth.signIn.noAccount')} <a href="/sign-up">${t('auth.signIn.createAccount')}</a></p>
     </div>`;
   }
@@ -115,7 +121,12 @@ export class CsSignInPage extends LitElement {
       this,
       validateForm(LoginRequest, { email: this.email, password: this.password }),
       async (request) => void (await this.#session.value.signIn(request)),
-      (error) => errorMessage(error, (id) => this.#i18n.t(id)),
+      (error) => {
+        this.suspended = error instanceof ApiError && error.code === 'account_suspended';
+        // Rarely needed, so loaded only then.
+        if (this.suspended) void import('./cs-suspension-appeal.ts');
+        return errorMessage(error, (id) => this.#i18n.t(id));
+      },
     );
   }
 }

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { ModerationAction, ModerationReport, ReportStatus, Suspension, SuspensionReason } from '../../../shared/schemas/moderation.ts';
-import { REPORT_STATUSES } from '../../../shared/schemas/moderation.ts';
+import { APPEAL_MAX_LENGTH, REPORT_STATUSES } from '../../../shared/schemas/moderation.ts';
 import { errorMessage } from '../../app/error-message.ts';
 import { messageId } from '../../app/message-id.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
@@ -82,6 +82,34 @@ export class CsModerationPage extends LitElement {
       .report {
         display: grid;
         gap: var(--cs-space-2, 0.5rem);
+      }
+
+      .appeal {
+        display: grid;
+        gap: var(--cs-space-1, 0.25rem);
+        padding: var(--cs-space-2, 0.5rem) var(--cs-space-3, 0.75rem);
+        border-inline-start: 3px solid var(--cs-color-accent, #6b2fd6);
+        background: var(--cs-color-surface-muted, #efedf7);
+        border-radius: var(--cs-radius-sm, 8px);
+      }
+
+      .appeal button {
+        justify-self: start;
+      }
+
+      .appeal-message {
+        margin: 0;
+        white-space: pre-wrap;
+      }
+
+      .appeal textarea {
+        min-block-size: 4rem;
+        font: inherit;
+        padding: 0.4rem;
+        border: 1px solid var(--cs-color-border-strong, #8e8a9e);
+        border-radius: var(--cs-radius-sm, 8px);
+        background: var(--cs-color-surface, #fff);
+        color: inherit;
       }
 
       .report h2 {
@@ -200,6 +228,30 @@ export class CsModerationPage extends LitElement {
     }
   }
 
+  /** Turns the appeal down with the response typed for it (required: the person is owed reasons). */
+  async #rejectAppeal(suspension: Suspension): Promise<void> {
+    if (this.busy) return;
+    const field = this.renderRoot.querySelector<HTMLTextAreaElement>(`#appeal-response-${CSS.escape(suspension.user.id)}`);
+    const response = field?.value.trim() ?? '';
+    if (!response) {
+      this.error = this.#i18n.t('moderation.appeal.responseRequired', { name: suspension.user.displayName });
+      field?.focus();
+      return;
+    }
+    this.busy = suspension.user.id;
+    this.error = '';
+    this.notice = '';
+    try {
+      await this.#api.value.rejectAppeal(suspension.user.id, response);
+      this.notice = this.#i18n.t('moderation.appeal.rejectedNotice', { name: suspension.user.displayName });
+      await this.#loadSuspensions();
+    } catch (error) {
+      this.error = errorMessage(error, (id) => this.#i18n.t(id));
+    } finally {
+      this.busy = null;
+    }
+  }
+
   async #load(more: boolean): Promise<void> {
     const status = this.status;
     this.loading = true;
@@ -301,9 +353,20 @@ export class CsModerationPage extends LitElement {
                 ].join(' · ')}</span>
                 ${suspension.messageToAccount ? html`<span>${t('moderation.suspended.told', { message: suspension.messageToAccount })}</span>` : nothing}
                 ${suspension.note ? html`<span class="muted">${suspension.note}</span>` : nothing}
+                ${suspension.appeal
+                  ? html`<div class="appeal">
+                      <strong>${t('moderation.appeal.title', { date: date(suspension.appeal.createdAt) })}</strong>
+                      <p class="appeal-message">${suspension.appeal.message}</p>
+                      <label for="appeal-response-${suspension.user.id}">${t('moderation.appeal.response', { name: suspension.user.displayName })}</label>
+                      <textarea id="appeal-response-${suspension.user.id}" maxlength=${APPEAL_MAX_LENGTH}></textarea>
+                      <button class="button secondary small" type="button" ?disabled=${this.busy !== null} @click=${() => void this.#rejectAppeal(suspension)}>
+                        ${t('moderation.appeal.reject')}
+                      </button>
+                    </div>`
+                  : nothing}
                 <div class="row">
                   <button class="button secondary small" type="button" ?disabled=${this.busy !== null} @click=${() => void this.#reinstate(suspension)}>
-                    ${t('moderation.suspended.lift', { name: suspension.user.displayName })}
+                    ${suspension.appeal ? t('moderation.appeal.grant', { name: suspension.user.displayName }) : t('moderation.suspended.lift', { name: suspension.user.displayName })}
                   </button>
                 </div>
               </li>`,

@@ -25,6 +25,11 @@ export class ModerationApi {
     return this.#client.request({ method: 'GET', path: '/api/moderation/suspensions', authenticated: true, schema: SuspensionList });
   }
 
+  /** Turns the account's open appeal down; the response is e-mailed to the person. */
+  async rejectAppeal(userId: string, response: string): Promise<void> {
+    await this.#client.request({ method: 'POST', path: `/api/moderation/suspensions/${encodeURIComponent(userId)}/appeal-rejection`, body: { response }, authenticated: true });
+  }
+
   async reinstate(userId: string): Promise<void> {
     await this.#client.request({ method: 'DELETE', path: `/api/moderation/suspensions/${encodeURIComponent(userId)}`, authenticated: true });
   }
