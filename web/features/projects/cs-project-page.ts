@@ -1,13 +1,10 @@
 import { ContextConsumer } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { readLicenceTerms } from '../../../shared/project/licence-terms.ts';
-import { markLine } from '../../../shared/project/line-anchor.ts';
 import { projectParts, readLyrics, readMeta } from '../../../shared/project/project-document.ts';
 import type { ProjectRole } from '../../../shared/schemas/projects.ts';
-import type { ApiClient } from '../../api/api-client.ts';
 import { ApiError } from '../../api/api-error.ts';
 import { apiContext, connectivityContext, sessionContext } from '../../app/contexts.ts';
-import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
 import { messageId } from '../../app/message-id.ts';
 import { ServiceController } from '../../app/service-controller.ts';
@@ -22,10 +19,7 @@ import './cs-lyrics-editor.ts';
 import { downloadLyricSheet } from './download-lyric-sheet.ts';
 import './cs-mix-panel.ts';
 import './cs-version-history.ts';
-import '../lyrics/cs-line-suggestions.ts';
-import '../lyrics/cs-rhyme-finder.ts';
-import { describeLine } from '../lyrics/describe-line.ts';
-import { EngineStatus } from '../lyrics/lyrics-worker-client.ts';
+import './cs-song-assistant-panel.ts';
 import { StyleSuggestions, suggestOnServer } from '../lyrics/style-suggestions.ts';
 import { SongAssistant } from './song-assistant.ts';
 import { createDexieProjectListStore } from './dexie-project-list-store.ts';
@@ -68,10 +62,7 @@ export class CsProjectPage extends LitElement {
     comments: { state: true },
     caret: { state: true },
     memberNames: { state: true },
-    assistantNotice: { state: true },
     unavailable: { state: true },
-    learning: { state: true },
-    learnStatus: { state: true },
     cachedTitle: { state: true },
   };
 
@@ -145,17 +136,6 @@ export class CsProjectPage extends LitElement {
         min-width: 44px;
       }
 
-      .learn {
-        display: grid;
-        gap: var(--cs-space-1, 0.25rem);
-        justify-items: start;
-      }
-
-      .assistant-heading {
-        font-size: 1rem;
-        margin: 0;
-      }
-
       @media (min-width: 900px) {
         .studio {
           grid-template-columns: minmax(0, 3fr) minmax(18rem, 2fr);
@@ -177,11 +157,6 @@ export class CsProjectPage extends LitElement {
   declare memberNames: ReadonlyMap<string, string>;
   /** Why the song cannot be opened on this device (see `#checkAccess`), or null. */
   declare unavailable: Unavailable | null;
-  /** Teaching the writer's style from this song is under way, and what came of the last try. */
-  declare learning: boolean;
-  declare learnStatus: string;
-  /** What the last share from the assistant did, announced politely. */
-  declare assistantNotice: string;
   declare cachedTitle: string;
 
   readonly #i18n = new LocaleController(this);
@@ -191,25 +166,18 @@ export class CsProjectPage extends LitElement {
   readonly #store: ProjectListStore = createDexieProjectListStore();
   readonly #projectId = projectIdFromPath(location.pathname);
   readonly #assistant = new SongAssistant(this, { canAskServer: () => this.#canAskServer() });
-  #client: ApiClient | undefined;
 
   constructor() {
     super();
     new ContextConsumer(this, {
       context: apiContext,
-      callback: (client) => {
-        this.#client = client;
-        this.#assistant.useServer(new StyleSuggestions(suggestOnServer(client)));
-      },
+      callback: (client) => this.#assistant.useServer(new StyleSuggestions(suggestOnServer(client))),
     });
     this.session = null;
     this.comments = null;
     this.caret = null;
     this.memberNames = new Map();
-    this.assistantNotice = '';
     this.unavailable = null;
-    this.learning = false;
-    this.learnStatus = '';
     this.cachedTitle = '';
   }
 
@@ -405,39 +373,6 @@ export class CsProjectPage extends LitElement {
     downloadLyricSheet(source, (id, values) => this.#i18n.t(id, values));
   }
 
-  /**
-   * The lyrics engine beside the song: its state, suggestions for the caret's line (which editors can
-   * put in with one click), a rhyme finder, and for screen readers what the editor's gutter shows.
-   */
-  #renderAssistant(canEdit: boolean) {
-    const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
-    const engine = this.#assistant.engine;
-    const status = !engine || engine.status === EngineStatus.loading ? 'lyrics.engine.loading' : engine.status === EngineStatus.failed ? 'lyrics.engine.failed' : 'lyrics.engine.ready';
-    return html`<p class="muted" role="status" id="assistant-status">${t(status)}</p>
-      <ul class="visually-hidden" aria-label=${t('lyrics.pad.analysis')}>
-        ${(engine?.lines ?? []).map((line) => html`<li>${describeLine(t, line)}</li>`)}
-      </ul>
-      <h3 class="assistant-heading">${t('lyrics.suggestions.heading')}</h3>
-      <cs-line-suggestions
-        .engine=${engine}
-        .styled=${this.#assistant.styled}
-        .line=${this.#assistant.caretLine}
-        ?can-use=${canEdit}
-        ?can-share=${this.comments?.canWrite ?? false}
-        @cs-use-suggestion=${this.#onUseSuggestion}
-        @cs-share-suggestion=${this.#onShareSuggestion}
-      ></cs-line-suggestions>
-      <p class="muted" role="status" id="assistant-shared">${this.assistantNotice}</p>
-      <h3 class="assistant-heading">${t('lyrics.rhymes.heading')}</h3>
-      <cs-rhyme-finder .engine=${engine}></cs-rhyme-finder>
-      ${this.#canAskServer()
-        ? html`<div class="learn">
-            <button class="button secondary small" type="button" id="learn-style" ?disabled=${this.learning} @click=${this.#learnStyle}>${t('projects.assistant.learn')}</button>
-            <p class="muted" role="status" id="learn-status">${this.learnStatus}</p>
-          </div>`
-        : nothing}`;
-  }
-
   /** From the assistant (for the caret's line) or from a suggestion shared in the chat (for its line). */
   readonly #onUseSuggestion = (event: CustomEvent<{ text: string; line?: number }>): void => {
     this.renderRoot.querySelector('cs-lyrics-editor')?.putLine(event.detail.line ?? this.#assistant.caretLine, event.detail.text);
@@ -449,44 +384,6 @@ export class CsProjectPage extends LitElement {
     const state = this.#user.value.state;
     return this.#connectivity.value.online && state.status === SessionStatus.signedIn && !state.offline;
   }
-
-  /**
-   * Teaches the writer's style profile from this song's lyrics, as a writing session of their own
-   * (`project-<id>`, so teaching it again replaces what this song taught before). Their choice: a
-   * co-written song holds other people's lines too.
-   */
-  readonly #learnStyle = async (): Promise<void> => {
-    const session = this.session;
-    const client = this.#client;
-    if (!session || !client) return;
-    const t = (id: string): string => this.#i18n.t(id);
-    const text = readLyrics(session.doc);
-    if (!text.trim()) {
-      this.learnStatus = t('projects.assistant.learnEmpty');
-      return;
-    }
-    this.learning = true;
-    try {
-      const title = this.cachedTitle || readMeta(session.doc).title || t('projects.untitled');
-      await client.request({ method: 'POST', path: '/api/ai/save-progress', body: { id: `project-${session.projectId}`, title, text }, authenticated: true });
-      this.learnStatus = t('projects.assistant.learned');
-    } catch (error) {
-      this.learnStatus = errorMessage(error, t);
-    } finally {
-      this.learning = false;
-    }
-  };
-
-  /** Pushes a suggestion to everyone on the song: a chat message that names the line it is for. */
-  readonly #onShareSuggestion = (event: CustomEvent<{ text: string }>): void => {
-    const user = this.#user.value.user;
-    const session = this.session;
-    if (!user || !session || !this.comments) return;
-    const line = this.#assistant.caretLine;
-    const at = markLine(session.doc, line);
-    this.comments.shareSuggestion({ id: user.id, displayName: user.displayName }, event.detail.text, at ? { kind: 'line', line, at } : { kind: 'line', line });
-    this.assistantNotice = this.#i18n.t('projects.assistant.shared', { line: line + 1 });
-  };
 
   #renderStudio(session: ProjectSession, canEdit: boolean) {
     const t = (id: string): string => this.#i18n.t(id);
@@ -513,7 +410,17 @@ export class CsProjectPage extends LitElement {
       <div class="side">
         <section class="panel card" aria-labelledby="assistant-title">
           <h2 class="panel-title" id="assistant-title">${t('projects.assistant.title')}</h2>
-          ${this.#renderAssistant(canEdit)}
+          <cs-song-assistant-panel
+            .session=${session}
+            .comments=${this.comments}
+            .engine=${this.#assistant.engine}
+            .styled=${this.#assistant.styled}
+            .caretLine=${this.#assistant.caretLine}
+            .canEdit=${canEdit}
+            .canAskServer=${this.#canAskServer()}
+            .songTitle=${this.cachedTitle || readMeta(session.doc).title}
+            @cs-use-suggestion=${this.#onUseSuggestion}
+          ></cs-song-assistant-panel>
         </section>
         ${terms
           ? html`<section class="panel card" aria-labelledby="licence-title">
