@@ -108,3 +108,16 @@ export async function registerThroughApi(baseUrl: string, account: { email: stri
 export function uniqueEmail(label: string): string {
   return `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 }
+
+/** Signs in through the form and lands on /projects. */
+export async function signInToProjects(page: Page, baseUrl: string, account: { email: string; password: string }): Promise<void> {
+  // Let the start-up refresh (a guest's 401) finish first: if it lands after the sign-in it clears
+  // the new access token, and the next call needs a second refresh (a race in the shell, not here).
+  const restored = page.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
+  await page.goto(`${baseUrl}/sign-in?next=/projects`);
+  await restored;
+  await page.getByLabel('E-mail').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
+}

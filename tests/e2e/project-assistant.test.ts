@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
+import { launchChromium, registerThroughApi, screenshot, signInToProjects, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
 
 /**
  * The songwriting assistant inside a co-edited project: A (owner, laptop, light) writes two lines;
@@ -23,16 +23,7 @@ let watchedB: WatchedPage;
 let a: Page;
 let b: Page;
 
-async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {
-  // Let the start-up refresh (a guest's 401) finish first (see projects-collaboration.test.ts).
-  const restored = page.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
-  await page.goto(`${baseUrl}/sign-in?next=/projects`);
-  await restored;
-  await page.getByLabel('E-mail').fill(account.email);
-  await page.getByLabel('Password', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
-}
+const signIn = (page: Page, account: { email: string; password: string }) => signInToProjects(page, baseUrl, account);
 
 const lyrics = (page: Page) => page.locator('cs-lyrics-editor .cm-content');
 /** The editor's lines as text, without the collaborators' caret labels drawn into them. */

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiCallsTo } from './api-calls.ts';
-import { focusedElement, launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
+import { focusedElement, launchChromium, registerThroughApi, screenshot, signInToProjects, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
 
 /**
  * Comments and chat, the project's second document: A (owner, laptop, light) comments on the lyric
@@ -30,16 +30,7 @@ function unexpected(problems: string[]): string[] {
   return problems.filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED'));
 }
 
-async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {
-  // Let the start-up refresh (a guest's 401) finish first (see projects-collaboration.test.ts).
-  const restored = page.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
-  await page.goto(`${baseUrl}/sign-in?next=/projects`);
-  await restored;
-  await page.getByLabel('E-mail').fill(account.email);
-  await page.getByLabel('Password', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
-}
+const signIn = (page: Page, account: { email: string; password: string }) => signInToProjects(page, baseUrl, account);
 
 const lyrics = (page: Page) => page.locator('cs-lyrics-editor .cm-content');
 const panel = (page: Page) => page.locator('cs-comments-panel');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readOutbox } from '../../api/testing/outbox.ts';
-import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
+import { launchChromium, registerThroughApi, screenshot, signInToProjects, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
 
 /**
  * Two people on one song: A (laptop, light) creates a project and invites B (phone, dark) as an
@@ -31,17 +31,7 @@ function unexpected(problems: string[]): string[] {
   return problems.filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED'));
 }
 
-async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {
-  // Let the start-up refresh (a guest's 401) finish first: if it lands after the sign-in it clears
-  // the new access token, and the next call needs a second refresh (a race in the shell, not here).
-  const restored = page.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
-  await page.goto(`${baseUrl}/sign-in?next=/projects`);
-  await restored;
-  await page.getByLabel('E-mail').fill(account.email);
-  await page.getByLabel('Password', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
-}
+const signIn = (page: Page, account: { email: string; password: string }) => signInToProjects(page, baseUrl, account);
 
 const lyrics = (page: Page) => page.locator('cs-lyrics-editor .cm-content');
 const status = (page: Page) => page.locator('#sync-status');

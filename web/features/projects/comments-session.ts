@@ -147,7 +147,7 @@ export class CommentsSession extends EventTarget {
     if (this.canWrite) deleteComment(this.doc, id);
   }
 
-  sendMessage(author: CommentAuthor, text: string): void {
+  sendMessage(author: CommentAuthor, text: string, suggestionFor?: LineAnchor): void {
     const body = cleanText(text);
     if (!body || !this.canWrite) return;
     addChatMessage(this.doc, {
@@ -156,21 +156,13 @@ export class CommentsSession extends EventTarget {
       authorName: author.displayName,
       text: body,
       createdAt: this.#now().toISOString(),
+      ...(suggestionFor ? { suggestionFor } : {}),
     });
   }
 
   /** Shares a line the songwriting assistant suggested for lyric line `suggestionFor` in the chat. */
   shareSuggestion(author: CommentAuthor, text: string, suggestionFor: LineAnchor): void {
-    const body = cleanText(text);
-    if (!body || !this.canWrite) return;
-    addChatMessage(this.doc, {
-      id: this.#createId(),
-      authorId: author.id,
-      authorName: author.displayName,
-      text: body,
-      createdAt: this.#now().toISOString(),
-      suggestionFor,
-    });
+    this.sendMessage(author, text, suggestionFor);
   }
 
   reconnect(): void {
