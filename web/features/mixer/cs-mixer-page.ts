@@ -205,7 +205,7 @@ export class CsMixerPage extends LitElement {
         .session=${session}
         .catalogue=${this.#catalogue}
         .strips=${this.#stripChoices(t, session)}
-        .signedIn=${this.#user.available && this.#user.value.user !== null}
+        .userId=${this.#user.available ? (this.#user.value.user?.id ?? null) : null}
         .online=${this.#connectivity.available ? this.#connectivity.value.online : navigator.onLine}
       ></cs-preset-dialog>
     </div>`;

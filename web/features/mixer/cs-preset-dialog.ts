@@ -38,7 +38,7 @@ export class CsPresetDialog extends LitElement {
     session: { attribute: false },
     catalogue: { attribute: false },
     strips: { attribute: false },
-    signedIn: { type: Boolean, attribute: 'signed-in' },
+    userId: { attribute: false },
     online: { type: Boolean },
     results: { state: true },
     fromCache: { state: true },
@@ -144,7 +144,8 @@ export class CsPresetDialog extends LitElement {
   declare session: MixerSession | null;
   declare catalogue: PresetCatalogue | null;
   declare strips: readonly StripChoice[];
-  declare signedIn: boolean;
+  /** The signed-in account (null: a guest): installs are counted for it, and only it may save presets. */
+  declare userId: string | null;
   declare online: boolean;
   declare results: readonly Preset[];
   declare fromCache: boolean;
@@ -170,7 +171,7 @@ export class CsPresetDialog extends LitElement {
     this.session = null;
     this.catalogue = null;
     this.strips = [];
-    this.signedIn = false;
+    this.userId = null;
     this.online = true;
     this.results = [];
     this.fromCache = false;
@@ -198,7 +199,7 @@ export class CsPresetDialog extends LitElement {
     dialog.showModal();
     this.renderRoot.querySelector<HTMLInputElement>('#preset-search')?.focus();
     void this.#search();
-    if (this.online) void this.catalogue?.flushPendingInstalls().catch((error: unknown) => console.warn(error));
+    if (this.online && this.userId) void this.catalogue?.flushPendingInstalls(this.userId).catch((error: unknown) => console.warn(error));
   }
 
   close(): void {
@@ -295,7 +296,7 @@ export class CsPresetDialog extends LitElement {
     return html`<form @submit=${this.#onSave}>
       <fieldset>
         <legend>${t('mixer.presets.save.title')}</legend>
-        ${this.signedIn
+        ${this.userId
           ? html`<label
                 >${t('mixer.presets.save.strip')}
                 <select name="strip">
@@ -366,7 +367,7 @@ export class CsPresetDialog extends LitElement {
     }
     this.status = t('mixer.presets.applied', { preset: preset.name, strip: stripName });
     try {
-      const report = await this.catalogue.reportInstall(preset.id, this.signedIn);
+      const report = await this.catalogue.reportInstall(preset.id, this.userId);
       if (report === InstallReport.queued) this.status = `${this.status} ${t('mixer.presets.countLater')}`;
     } catch (error) {
       // The preset is applied either way; only the install count failed.

@@ -9,9 +9,10 @@ export interface PresetCache {
   load(): Promise<Preset[]>;
   /** Merges freshly fetched presets in (newer copies replace older ones). */
   save(presets: readonly Preset[]): Promise<void>;
-  pendingInstalls(): Promise<string[]>;
-  addPendingInstall(presetId: string): Promise<void>;
-  removePendingInstall(presetId: string): Promise<void>;
+  /** Installs an account made offline, to report for it once the network is back. */
+  pendingInstalls(userId: string): Promise<string[]>;
+  addPendingInstall(userId: string, presetId: string): Promise<void>;
+  removePendingInstall(userId: string, presetId: string): Promise<void>;
 }
 
 /** Most presets kept on the device; the oldest seen go first. */
@@ -40,9 +41,12 @@ interface PresetRow {
   presets: unknown[];
 }
 interface PendingRow {
+  /** `<userId>:<presetId>`: one queued install per account and preset. */
+  key: string;
+  userId: string;
   presetId: string;
 }
-type PresetDatabase = Dexie & { presets: EntityTable<PresetRow, 'key'>; pending: EntityTable<PendingRow, 'presetId'> };
+type PresetDatabase = Dexie & { presets: EntityTable<PresetRow, 'key'>; pendingInstalls: EntityTable<PendingRow, 'key'> };
 
 /** The cache in IndexedDB (Dexie loads with the mixer page). */
 export function createDexiePresetCache(): PresetCache {
@@ -51,6 +55,9 @@ export function createDexiePresetCache(): PresetCache {
     database ??= import('dexie').then(({ Dexie: DexieDatabase }) => {
       const db = new DexieDatabase('creatorsync-presets') as PresetDatabase;
       db.version(1).stores({ presets: 'key', pending: 'presetId' });
+      // Version 2 queues installs per account. Version 1's queue did not say whose they were, so it
+      // is dropped rather than counted for whoever signs in next.
+      db.version(2).stores({ presets: 'key', pending: null, pendingInstalls: 'key, userId' });
       return db;
     });
     return database;
@@ -71,14 +78,14 @@ export function createDexiePresetCache(): PresetCache {
         await db.presets.put({ key: 'seen', presets: mergePresets(await load(), presets) });
       });
     },
-    async pendingInstalls() {
-      return (await (await open()).pending.toArray()).map((row) => row.presetId);
+    async pendingInstalls(userId) {
+      return (await (await open()).pendingInstalls.where('userId').equals(userId).toArray()).map((row) => row.presetId);
     },
-    async addPendingInstall(presetId) {
-      await (await open()).pending.put({ presetId });
+    async addPendingInstall(userId, presetId) {
+      await (await open()).pendingInstalls.put({ key: `${userId}:${presetId}`, userId, presetId });
     },
-    async removePendingInstall(presetId) {
-      await (await open()).pending.delete(presetId);
+    async removePendingInstall(userId, presetId) {
+      await (await open()).pendingInstalls.delete(`${userId}:${presetId}`);
     },
   };
 }

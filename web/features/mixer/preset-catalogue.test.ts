@@ -18,14 +18,15 @@ function preset(id: string, overrides: Partial<Preset> = {}): Preset {
 
 function memoryCache(): PresetCache & { pending: Set<string> } {
   let seen: Preset[] = [];
+  /** `<userId>:<presetId>` */
   const pending = new Set<string>();
   return {
     pending,
     load: async () => seen,
     save: async (presets) => void (seen = mergePresets(seen, presets)),
-    pendingInstalls: async () => [...pending],
-    addPendingInstall: async (id) => void pending.add(id),
-    removePendingInstall: async (id) => void pending.delete(id),
+    pendingInstalls: async (userId) => [...pending].filter((key) => key.startsWith(`${userId}:`)).map((key) => key.slice(userId.length + 1)),
+    addPendingInstall: async (userId, id) => void pending.add(`${userId}:${id}`),
+    removePendingInstall: async (userId, id) => void pending.delete(`${userId}:${id}`),
   };
 }
 
@@ -58,14 +59,18 @@ describe('the console’s preset catalogue', () => {
     let reachable = false;
     const api = { apply: async (id: string) => (reachable ? void applied.push(id) : offline()) } as unknown as PresetsApi;
     const catalogue = new PresetCatalogue({ api, cache });
-    expect(await catalogue.reportInstall('a', false)).toBe('skipped');
-    expect(await catalogue.reportInstall('a', true)).toBe('queued');
-    expect(await catalogue.flushPendingInstalls()).toBe(0);
-    expect([...cache.pending]).toEqual(['a']);
+    expect(await catalogue.reportInstall('a', null)).toBe('skipped');
+    expect(await catalogue.reportInstall('a', 'ana')).toBe('queued');
+    expect(await catalogue.reportInstall('c', 'ben')).toBe('queued');
+    expect(await catalogue.flushPendingInstalls('ana')).toBe(0);
+    expect([...cache.pending].sort()).toEqual(['ana:a', 'ben:c']);
     reachable = true;
-    expect(await catalogue.flushPendingInstalls()).toBe(1);
-    expect(cache.pending.size).toBe(0);
-    expect(await catalogue.reportInstall('b', true)).toBe('counted');
+    // Ana's queue goes out in her session; Ben's waits for his, even on the same device.
+    expect(await catalogue.flushPendingInstalls('ana')).toBe(1);
+    expect([...cache.pending]).toEqual(['ben:c']);
+    expect(await catalogue.reportInstall('b', 'ana')).toBe('counted');
     expect(applied).toEqual(['a', 'b']);
+    expect(await catalogue.flushPendingInstalls('ben')).toBe(1);
+    expect(applied).toEqual(['a', 'b', 'c']);
   });
 });

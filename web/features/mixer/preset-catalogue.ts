@@ -43,22 +43,27 @@ export class PresetCatalogue {
     return { presets: filterPresets(await this.#cache.load(), query), fromCache: true };
   }
 
-  async reportInstall(presetId: string, signedIn: boolean): Promise<InstallReport> {
-    if (!signedIn) return InstallReport.skipped;
+  /** Counts an install for the signed-in account (`userId`; null: a guest, not counted). */
+  async reportInstall(presetId: string, userId: string | null): Promise<InstallReport> {
+    if (!userId) return InstallReport.skipped;
     try {
       await this.#api.apply(presetId);
       return InstallReport.counted;
     } catch (error) {
       if (!isNetworkError(error)) throw error;
-      await this.#cache.addPendingInstall(presetId);
+      await this.#cache.addPendingInstall(userId, presetId);
       return InstallReport.queued;
     }
   }
 
-  /** Reports installs made offline; stops at the first network failure and keeps the rest. */
-  async flushPendingInstalls(): Promise<number> {
+  /**
+   * Reports this account's installs made offline; stops at the first network failure and keeps the
+   * rest. Another account's queued installs wait for that account: on a shared device they must not
+   * be counted as this one's.
+   */
+  async flushPendingInstalls(userId: string): Promise<number> {
     let sent = 0;
-    for (const presetId of await this.#cache.pendingInstalls()) {
+    for (const presetId of await this.#cache.pendingInstalls(userId)) {
       try {
         await this.#api.apply(presetId);
         sent++;
@@ -67,7 +72,7 @@ export class PresetCatalogue {
         // Deleted or unpublished since: there is nothing left to count, so it is dropped (and said).
         console.warn(new Error(`Dropped the pending install of preset ${presetId}`, { cause: error }));
       }
-      await this.#cache.removePendingInstall(presetId);
+      await this.#cache.removePendingInstall(userId, presetId);
     }
     return sent;
   }
