@@ -347,6 +347,28 @@ describe('the beat marketplace', () => {
     await p.reload();
     await p.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
     await expect.poll(() => emails.isChecked()).toBe(false);
+
+    // Signing out takes the conversations the buyer read off this device (a shared one, perhaps).
+    const savedLists = () =>
+      b.evaluate(
+        () =>
+          new Promise<string[]>((resolve, reject) => {
+            const opening = indexedDB.open('creatorsync-messages');
+            opening.onerror = () => reject(opening.error);
+            opening.onsuccess = () => {
+              const database = opening.result;
+              const keys = database.transaction('lists', 'readonly').objectStore('lists').getAllKeys();
+              keys.onerror = () => reject(keys.error);
+              keys.onsuccess = () => {
+                database.close();
+                resolve(keys.result.map(String));
+              };
+            };
+          }),
+      );
+    expect((await savedLists()).length).toBeGreaterThan(0);
+    await b.getByRole('navigation', { name: /^(Main|Principal)$/ }).getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(savedLists).toEqual([]);
   });
 
   it('names every control on every marketplace page and plays from the keyboard', async () => {

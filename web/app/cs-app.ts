@@ -299,31 +299,36 @@ export class CsApp extends LitElement {
         clearPrivateCaches().catch((error: unknown) => console.error(error));
         this.#showNotice({ id: messageId('shell.signedOut') });
         this.navigate('/');
-        if (userId) void this.#forgetSongs(userId, false);
+        if (userId) void this.#forgetAccountData(userId, false);
       },
       (error: unknown) => this.#showNotice({ text: errorMessage(error, (id) => this.services.locale.t(id)) }),
     );
   };
 
   /**
-   * Takes the account's songs off this device after it signed out (the project page has closed by
-   * then), keeping any with changes the server does not have yet, and says so.
+   * Takes the account's songs and the conversations it read off this device after it signed out
+   * (the project page has closed by then), keeping songs with changes the server does not have yet
+   * (and saying so) and messages not sent yet.
    */
-  async #forgetSongs(userId: string, accountGone: boolean): Promise<void> {
+  async #forgetAccountData(userId: string, accountGone: boolean): Promise<void> {
     try {
-      const { forgetSongsOnThisDevice } = await import('../features/projects/forget-songs.ts');
+      const [{ forgetSongsOnThisDevice }, { createDexieMessageStore }] = await Promise.all([
+        import('../features/projects/forget-songs.ts'),
+        import('../features/messages/message-store.ts'),
+      ]);
       // A deleted account's unsent changes can never reach the server: nothing is kept for it.
+      await createDexieMessageStore().forget(userId, { outboxToo: accountGone });
       const kept = await forgetSongsOnThisDevice(userId, { keepUnsent: !accountGone });
       if (kept.length > 0 && !accountGone) this.#showNotice({ id: messageId('shell.signedOutSongsKept'), values: { count: kept.length } });
     } catch (error) {
-      console.error(new Error('Could not take the songs off this device', { cause: error }));
+      console.error(new Error('Could not take the account’s songs and messages off this device', { cause: error }));
     }
   }
 
   /** The account is gone (already signed out): its data leaves this device too. */
   readonly #onAccountDeleted = (): void => {
     clearPrivateCaches().catch((error: unknown) => console.error(error));
-    if (this.#lastUserId) void this.#forgetSongs(this.#lastUserId, true);
+    if (this.#lastUserId) void this.#forgetAccountData(this.#lastUserId, true);
     this.#showNotice({ id: messageId('shell.accountDeleted') });
     this.navigate('/');
   };

@@ -24,6 +24,11 @@ export interface MessageStore {
   loadConversations(userId: string): Promise<Conversation[] | null>;
   saveThread(userId: string, conversationId: string, messages: readonly Message[]): Promise<void>;
   loadThread(userId: string, conversationId: string): Promise<Message[] | null>;
+  /**
+   * Forgets what the account read here (its conversation list and threads), at sign-out. Its outbox
+   * stays unless `outboxToo`: those messages have not reached anyone yet and go out at the next sign-in.
+   */
+  forget(userId: string, options?: { outboxToo?: boolean }): Promise<void>;
 }
 
 interface ListRow {
@@ -75,6 +80,11 @@ export function createDexieMessageStore(): MessageStore {
     async loadThread(userId, conversationId) {
       const row = await (await open()).lists.get(`${userId}:thread:${conversationId}`);
       return row ? parsed(row.items, Message) : null;
+    },
+    async forget(userId, options = {}) {
+      const db = await open();
+      await db.lists.where('key').startsWith(`${userId}:`).delete();
+      if (options.outboxToo) await db.outbox.where('userId').equals(userId).delete();
     },
   };
 }
