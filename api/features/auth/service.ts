@@ -51,6 +51,27 @@ export function createAuthService(deps: AuthDeps) {
   const refreshLifetimeMs = deps.refreshTokenTtlDays * 24 * 3600 * 1000;
 
   /** Starts a new refresh-token family (a session) and issues its first tokens. */
+  /**
+   * The account an e-mail and password open, throttled per address and client: an unknown e-mail and
+   * a wrong password take the same path, the same time (a dummy hash is verified) and the same answer.
+   */
+  async function checkedCredentials(
+    input: { email: string; password: string },
+    ip: string,
+    isTrustedDevice: (user: queries.UserRow | undefined) => boolean,
+  ): Promise<queries.UserRow> {
+    const user = await queries.findUserByEmail(db, input.email);
+    const attempt = { email: input.email, ip, trustedDevice: isTrustedDevice(user) };
+    await throttle.check(attempt);
+    const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+    if (!user || !valid) {
+      await throttle.recordFailure(attempt);
+      throw new AppError('invalid_credentials');
+    }
+    await throttle.recordSuccess(attempt);
+    return user;
+  }
+
   async function startSession(user: queries.UserRow, client: ClientContext, database: Database = db): Promise<IssuedSession> {
     const now = clock.now();
     const sessionId = crypto.randomUUID();
@@ -116,19 +137,7 @@ export function createAuthService(deps: AuthDeps) {
       input: { email: string; password: string },
       client: ClientContext & { trustedDeviceUserId: string | undefined },
     ): Promise<IssuedSession> {
-      const user = await queries.findUserByEmail(db, input.email);
-      const attempt = {
-        email: input.email,
-        ip: client.ip,
-        trustedDevice: user !== undefined && client.trustedDeviceUserId === user.id,
-      };
-      await throttle.check(attempt);
-      const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-      if (!user || !valid) {
-        await throttle.recordFailure(attempt);
-        throw new AppError('invalid_credentials');
-      }
-      await throttle.recordSuccess(attempt);
+      const user = await checkedCredentials(input, client.ip, (found) => found !== undefined && client.trustedDeviceUserId === found.id);
       // Only someone who knows the password learns the account is suspended.
       if (isSuspended(user, clock.now())) throw suspensionRefusal(user);
       return startSession(user, client);
@@ -139,15 +148,7 @@ export function createAuthService(deps: AuthDeps) {
      * credentials open. Same throttling and same answer for wrong credentials as sign-in.
      */
     async suspendedAccount(input: { email: string; password: string }, client: ClientContext): Promise<string> {
-      const user = await queries.findUserByEmail(db, input.email);
-      const attempt = { email: input.email, ip: client.ip, trustedDevice: false };
-      await throttle.check(attempt);
-      const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-      if (!user || !valid) {
-        await throttle.recordFailure(attempt);
-        throw new AppError('invalid_credentials');
-      }
-      await throttle.recordSuccess(attempt);
+      const user = await checkedCredentials(input, client.ip, () => false);
       if (!isSuspended(user, clock.now())) throw new AppError('account_not_suspended');
       return user.id;
     },
