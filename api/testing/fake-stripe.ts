@@ -40,6 +40,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
 export async function startFakeStripe() {
   const requests: FakeStripeRequest[] = [];
   const subscriptions = new Map<string, Json>();
+  const sessions = new Map<string, Json>();
   const refundsByKey = new Map<string, Json>();
   let counter = 0;
   let failures = 0;
@@ -67,15 +68,29 @@ export async function startFakeStripe() {
       const subscriptionMatch = /^\/v1\/subscriptions\/([^/]+)$/.exec(url.pathname);
       if (route === 'POST /v1/checkout/sessions') {
         const sessionId = id('cs');
-        return send(200, {
+        const session = {
           id: sessionId,
           object: 'checkout.session',
           mode: params.mode,
+          status: 'open',
+          payment_status: 'unpaid',
           url: `https://checkout.stripe.test/c/pay/${sessionId}`,
           payment_intent: params.mode === 'payment' ? id('pi') : null,
           metadata: params.metadata ?? {},
           client_reference_id: params.client_reference_id ?? null,
-        });
+        };
+        sessions.set(sessionId, session);
+        return send(200, session);
+      }
+      const expireMatch = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(url.pathname);
+      if (expireMatch && request.method === 'POST') {
+        const session = sessions.get(expireMatch[1]!);
+        if (!session) return send(404, { error: { type: 'invalid_request_error', code: 'resource_missing' } });
+        // As Stripe: only an open session can be expired.
+        if (session.status !== 'open') return send(400, { error: { type: 'invalid_request_error', message: `Only Checkout Sessions with a status of open can be expired. This session has a status of ${String(session.status)}.` } });
+        session.status = 'expired';
+        session.url = null;
+        return send(200, session);
       }
       if (route === 'POST /v1/customers') return send(200, { id: id('cus'), object: 'customer', email: params.email, metadata: params.metadata ?? {} });
       const customerMatch = /^\/v1\/customers\/([^/]+)$/.exec(url.pathname);
@@ -124,6 +139,15 @@ export async function startFakeStripe() {
     subscriptions,
     /** Distinct refunds made (a replayed idempotency key counts once). */
     refunds: () => [...refundsByKey.values()],
+    sessions,
+    /** The buyer paid on Stripe's page: the session is complete (its webhook is the test's to send). */
+    completeSession(sessionId: string) {
+      const session = sessions.get(sessionId);
+      if (!session) throw new Error(`no session ${sessionId}`);
+      session.status = 'complete';
+      session.payment_status = 'paid';
+      return session;
+    },
     /** Also lets a test put a subscription in place, as a Checkout in subscription mode would. */
     addSubscription(subscription: Json) {
       subscriptions.set(String(subscription.id), subscription);

@@ -128,6 +128,32 @@ export function createCheckoutService(deps: CheckoutDeps) {
       return view(orderId);
     },
 
+    /**
+     * The buyer gives up on a pending order (they left the payment page, or want to change the cart):
+     * its checkout session is expired at the provider first, so it can never be paid afterwards, and
+     * the expiry goes through the handler a webhook uses, which declines the order. Stripe's own
+     * `checkout.session.expired` event for it then finds the order declined and changes nothing. A
+     * session Stripe will not expire is being paid (or was): 409, and its own event settles the order.
+     */
+    async cancel(buyerId: string, orderId: string): Promise<Order> {
+      const order = await ownOrder(buyerId, orderId);
+      if (order.status !== 'pending') throw new AppError('order_not_pending');
+      const created = Math.floor(clock.now().getTime() / 1000);
+      if (order.mode === 'test') {
+        await deps.events.handle(testCheckoutEvent(orderId, 'expire', created));
+        return view(orderId);
+      }
+      if (!order.stripeSessionId) {
+        // Stripe never opened a session for it (the call failed after the order was written): nothing can pay it.
+        if (!(await queries.declineSessionlessOrder(db, orderId, clock.now()))) throw new AppError('order_not_pending');
+        return view(orderId);
+      }
+      const session = await gateway.expireOrderCheckout(order.stripeSessionId);
+      if (!session) throw new AppError('order_not_pending');
+      await deps.events.handle({ id: `evt_local_expire_${order.stripeSessionId}`, type: 'checkout.session.expired', created, data: { object: session } });
+      return view(orderId);
+    },
+
     /** TEST MODE's payment page reports here; the outcome becomes an event fed to the webhook's handler. */
     async testCheckout(buyerId: string, orderId: string, outcome: 'succeed' | 'decline'): Promise<Order> {
       if (gateway.mode !== 'test') throw new AppError('test_checkout_unavailable');

@@ -23,6 +23,12 @@ export interface PaymentGateway {
   mode: PaymentMode;
   createOrderCheckout(input: { orderId: string; email: string; lines: CheckoutLine[]; successUrl: string; cancelUrl: string }): Promise<{ url: string; sessionId: string | null }>;
   /**
+   * Closes an order's checkout session so it can no longer be paid. Returns the expired session (the
+   * object a `checkout.session.expired` event carries), or null when the session is no longer open:
+   * it was paid, or is being paid, or expired already — its own event says which.
+   */
+  expireOrderCheckout(sessionId: string): Promise<Record<string, unknown> | null>;
+  /**
    * Refunds an order's payment, all of it, or one producer's part of a cart; idempotent per order (per
    * producer for a part). Null id in test mode.
    */

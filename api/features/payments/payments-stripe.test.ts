@@ -40,6 +40,10 @@ describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
     expect(response.json.order).toMatchObject({ status: 'pending', total: 50, items: [{ beatId, tier: 'premium', price: 50 }] });
     expect(session.params).toMatchObject({ mode: 'payment', metadata: { orderId: response.json.order.id }, line_items: [{ price_data: { unit_amount: '5000', currency: 'usd' } }] });
     expect(session.idempotencyKey).toBe(`checkout-${response.json.order.id}`);
+    // Stripe sends the buyer back to the order's own page (web route /orders/:id), paid or not.
+    const back = (url: unknown) => `${new URL(String(url)).pathname}${new URL(String(url)).search}`;
+    expect(back(session.params.success_url)).toBe(`/orders/${response.json.order.id}?checkout=success`);
+    expect(back(session.params.cancel_url)).toBe(`/orders/${response.json.order.id}?checkout=cancelled`);
     expect(await licencesOf(beatId)).toHaveLength(0);
   });
 
@@ -90,6 +94,41 @@ describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
     await deliver(t.app, sessionCompleted(order));
     const expired = sessionCompleted(order);
     await deliver(t.app, { ...expired, type: 'checkout.session.expired' });
+    expect((await call(t.app, 'GET', `/api/orders/${order.orderId}`, { token: buyer.accessToken })).json.status).toBe('paid');
+    expect(await licencesOf(beatId)).toHaveLength(1);
+  });
+
+  it('cancels a pending order: Stripe expires its session first, the order is declined, and Stripe’s own expiry event changes nothing', async () => {
+    const { beatId } = await publishedBeat(t.app);
+    const buyer = await signUp(t.app);
+    const order = await checkout(buyer.accessToken, beatId);
+    const cancel = (token: string) => call(t.app, 'POST', `/api/orders/${order.orderId}/cancel`, { token });
+    expect((await cancel((await signUp(t.app)).accessToken)).status).toBe(404);
+    expect(stripe.sessions.get(order.sessionId)?.status).toBe('open');
+
+    const cancelled = await cancel(buyer.accessToken);
+    expect(cancelled.status, cancelled.text).toBe(200);
+    expect(cancelled.json).toMatchObject({ id: order.orderId, status: 'declined' });
+    expect(stripe.sessions.get(order.sessionId)?.status).toBe('expired');
+    expect(stripe.requests.filter((request) => request.path === `/v1/checkout/sessions/${order.sessionId}/expire`)).toHaveLength(1);
+    // Stripe then sends its own event about the expiry: recorded, nothing more happens.
+    const expired = await deliver(t.app, { ...sessionCompleted(order), type: 'checkout.session.expired' });
+    expect(expired.json).toEqual({ received: true, duplicate: false });
+    expect((await call(t.app, 'GET', `/api/orders/${order.orderId}`, { token: buyer.accessToken })).json.status).toBe('declined');
+    expect((await cancel(buyer.accessToken)).json.error.code).toBe('order_not_pending');
+    expect(await licencesOf(beatId)).toHaveLength(0);
+  });
+
+  it('refuses to cancel an order already paid on Stripe’s page, whose webhook then grants it', async () => {
+    const { beatId } = await publishedBeat(t.app);
+    const buyer = await signUp(t.app);
+    const order = await checkout(buyer.accessToken, beatId);
+    stripe.completeSession(order.sessionId);
+    const refused = await call(t.app, 'POST', `/api/orders/${order.orderId}/cancel`, { token: buyer.accessToken });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.code).toBe('order_not_pending');
+    expect((await call(t.app, 'GET', `/api/orders/${order.orderId}`, { token: buyer.accessToken })).json.status).toBe('pending');
+    await deliver(t.app, sessionCompleted(order));
     expect((await call(t.app, 'GET', `/api/orders/${order.orderId}`, { token: buyer.accessToken })).json.status).toBe('paid');
     expect(await licencesOf(beatId)).toHaveLength(1);
   });
@@ -180,6 +219,10 @@ describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
     expect(customer.params).toMatchObject({ metadata: { userId: producer.userId } });
     const session = stripe.requests.filter((request) => request.path === '/v1/checkout/sessions').at(-1)!;
     expect(session.params).toMatchObject({ mode: 'subscription', subscription_data: { metadata: { userId: producer.userId, plan: 'pro' } } });
+    // Stripe sends the producer back to the studio page, which holds their plan.
+    const back = (url: unknown) => `${new URL(String(url)).pathname}${new URL(String(url)).search}`;
+    expect(back(session.params.success_url)).toBe('/studio?checkout=success');
+    expect(back(session.params.cancel_url)).toBe('/studio?checkout=cancelled');
 
     const base = Math.floor(t.clock.now().getTime() / 1000);
     const periodEnd = base + 30 * 86_400;
@@ -236,5 +279,27 @@ describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
     const response = await call(t.app, 'POST', `/api/beats/${beatId}/purchase`, { token: buyer.accessToken, body: { tier: 'basic' } });
     expect(response.status).toBe(502);
     expect(response.json.error.code).toBe('payment_provider_unavailable');
+
+    // The order was written before Stripe failed; it has no session, so nothing can pay it. The buyer
+    // may cancel it once its checkout call is surely over (Stripe's retries included), and not before.
+    const [pending] = await t.database.db.select().from(orders).where(eq(orders.buyerId, buyer.userId));
+    expect(pending).toMatchObject({ status: 'pending', stripeSessionId: null });
+    const cancel = () => call(t.app, 'POST', `/api/orders/${pending!.id}/cancel`, { token: buyer.accessToken });
+    expect((await cancel()).json.error.code).toBe('order_not_pending');
+    t.clock.advance(3 * 60_000);
+    const cancelled = await cancel();
+    expect(cancelled.status, cancelled.text).toBe(200);
+    expect(cancelled.json.status).toBe('declined');
+  });
+
+  it('answers 502 when Stripe is down at a cancel, and the order stays pending', async () => {
+    const { beatId } = await publishedBeat(t.app);
+    const buyer = await signUp(t.app);
+    const order = await checkout(buyer.accessToken, beatId);
+    stripe.failNext(3);
+    const response = await call(t.app, 'POST', `/api/orders/${order.orderId}/cancel`, { token: buyer.accessToken });
+    expect(response.status).toBe(502);
+    expect(response.json.error.code).toBe('payment_provider_unavailable');
+    expect((await call(t.app, 'GET', `/api/orders/${order.orderId}`, { token: buyer.accessToken })).json.status).toBe('pending');
   });
 });

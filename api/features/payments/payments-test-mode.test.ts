@@ -47,6 +47,26 @@ describe.each(databaseKinds())('checkout in TEST MODE, coupons, splits and the l
     expect(orders.json.orders.map((o: { status: string }) => o.status)).toEqual(['declined']);
   });
 
+  it('lets the buyer cancel a pending order, after which it can no longer be paid', async () => {
+    const { beatId } = await publishedBeat(t.app);
+    const buyer = await signUp(t.app);
+    const order = await call(t.app, 'POST', `/api/beats/${beatId}/purchase`, { token: buyer.accessToken, body: { tier: 'basic' } });
+    const id = order.json.order.id as string;
+    const cancel = (token: string) => call(t.app, 'POST', `/api/orders/${id}/cancel`, { token });
+    expect((await cancel((await signUp(t.app)).accessToken)).json.error.code).toBe('order_not_found');
+    expect((await call(t.app, 'POST', `/api/orders/${id}/cancel`)).status).toBe(401);
+    const cancelled = await cancel(buyer.accessToken);
+    expect(cancelled.status, cancelled.text).toBe(200);
+    expect(cancelled.json).toMatchObject({ id, status: 'declined', items: [{ beatId, tier: 'basic' }] });
+    expect((await pay(buyer.accessToken, id, 'succeed')).json.error.code).toBe('order_not_pending');
+    expect((await cancel(buyer.accessToken)).json.error.code).toBe('order_not_pending');
+    expect((await call(t.app, 'GET', '/api/licences', { token: buyer.accessToken })).json.licences).toEqual([]);
+    // A paid order cannot be cancelled either (a refund is the producer's to make).
+    const next = await call(t.app, 'POST', `/api/beats/${beatId}/purchase`, { token: buyer.accessToken, body: { tier: 'basic' } });
+    await pay(buyer.accessToken, next.json.order.id, 'succeed');
+    expect((await call(t.app, 'POST', `/api/orders/${next.json.order.id}/cancel`, { token: buyer.accessToken })).json.error.code).toBe('order_not_pending');
+  });
+
   it('applies a producer’s coupon (any case) to their items only, and counts its uses at the grant, atomically', async () => {
     const mine = await publishedBeat(t.app, { price: 40 });
     const theirs = await publishedBeat(t.app, { price: 10 });

@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { licences, orderItems, orders, paymentEvents } from '../../db/schema.ts';
 
@@ -15,6 +15,24 @@ export async function insertOrder(db: Database, order: typeof orders.$inferInser
 export async function setCheckoutSession(db: Database, orderId: string, sessionId: string | null, now: Date): Promise<void> {
   await db.update(orders).set({ stripeSessionId: sessionId, updatedAt: now }).where(eq(orders.id, orderId));
 }
+
+/**
+ * Declines a pending order Stripe never opened a session for, once it is old enough that its
+ * checkout call is surely over (a session being created right now could still be paid). True when
+ * this call declined it.
+ */
+export async function declineSessionlessOrder(db: Database, orderId: string, now: Date): Promise<boolean> {
+  const settledBefore = new Date(now.getTime() - SESSION_CREATION_GRACE_MS);
+  const declined = await db
+    .update(orders)
+    .set({ status: 'declined', updatedAt: now })
+    .where(and(eq(orders.id, orderId), eq(orders.status, 'pending'), isNull(orders.stripeSessionId), lt(orders.createdAt, settledBefore)))
+    .returning({ id: orders.id });
+  return declined.length > 0;
+}
+
+/** Longer than the Stripe client's timeout with its retries. */
+const SESSION_CREATION_GRACE_MS = 2 * 60_000;
 
 export async function findOrder(db: Database, id: string): Promise<OrderRow | undefined> {
   const [row] = await db.select().from(orders).where(eq(orders.id, id)).limit(1);

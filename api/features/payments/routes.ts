@@ -46,6 +46,12 @@ const routes = {
     request: { params: z.object({ id: Id }) },
     responses: { 200: { description: 'Order', ...json(Order) }, ...errorResponses(401, 404) },
   }),
+  cancelOrder: createRoute({
+    method: 'post', path: '/orders/{id}/cancel', tags: ['payments'], security: bearer,
+    summary: 'Give up on one of your pending orders: its checkout is closed at the provider so it can no longer be paid, and the order is declined',
+    request: { params: z.object({ id: Id }) },
+    responses: { 200: { description: 'The order afterwards (declined)', ...json(Order) }, ...errorResponses(401, 404, 409), 502: { description: 'Stripe did not answer' } },
+  }),
   mode: createRoute({
     method: 'get', path: '/payments/mode', tags: ['payments'], summary: "Whether payments go to Stripe or the app runs in TEST MODE (no money moves)",
     responses: { 200: { description: 'Mode', ...json(PaymentModeResponse) } },
@@ -89,7 +95,7 @@ export function paymentRoutes(deps: { auth: AuthService; checkout: CheckoutServi
   const { checkout, splits } = deps;
   const router = createRouter();
   const signedIn = requireAuth(deps.auth);
-  router.on(['POST'], ['/beats/:id/purchase', '/checkout', '/payments/test-checkout/*'], signedIn);
+  router.on(['POST'], ['/beats/:id/purchase', '/checkout', '/payments/test-checkout/*', '/orders/:id/cancel'], signedIn);
   router.on(['GET', 'PUT'], '/beats/:id/splits', signedIn);
   router.on(['GET'], ['/orders', '/orders/*', '/ledger.csv'], signedIn);
   const me = (c: { get(key: 'auth'): { userId: string } }) => c.get('auth').userId;
@@ -108,6 +114,7 @@ export function paymentRoutes(deps: { auth: AuthService; checkout: CheckoutServi
     c.header('Cache-Control', 'private, no-store');
     return c.json(await checkout.order(me(c), c.req.valid('param').id), 200);
   });
+  router.openapi(routes.cancelOrder, async (c) => c.json(await checkout.cancel(me(c), c.req.valid('param').id), 200));
   router.openapi(routes.mode, (c) => c.json({ mode: deps.gateway.mode }, 200));
   router.openapi(routes.webhook, async (c) => {
     // The signature covers the exact bytes sent: read the raw text, never re-serialised JSON.

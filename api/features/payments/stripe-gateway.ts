@@ -57,6 +57,17 @@ export function createStripeGateway(stripe: Stripe, options: StripeOptions): Pay
       return { url: session.url, sessionId: session.id };
     },
 
+    async expireOrderCheckout(sessionId) {
+      try {
+        const session = await stripe.checkout.sessions.expire(sessionId);
+        return session as unknown as Record<string, unknown>;
+      } catch (error) {
+        // Stripe refuses to expire a session that is complete or already expired.
+        if (error instanceof Stripe.errors.StripeInvalidRequestError) return null;
+        throw new AppError('payment_provider_unavailable', { cause: error });
+      }
+    },
+
     async refund({ orderId, paymentIntentId, part }) {
       if (!paymentIntentId) throw new AppError('payment_provider_unavailable');
       const refund = await provider(() =>

@@ -1,15 +1,22 @@
 import type { BillingInterval } from '../../../shared/schemas/commerce.ts';
 import type { PaymentEvent } from './gateway.ts';
 
+const EVENT_TYPES = {
+  succeed: 'checkout.session.completed',
+  decline: 'checkout.session.async_payment_failed',
+  // The buyer cancelled the order: as when they leave Stripe's page and its session expires.
+  expire: 'checkout.session.expired',
+} as const;
+
 /**
  * Events built locally in TEST MODE, shaped like Stripe's, so the test checkout page and test
  * subscriptions go through exactly the handler a verified webhook goes through. Ids are
  * deterministic where a repeat should be a redelivery (clicking "pay" twice grants once).
  */
-export function testCheckoutEvent(orderId: string, outcome: 'succeed' | 'decline', created: number): PaymentEvent {
+export function testCheckoutEvent(orderId: string, outcome: 'succeed' | 'decline' | 'expire', created: number): PaymentEvent {
   return {
     id: `evt_test_${outcome}_${orderId}`,
-    type: outcome === 'succeed' ? 'checkout.session.completed' : 'checkout.session.async_payment_failed',
+    type: EVENT_TYPES[outcome],
     created,
     data: {
       object: {

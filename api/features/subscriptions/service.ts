@@ -104,8 +104,8 @@ export function createSubscriptionsService(deps: { db: Database; clock: Clock; g
         customerId,
         interval: request.interval,
         priceCents: PLANS.pro.priceCents[request.interval],
-        successUrl: `${origin}/settings/subscription?checkout=success`,
-        cancelUrl: `${origin}/settings/subscription?checkout=cancelled`,
+        successUrl: `${origin}/studio?checkout=success`,
+        cancelUrl: `${origin}/studio?checkout=cancelled`,
       });
       return { subscription: await status(userId), checkoutUrl: url };
     },
