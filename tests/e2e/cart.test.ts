@@ -65,7 +65,8 @@ describe('the cart', () => {
     await page.getByRole('heading', { level: 1, name: 'Checkout' }).waitFor();
     await expect(page.locator('#order-total').textContent()).resolves.toBe('$40.00');
     await page.getByRole('button', { name: /^Pay \$40\.00/ }).click();
-    await page.getByText(/Payment accepted/).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Order' }).waitFor();
+    await page.getByText('Paid. Your licences are in your library.').waitFor();
     // The cart emptied once the order existed.
     await page.goto(`${baseUrl}/cart`);
     await page.getByText('Your cart is empty.').waitFor();

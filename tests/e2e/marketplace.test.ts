@@ -216,7 +216,11 @@ describe('the beat marketplace', () => {
     await expect(b.locator('#order-total').textContent()).resolves.toBe('$20.00');
     await screenshot(b, 'marketplace-phone-5-test-checkout');
     await b.getByRole('button', { name: /^Pay \$20\.00/ }).click();
-    await b.getByText('Payment accepted. Your licence is ready.').waitFor();
+    // As Stripe Checkout does, the payment page hands the buyer to the order's page.
+    await b.getByRole('heading', { level: 1, name: 'Order' }).waitFor();
+    expect(new URL(b.url()).pathname).toMatch(/^\/orders\//);
+    await b.getByText('Paid. Your licences are in your library.').waitFor();
+    await screenshot(b, 'marketplace-phone-5b-order-paid');
   });
 
   it('downloads the files and the contract from the library, and keeps the audio for offline', async () => {

@@ -28,4 +28,8 @@ export class LocaleController extends ServiceController<LocaleService> {
   formatNumber(value: number): string {
     return this.value.formatNumber(value);
   }
+
+  formatList(values: readonly string[]): string {
+    return this.value.formatList(values);
+  }
 }

@@ -87,6 +87,11 @@ export class LocaleService extends EventTarget {
     return new Intl.NumberFormat(this.#locale).format(value);
   }
 
+  /** "A, B and C" in the current language. */
+  formatList(values: readonly string[]): string {
+    return new Intl.ListFormat(this.#locale, { type: 'conjunction' }).format(values);
+  }
+
   /** The name of a language in that language ("Español"), for the language switcher. */
   languageName(locale: SupportedLocale): string {
     const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;

@@ -161,6 +161,15 @@ export const APP_ROUTES: readonly AppRoute[] = [
     catalogParts: ['marketplace'],
   },
   {
+    // Where Stripe Checkout (and the test payment page) sends the buyer back, paid or not.
+    path: '/orders/:id',
+    tag: 'cs-order-page',
+    titleId: messageId('library.order.title'),
+    access: RouteAccess.membersOnly,
+    load: () => import('../features/library/cs-order-page.ts'),
+    catalogParts: ['marketplace'],
+  },
+  {
     path: '/studio',
     tag: 'cs-studio-page',
     titleId: messageId('marketplace.studio.title'),

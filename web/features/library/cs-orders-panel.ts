@@ -1,9 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { Order, OrderStatus } from '../../../shared/schemas/commerce.ts';
+import type { Order } from '../../../shared/schemas/commerce.ts';
 import { ApiError } from '../../api/api-error.ts';
 import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
-import { messageId } from '../../app/message-id.ts';
 import { baseStyles } from '../../ui/base-styles.ts';
 import { ApiController } from '../marketplace/api-controller.ts';
 import { formatPrice } from '../marketplace/beat-labels.ts';
@@ -12,25 +11,7 @@ import { tierLabel } from '../marketplace/licence-labels.ts';
 import { marketplaceStyles } from '../marketplace/marketplace-styles.ts';
 import { studioStyles } from '../marketplace/studio-styles.ts';
 import { DISPUTE_IDS } from '../marketplace/dispute-labels.ts';
-
-const STATUS_IDS = {
-  pending: messageId('library.orders.status.pending'),
-  paid: messageId('library.orders.status.paid'),
-  declined: messageId('library.orders.status.declined'),
-  refunding: messageId('library.orders.status.refunding'),
-  refunded: messageId('library.orders.status.refunded'),
-} as const satisfies Record<OrderStatus, string>;
-
-/** Why an order was refunded, in the buyer's words; unknown reasons get no explanation. */
-const REASON_IDS: Record<string, string> = {
-  exclusive_sold: messageId('library.orders.reason.exclusiveSold'),
-  beat_unavailable: messageId('library.orders.reason.beatUnavailable'),
-  coupon_exhausted: messageId('library.orders.reason.couponExhausted'),
-  amount_mismatch: messageId('library.orders.reason.amountMismatch'),
-  refunded_by_seller: messageId('library.orders.reason.bySeller'),
-  refunded_by_provider: messageId('library.orders.reason.bySeller'),
-  dispute_lost: messageId('library.orders.reason.disputeLost'),
-};
+import { ORDER_STATUS_IDS, REFUND_REASON_IDS } from './order-labels.ts';
 
 /**
  * The buyer's orders under their library: when, what, how much, and what became of each — paid,
@@ -95,9 +76,9 @@ export class CsOrdersPanel extends LitElement {
     if (order.status === 'paid' && order.refunded > 0) {
       return html`<span>${t('library.orders.partlyRefunded', { amount: formatPrice(order.refunded, this.#i18n.locale) })}</span>${order.dispute ? html`<span class="why muted">${t(DISPUTE_IDS[order.dispute])}</span>` : nothing}`;
     }
-    const reason = (order.status === 'refunded' || order.status === 'refunding') && order.refundReason ? REASON_IDS[order.refundReason] : undefined;
+    const reason = (order.status === 'refunded' || order.status === 'refunding') && order.refundReason ? REFUND_REASON_IDS[order.refundReason] : undefined;
     const dispute = order.dispute ? html`<span class="why muted">${t(DISPUTE_IDS[order.dispute])}</span>` : nothing;
-    return html`<span>${t(STATUS_IDS[order.status])}</span>${reason ? html`<span class="why muted">${t(reason)}</span>` : nothing}${dispute}`;
+    return html`<span>${t(ORDER_STATUS_IDS[order.status])}</span>${reason ? html`<span class="why muted">${t(reason)}</span>` : nothing}${dispute}`;
   }
 
   override render() {
@@ -123,7 +104,7 @@ export class CsOrdersPanel extends LitElement {
                   (order) => html`<tr>
                     <td>
                       ${order.items.map((item) => html`<span class="why">${item.beatTitle} · ${tierLabel(item.tier, t)}</span>`)}
-                      <span class="why muted">${this.#i18n.formatDate(order.paidAt ?? order.createdAt, { dateStyle: 'medium' })}</span>
+                      <a class="why" href="/orders/${encodeURIComponent(order.id)}">${t('library.orders.view', { date: this.#i18n.formatDate(order.paidAt ?? order.createdAt, { dateStyle: 'medium' }) })}</a>
                     </td>
                     <td>${price(order.total)}</td>
                     <td>${this.#state(order)}</td>

@@ -89,6 +89,11 @@ export class CommerceApi {
     return this.#client.request({ method: 'GET', path: `/api/orders/${encodeURIComponent(orderId)}`, authenticated: true, schema: Order });
   }
 
+  /** Gives up on a pending order: it can no longer be paid, and comes back declined. */
+  cancelOrder(orderId: string): Promise<Order> {
+    return this.#client.request({ method: 'POST', path: `/api/orders/${encodeURIComponent(orderId)}/cancel`, authenticated: true, schema: Order });
+  }
+
   /** Test mode only: settles an order as the payment provider would. */
   testCheckout(orderId: string, outcome: 'succeed' | 'decline'): Promise<Order> {
     return this.#client.request({ method: 'POST', path: `/api/payments/test-checkout/${encodeURIComponent(orderId)}`, body: { outcome }, authenticated: true, schema: Order });

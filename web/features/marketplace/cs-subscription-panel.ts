@@ -2,6 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import type { BillingInterval, Plan, SubscriptionStatus } from '../../../shared/schemas/commerce.ts';
 import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
+import { messageId } from '../../app/message-id.ts';
 import { baseStyles } from '../../ui/base-styles.ts';
 import { ApiController } from './api-controller.ts';
 import { formatPrice } from './beat-labels.ts';
@@ -10,6 +11,19 @@ import { marketplaceStyles } from './marketplace-styles.ts';
 import { followUrl } from './navigation.ts';
 import { studioStyles } from './studio-styles.ts';
 
+/** How often, and how long, the panel asks whether a subscription paid on Stripe's page has reached us (its webhook). */
+const CONFIRM_EVERY_MS = 2000;
+const CONFIRM_FOR_MS = 60_000;
+
+const RETURN_IDS = {
+  confirming: messageId('marketplace.plan.confirming'),
+  welcome: messageId('marketplace.plan.welcome'),
+  slow: messageId('marketplace.plan.confirmSlow'),
+  cancelled: messageId('marketplace.plan.checkoutCancelled'),
+} as const;
+
+const RETURN_NOTICE_CLASS = { confirming: 'notice', welcome: 'notice success', slow: 'notice warning', cancelled: 'notice' } as const;
+
 /** The producer's plan: what it allows (uploads, fee), upgrade to Pro (monthly or yearly), switch interval, cancel. */
 export class CsSubscriptionPanel extends LitElement {
   static override properties = {
@@ -17,6 +31,7 @@ export class CsSubscriptionPanel extends LitElement {
     plans: { state: true },
     busy: { state: true },
     error: { state: true },
+    returned: { state: true },
   };
 
   static override styles = [baseStyles, marketplaceStyles, studioStyles];
@@ -25,10 +40,16 @@ export class CsSubscriptionPanel extends LitElement {
   declare plans: Plan[];
   declare busy: boolean;
   declare error: string;
+  /**
+   * Back from Stripe Checkout (`/studio?checkout=…`): `confirming` until Stripe's webhook makes the
+   * plan Pro, then `welcome`; `slow` if that takes over a minute; `cancelled` when they left unpaid.
+   */
+  declare returned: 'confirming' | 'welcome' | 'slow' | 'cancelled' | null;
 
   readonly #i18n = new LocaleController(this);
   readonly #api = new ApiController(this, (client) => new CommerceApi(client));
   #loaded = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -36,6 +57,44 @@ export class CsSubscriptionPanel extends LitElement {
     this.plans = [];
     this.busy = false;
     this.error = '';
+    this.returned = null;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#timer);
+  }
+
+  /** Reads (and takes out of the address, so a reload does not repeat it) where Stripe sent the producer back from. */
+  #readReturn(subscription: SubscriptionStatus): void {
+    const url = new URL(location.href);
+    const checkout = url.searchParams.get('checkout');
+    if (!checkout) return;
+    url.searchParams.delete('checkout');
+    history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
+    if (checkout === 'cancelled') this.returned = 'cancelled';
+    else if (checkout === 'success') {
+      if (subscription.plan === 'pro') this.returned = 'welcome';
+      else this.#confirm(Date.now() + CONFIRM_FOR_MS);
+    }
+    // The plan sits low on the studio page: bring what it says into view.
+    if (this.returned) void this.updateComplete.then(() => this.scrollIntoView({ block: 'center' }));
+  }
+
+  /** Asks for the plan again until it is Pro or the deadline passes. */
+  #confirm(until: number): void {
+    this.returned = 'confirming';
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(async () => {
+      try {
+        this.subscription = await this.#api.value.subscription();
+      } catch {
+        // Asked again on the next tick; the deadline still holds.
+      }
+      if (this.subscription?.plan === 'pro') this.returned = 'welcome';
+      else if (Date.now() < until) this.#confirm(until);
+      else this.returned = 'slow';
+    }, CONFIRM_EVERY_MS);
   }
 
   protected override willUpdate(): void {
@@ -45,6 +104,7 @@ export class CsSubscriptionPanel extends LitElement {
         const [subscription, plans] = await Promise.all([this.#api.value.subscription(), this.#api.value.plans()]);
         this.subscription = subscription;
         this.plans = plans.plans;
+        this.#readReturn(subscription);
       });
     }
   }
@@ -72,7 +132,10 @@ export class CsSubscriptionPanel extends LitElement {
         <h2 id="plan-heading">${t('marketplace.plan.title')}</h2>
         ${subscription ? html`<span class="chip accent">${subscription.plan === 'pro' ? t('marketplace.plan.pro') : t('marketplace.plan.free')}</span>` : nothing}
       </div>
-      <div class="live" role="status" aria-live="polite">${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}</div>
+      <div class="live" role="status" aria-live="polite">
+        ${this.returned ? html`<p class=${RETURN_NOTICE_CLASS[this.returned]}>${t(RETURN_IDS[this.returned])}</p>` : nothing}
+        ${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}
+      </div>
       ${subscription
         ? html`<p>
               ${subscription.uploadLimit === null
@@ -97,8 +160,10 @@ export class CsSubscriptionPanel extends LitElement {
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
     if (subscription.plan !== 'pro') {
       if (!pro) return nothing;
-      return html`<button class="button" type="button" ?disabled=${this.busy} @click=${() => this.#subscribe('month')}>${t('marketplace.plan.upgradeMonthly', { price: money(pro.prices.month) })}</button>
-        <button class="button secondary" type="button" ?disabled=${this.busy} @click=${() => this.#subscribe('year')}>${t('marketplace.plan.upgradeYearly', { price: money(pro.prices.year) })}</button>`;
+      // While a payment just made is being confirmed, a second one would only be refused.
+      const disabled = this.busy || this.returned === 'confirming';
+      return html`<button class="button" type="button" ?disabled=${disabled} @click=${() => this.#subscribe('month')}>${t('marketplace.plan.upgradeMonthly', { price: money(pro.prices.month) })}</button>
+        <button class="button secondary" type="button" ?disabled=${disabled} @click=${() => this.#subscribe('year')}>${t('marketplace.plan.upgradeYearly', { price: money(pro.prices.year) })}</button>`;
     }
     const other: BillingInterval = subscription.interval === 'year' ? 'month' : 'year';
     return html`<button class="button secondary" type="button" ?disabled=${this.busy} @click=${() => this.#change(other)}>

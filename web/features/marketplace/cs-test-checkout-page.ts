@@ -7,13 +7,16 @@ import { baseStyles, pageStyles } from '../../ui/base-styles.ts';
 import { ApiController } from './api-controller.ts';
 import { formatPrice } from './beat-labels.ts';
 import { CommerceApi } from './commerce-api.ts';
-import { tierLabel } from './licence-labels.ts';
+import './cs-order-summary.ts';
 import { marketplaceStyles } from './marketplace-styles.ts';
+import { navigate } from './navigation.ts';
 
 /**
  * /checkout/test/:orderId: the payment page of TEST MODE (no Stripe keys configured). It says so
  * plainly, shows the order, and settles it with Pay or Decline through
- * `POST /api/payments/test-checkout/{orderId}`, as Stripe's webhook would in production.
+ * `POST /api/payments/test-checkout/{orderId}`, as Stripe's webhook would in production. Then, as
+ * Stripe Checkout does, it sends the buyer to the order's page (`/orders/:id?checkout=success`), or
+ * there with `checkout=cancelled` when they go back without paying.
  */
 export class CsTestCheckoutPage extends LitElement {
   static override properties = {
@@ -42,34 +45,6 @@ export class CsTestCheckoutPage extends LitElement {
         font-size: 1.05rem;
         letter-spacing: 0.04em;
         text-transform: uppercase;
-      }
-
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
-
-      th,
-      td {
-        padding: var(--cs-space-2, 0.5rem) 0;
-        border-bottom: 1px solid var(--cs-color-border, #dedbe9);
-        text-align: start;
-      }
-
-      td.amount,
-      th.amount {
-        text-align: end;
-        font-variant-numeric: tabular-nums;
-      }
-
-      tfoot th,
-      tfoot td {
-        border-bottom: 0;
-      }
-
-      .total {
-        font-weight: 800;
-        font-size: 1.1rem;
       }
     `,
   ];
@@ -122,11 +97,17 @@ export class CsTestCheckoutPage extends LitElement {
     this.error = '';
     try {
       this.order = await this.#api.value.testCheckout(this.#orderId, outcome);
+      // Replaced, as a finished payment page is no place to come back to.
+      navigate(this, this.#orderPage(outcome === 'succeed' ? 'success' : undefined), { replace: true });
     } catch (error) {
       this.error = errorMessage(error, (id) => this.#i18n.t(id));
     } finally {
       this.busy = false;
     }
+  }
+
+  #orderPage(checkout?: 'success' | 'cancelled'): string {
+    return `/orders/${encodeURIComponent(this.#orderId)}${checkout ? `?checkout=${checkout}` : ''}`;
   }
 
   override render() {
@@ -145,49 +126,21 @@ export class CsTestCheckoutPage extends LitElement {
       ${order
         ? html`<section class="panel" aria-labelledby="order-heading">
             <h2 id="order-heading">${t('marketplace.testCheckout.order')}</h2>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">${t('marketplace.testCheckout.item')}</th>
-                  <th scope="col" class="amount">${t('marketplace.testCheckout.price')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${order.items.map(
-                  (item) => html`<tr>
-                    <td>${t('marketplace.testCheckout.line', { title: item.beatTitle, tier: tierLabel(item.tier, t) })}</td>
-                    <td class="amount">${money(item.price)}</td>
-                  </tr>`,
-                )}
-              </tbody>
-              <tfoot>
-                ${order.discount > 0
-                  ? html`<tr>
-                      <th scope="row">${order.couponCode ? t('marketplace.testCheckout.discountCode', { code: order.couponCode }) : t('marketplace.testCheckout.discount')}</th>
-                      <td class="amount">−${money(order.discount)}</td>
-                    </tr>`
-                  : nothing}
-                <tr class="total">
-                  <th scope="row">${t('marketplace.testCheckout.total')}</th>
-                  <td class="amount" id="order-total">${money(order.total)}</td>
-                </tr>
-              </tfoot>
-            </table>
+            <cs-order-summary .order=${order}></cs-order-summary>
           </section>`
         : nothing}
       <div class="live" role="status" aria-live="polite">
-        ${order?.status === 'paid'
-          ? html`<p class="notice success">${t('marketplace.testCheckout.paid')} <a href="/library">${t('marketplace.testCheckout.toLibrary')}</a></p>`
+        ${order && order.status !== 'pending'
+          ? html`<p class="notice">${t('marketplace.testCheckout.settled')} <a href=${this.#orderPage()}>${t('marketplace.testCheckout.toOrder')}</a></p>`
           : nothing}
-        ${order?.status === 'declined' ? html`<p class="notice error">${t('marketplace.testCheckout.declined')}</p>` : nothing}
-        ${order?.status === 'refunding' || order?.status === 'refunded' ? html`<p class="notice warning">${t('marketplace.testCheckout.refunded')}</p>` : nothing}
         ${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}
       </div>
       ${order?.status === 'pending'
         ? html`<div class="row">
-            <button class="button" type="button" ?disabled=${this.busy} @click=${() => void this.#settle('succeed')}>${t('marketplace.testCheckout.pay', { total: money(order.total) })}</button>
-            <button class="button danger" type="button" ?disabled=${this.busy} @click=${() => void this.#settle('decline')}>${t('marketplace.testCheckout.decline')}</button>
-          </div>`
+              <button class="button" type="button" ?disabled=${this.busy} @click=${() => void this.#settle('succeed')}>${t('marketplace.testCheckout.pay', { total: money(order.total) })}</button>
+              <button class="button danger" type="button" ?disabled=${this.busy} @click=${() => void this.#settle('decline')}>${t('marketplace.testCheckout.decline')}</button>
+            </div>
+            <p><a href=${this.#orderPage('cancelled')}>${t('marketplace.testCheckout.back')}</a></p>`
         : nothing}
     </div>`;
   }
