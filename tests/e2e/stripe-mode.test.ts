@@ -8,9 +8,10 @@ import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS,
 import { startProduct, type ProductServer } from './product-server.ts';
 
 /**
- * A refund made in Stripe's dashboard, as the buyer sees it: the product runs in Stripe mode against
- * the local fake Stripe (its own instance, beside the suite's test-mode one), payments and the refund
- * arrive as webhooks signed by the Stripe SDK, and the buyer's library shows the licence revoked.
+ * The store in Stripe mode, as the buyer sees it: the product runs against the local fake Stripe (its
+ * own instance, beside the suite's test-mode one) and payments, refunds and disputes arrive as
+ * webhooks signed by the Stripe SDK. Coming back from Stripe Checkout, paid or not; a refund made in
+ * Stripe's dashboard revoking the licence in the library; a chargeback putting it on hold.
  */
 const password = 'quiet-lantern-58-rivers';
 const producer = { email: uniqueEmail('prod-refund'), password, displayName: 'Ona Keys' };
@@ -38,8 +39,8 @@ async function deliver(event: object): Promise<void> {
   if (response.status !== 200) throw new Error(`webhook: ${response.status} ${await response.text()}`);
 }
 
-/** The producer publishes a beat; the buyer checks it out and Stripe reports the payment. */
-async function boughtBeat(title: string): Promise<{ paymentIntent: string; amount: number }> {
+/** The producer publishes a beat. */
+async function publishedBeat(title: string): Promise<string> {
   const { api, accessTokenFor } = apiCallsTo(product.baseUrl);
   const producerToken = await accessTokenFor(producer);
   const created = await api('/api/beats', { method: 'POST', token: producerToken, body: { title, genre: 'lo-fi', price: 12, bpm: 84 } });
@@ -47,6 +48,13 @@ async function boughtBeat(title: string): Promise<{ paymentIntent: string; amoun
   const beatId = created.json.id as string;
   expect((await api(`/api/beats/${beatId}/audio`, { method: 'POST', token: producerToken, raw: toneWav(), contentType: 'audio/wav' })).status).toBe(200);
   expect((await api(`/api/beats/${beatId}/publish`, { method: 'POST', token: producerToken })).status).toBe(200);
+  return beatId;
+}
+
+/** The producer publishes a beat; the buyer checks it out and Stripe reports the payment. */
+async function boughtBeat(title: string): Promise<{ paymentIntent: string; amount: number }> {
+  const { api, accessTokenFor } = apiCallsTo(product.baseUrl);
+  const beatId = await publishedBeat(title);
   const purchase = await api(`/api/beats/${beatId}/purchase`, { method: 'POST', token: await accessTokenFor(buyer), body: { tier: 'basic' } });
   expect(purchase.status).toBe(201);
   const sessionId = /cs_fake_\w+/.exec(purchase.json.checkoutUrl as string)![0];
@@ -151,5 +159,69 @@ describe('a refund made in Stripe, in the buyer’s library', () => {
     await licence.getByRole('button', { name: 'Get download links' }).click();
     await licence.getByRole('link', { name: 'Download MP3' }).waitFor();
     expect(watched.problems()).toEqual([]);
+  });
+});
+
+describe('coming back from Stripe Checkout', () => {
+  it('after paying, the order page waits for Stripe’s word; after leaving, the buyer cancels, Stripe’s session is closed and the beat is back in the cart', async () => {
+    const stamp = Date.now().toString(36);
+    const paidTitle = `Cobalt Steps ${stamp}`;
+    const leftTitle = `Late Ferry ${stamp}`;
+    const [paidBeat, leftBeat] = [await publishedBeat(paidTitle), await publishedBeat(leftTitle)];
+    const returning = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'en-US', colorScheme: 'light' });
+    const returningWatched = await WatchedPage.open(returning);
+    const buyerPage = returningWatched.page;
+    // Stripe's hosted page, as far as this test needs it: something at the session's address.
+    await returning.route('https://checkout.stripe.test/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Stripe Checkout</title><h1>Stripe Checkout</h1></html>' }),
+    );
+    /** Buys from the beat's page and lands on Stripe; the session and the addresses Stripe returns to. */
+    const toStripe = async (beatId: string, title: string) => {
+      await buyerPage.goto(`${product.baseUrl}/beats/${beatId}`);
+      await buyerPage.getByRole('heading', { level: 1, name: title }).waitFor();
+      await buyerPage.getByRole('button', { name: 'Buy Basic licence' }).click();
+      await buyerPage.getByRole('heading', { level: 1, name: 'Stripe Checkout' }).waitFor();
+      const sessionId = /cs_fake_\w+/.exec(buyerPage.url())![0];
+      const created = stripe.requests.filter((request) => request.path === '/v1/checkout/sessions').at(-1)!;
+      return { sessionId, successUrl: String(created.params.success_url), cancelUrl: String(created.params.cancel_url), orderId: String((created.params.metadata as Record<string, string>).orderId) };
+    };
+
+    const restored = buyerPage.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
+    await buyerPage.goto(`${product.baseUrl}/sign-in?next=${encodeURIComponent(`/beats/${paidBeat}`)}`);
+    await restored;
+    await buyerPage.getByLabel('E-mail').fill(buyer.email);
+    await buyerPage.getByLabel('Password', { exact: true }).fill(buyer.password);
+    await buyerPage.getByRole('button', { name: 'Sign in' }).click();
+    await buyerPage.getByRole('heading', { level: 1, name: paidTitle }).waitFor();
+
+    // Paid on Stripe's page: back on the order's page, which waits until Stripe's webhook says so.
+    const paid = await toStripe(paidBeat, paidTitle);
+    expect(new URL(paid.successUrl).pathname).toBe(`/orders/${paid.orderId}`);
+    stripe.completeSession(paid.sessionId);
+    await buyerPage.goto(paid.successUrl);
+    await buyerPage.getByRole('heading', { level: 1, name: 'Order' }).waitFor();
+    await buyerPage.getByText('Confirming your payment…').waitFor();
+    await screenshot(buyerPage, 'stripe-mode-phone-1-confirming');
+    const { api, accessTokenFor } = apiCallsTo(product.baseUrl);
+    const order = await api(`/api/orders/${paid.orderId}`, { token: await accessTokenFor(buyer) });
+    await deliver(sessionCompleted({ orderId: paid.orderId, sessionId: paid.sessionId, paymentIntent: `pi_${paid.sessionId}`, amountTotal: Math.round((order.json.total as number) * 100) }));
+    await buyerPage.getByText('Paid. Your licences are in your library.').waitFor();
+    await screenshot(buyerPage, 'stripe-mode-phone-2-paid');
+
+    // Left Stripe's page without paying: cancelling closes the session there and gives the beat back.
+    const left = await toStripe(leftBeat, leftTitle);
+    await buyerPage.goto(left.cancelUrl);
+    await buyerPage.getByText('You left the payment page. Nothing was charged.').waitFor();
+    expect(stripe.sessions.get(left.sessionId)?.status).toBe('open');
+    await buyerPage.getByRole('button', { name: 'Cancel the order and put its beats back in my cart' }).click();
+    await buyerPage.getByText('1 beat is back in your cart.').waitFor();
+    expect(stripe.sessions.get(left.sessionId)?.status).toBe('expired');
+    await screenshot(buyerPage, 'stripe-mode-phone-3-cancelled');
+    await buyerPage.getByRole('link', { name: 'Go to your cart' }).click();
+    await buyerPage.getByRole('button', { name: 'Check out 1 beat' }).waitFor();
+    await buyerPage.getByText(leftTitle).waitFor();
+
+    expect(returningWatched.problems()).toEqual([]);
+    await returning.close();
   });
 });
