@@ -92,6 +92,9 @@ export async function startFakeStripe() {
         session.url = null;
         return send(200, session);
       }
+      if (route === 'POST /v1/billing_portal/sessions') {
+        return send(200, { id: id('bps'), object: 'billing_portal.session', customer: params.customer, return_url: params.return_url ?? null, url: `https://billing.stripe.test/p/session/${id('live')}` });
+      }
       if (route === 'POST /v1/customers') return send(200, { id: id('cus'), object: 'customer', email: params.email, metadata: params.metadata ?? {} });
       const customerMatch = /^\/v1\/customers\/([^/]+)$/.exec(url.pathname);
       if (customerMatch && request.method === 'POST') return send(200, { id: customerMatch[1], object: 'customer', email: params.email, metadata: params.metadata ?? {} });

@@ -341,6 +341,10 @@ export type SubscriptionStatus = z.infer<typeof SubscriptionStatus>;
 export const SubscribeResponse = z.object({ subscription: SubscriptionStatus, checkoutUrl: z.string().nullable() }).meta({ id: 'SubscribeResponse' });
 export type SubscribeResponse = z.infer<typeof SubscribeResponse>;
 
+/** `POST /api/subscriptions/billing-portal`: Stripe's customer portal, to go to at once (it expires in minutes). */
+export const BillingPortal = z.object({ url: z.url() }).meta({ id: 'BillingPortal' });
+export type BillingPortal = z.infer<typeof BillingPortal>;
+
 /** `GET /api/sales`: a producer's sold licences, newest first. */
 export const SaleListQuery = z
   .object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().min(1).max(200).optional() })

@@ -48,4 +48,6 @@ export interface PaymentGateway {
   }): Promise<{ url: string }>;
   changeSubscriptionInterval(input: { subscriptionId: string; interval: BillingInterval; priceCents: number }): Promise<void>;
   cancelSubscriptionAtPeriodEnd(subscriptionId: string): Promise<void>;
+  /** Stripe's customer portal for this customer (card, invoices), returning to `returnUrl`. */
+  createBillingPortal(input: { customerId: string; returnUrl: string }): Promise<{ url: string }>;
 }

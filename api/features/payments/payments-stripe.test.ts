@@ -272,6 +272,31 @@ describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
     expect((await call(t.app, 'GET', '/api/subscriptions/status', { token: producer.accessToken })).json.cancelAtPeriodEnd).toBe(false);
   });
 
+  it('opens Stripe’s customer portal for a producer whose renewal failed, returning them to the studio', async () => {
+    const producer = await signUp(t.app);
+    const portal = () => call(t.app, 'POST', '/api/subscriptions/billing-portal', { token: producer.accessToken });
+    // Nobody to manage before Stripe knows the producer as a customer.
+    expect((await portal()).json.error.code).toBe('subscription_not_found');
+    expect((await call(t.app, 'POST', '/api/subscriptions/billing-portal')).status).toBe(401);
+
+    await call(t.app, 'POST', '/api/subscriptions/subscribe', { token: producer.accessToken, body: { plan: 'pro', interval: 'month' } });
+    const customer = String(stripe.requests.filter((request) => request.path === '/v1/checkout/sessions').at(-1)!.params.customer);
+    const base = Math.floor(t.clock.now().getTime() / 1000);
+    await deliver(t.app, subscriptionEvent({ type: 'customer.subscription.created', created: base, subscriptionId: `sub_portal_${producer.userId}`, customer, userId: producer.userId, status: 'past_due', periodEnd: base + 86_400 }));
+    // Stripe is retrying the renewal: still Pro, and the status says so.
+    expect((await call(t.app, 'GET', '/api/subscriptions/status', { token: producer.accessToken })).json).toMatchObject({ plan: 'pro', status: 'past_due' });
+
+    const opened = await portal();
+    expect(opened.status, JSON.stringify(opened.json)).toBe(200);
+    expect(opened.json.url).toMatch(/^https:\/\/billing\.stripe\.test\//);
+    const request = stripe.requests.filter((entry) => entry.path === '/v1/billing_portal/sessions').at(-1)!;
+    expect(request.params.customer).toBe(customer);
+    expect(new URL(String(request.params.return_url)).pathname).toBe('/studio');
+
+    stripe.failNext(3);
+    expect((await portal()).json.error.code).toBe('payment_provider_unavailable');
+  });
+
   it('answers 502 (not 500) when Stripe is down at checkout', async () => {
     const { beatId } = await publishedBeat(t.app);
     const buyer = await signUp(t.app);

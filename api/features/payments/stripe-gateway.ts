@@ -133,5 +133,10 @@ export function createStripeGateway(stripe: Stripe, options: StripeOptions): Pay
     async cancelSubscriptionAtPeriodEnd(subscriptionId) {
       await provider(() => stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true }));
     },
+
+    async createBillingPortal({ customerId, returnUrl }) {
+      const session = await provider(() => stripe.billingPortal.sessions.create({ customer: customerId, return_url: returnUrl }));
+      return { url: session.url };
+    },
   };
 }

@@ -21,5 +21,7 @@ export function createTestGateway(): PaymentGateway {
     createSubscriptionCheckout: () => Promise.reject(new AppError('payments_not_configured')),
     changeSubscriptionInterval: async () => {},
     cancelSubscriptionAtPeriodEnd: async () => {},
+    // No card and no invoices in test mode: nothing to manage.
+    createBillingPortal: () => Promise.reject(new AppError('payments_not_configured')),
   };
 }

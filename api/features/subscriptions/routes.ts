@@ -1,5 +1,5 @@
 import { createRoute, type z } from '@hono/zod-openapi';
-import { PlanList, SubscribeRequest, SubscribeResponse, SubscriptionStatus, UpgradeRequest } from '../../../shared/schemas/commerce.ts';
+import { BillingPortal, PlanList, SubscribeRequest, SubscribeResponse, SubscriptionStatus, UpgradeRequest } from '../../../shared/schemas/commerce.ts';
 import { createRouter, errorResponses } from '../../http/openapi-hono.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import type { AuthService } from '../auth/service.ts';
@@ -30,6 +30,11 @@ const routes = {
     summary: 'Cancel at the end of the paid period',
     responses: { 200: { description: 'Status', ...json(SubscriptionStatus) }, ...errorResponses(401, 404), 502: { description: 'Stripe did not answer' } },
   }),
+  billingPortal: createRoute({
+    method: 'post', path: '/billing-portal', tags: ['subscriptions'], security: bearer,
+    summary: "Stripe's customer portal for your plan: update the card (after a failed renewal), see invoices",
+    responses: { 200: { description: 'Where to go', ...json(BillingPortal) }, ...errorResponses(401, 404), 502: { description: 'Stripe did not answer' }, 503: { description: 'TEST MODE: there is no billing to manage' } },
+  }),
   status: createRoute({
     method: 'get', path: '/status', tags: ['subscriptions'], security: bearer, summary: 'Your plan, its status, uploads used and fee',
     responses: { 200: { description: 'Status', ...json(SubscriptionStatus) }, ...errorResponses(401) },
@@ -39,12 +44,13 @@ const routes = {
 export function subscriptionRoutes(deps: { auth: AuthService; subscriptions: SubscriptionsService; publicOrigin: string | undefined }) {
   const { subscriptions } = deps;
   const router = createRouter();
-  router.on(['GET', 'POST', 'PUT', 'DELETE'], ['/subscribe', '/upgrade', '/cancel', '/status'], requireAuth(deps.auth));
+  router.on(['GET', 'POST', 'PUT', 'DELETE'], ['/subscribe', '/upgrade', '/cancel', '/status', '/billing-portal'], requireAuth(deps.auth));
   const me = (c: { get(key: 'auth'): { userId: string } }) => c.get('auth').userId;
   router.openapi(routes.plans, (c) => c.json(subscriptions.plans(), 200));
   router.openapi(routes.subscribe, async (c) =>
     c.json(await subscriptions.subscribe(me(c), c.req.valid('json'), deps.publicOrigin ?? new URL(c.req.url).origin), 200),
   );
+  router.openapi(routes.billingPortal, async (c) => c.json(await subscriptions.billingPortal(me(c), deps.publicOrigin ?? new URL(c.req.url).origin), 200));
   router.openapi(routes.upgrade, async (c) => c.json(await subscriptions.upgrade(me(c), c.req.valid('json')), 200));
   router.openapi(routes.cancel, async (c) => c.json(await subscriptions.cancel(me(c)), 200));
   router.openapi(routes.status, async (c) => {

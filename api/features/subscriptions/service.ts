@@ -1,4 +1,4 @@
-import type { PlanList, SubscribeRequest, SubscribeResponse, SubscriptionStatus, UpgradeRequest } from '../../../shared/schemas/commerce.ts';
+import type { BillingPortal, PlanList, SubscribeRequest, SubscribeResponse, SubscriptionStatus, UpgradeRequest } from '../../../shared/schemas/commerce.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -124,6 +124,16 @@ export function createSubscriptionsService(deps: { db: Database; clock: Clock; g
       if (gateway.mode === 'test') await events.handle(testEvent(userId, row, { cancelAtPeriodEnd: true }));
       else await gateway.cancelSubscriptionAtPeriodEnd(row.stripeSubscriptionId);
       return status(userId);
+    },
+
+    /**
+     * Where a producer paying through Stripe manages billing: their card (the one to fix when a renewal
+     * failed), invoices and receipts, in Stripe's customer portal; it returns them to the studio.
+     */
+    async billingPortal(userId: string, origin: string): Promise<BillingPortal> {
+      const row = await queries.findSubscription(db, userId);
+      if (!row?.stripeCustomerId) throw new AppError('subscription_not_found');
+      return gateway.createBillingPortal({ customerId: row.stripeCustomerId, returnUrl: `${origin}/studio` });
     },
 
     /** The account changed its e-mail address: Stripe's invoices and receipts for the plan go to the new one. */

@@ -49,6 +49,9 @@ describe.each(databaseKinds())('subscriptions in TEST MODE (%s)', (kind) => {
     expect(subscribed.json).toMatchObject({ checkoutUrl: null, subscription: { plan: 'pro', status: 'active', mode: 'test', uploadsUsed: 10, uploadLimit: null, feePercent: 3 } });
     expect((await call(t.app, 'POST', '/api/subscriptions/subscribe', { token: producer.accessToken, body: { plan: 'pro' } })).json.error.code).toBe('already_subscribed');
     expect((await newBeat(producer.accessToken, 10)).status).toBe(201);
+    // No card and no invoices in test mode: Stripe's billing portal is not there to open.
+    const portal = await call(t.app, 'POST', '/api/subscriptions/billing-portal', { token: producer.accessToken });
+    expect([portal.status, portal.json.error.code]).toEqual([503, 'payments_not_configured']);
 
     const upgraded = await call(t.app, 'PUT', '/api/subscriptions/upgrade', { token: producer.accessToken, body: { plan: 'pro', interval: 'year' } });
     expect(upgraded.json).toMatchObject({ plan: 'pro', interval: 'year' });

@@ -1,5 +1,6 @@
 import {
   BeatLicences,
+  BillingPortal,
   BeatSplits,
   CheckoutResponse,
   Coupon,
@@ -167,5 +168,10 @@ export class CommerceApi {
 
   cancelSubscription(): Promise<SubscriptionStatus> {
     return this.#client.request({ method: 'DELETE', path: '/api/subscriptions/cancel', authenticated: true, schema: SubscriptionStatus });
+  }
+
+  /** Stripe's customer portal (card, invoices): an address to go to at once. */
+  billingPortal(): Promise<BillingPortal> {
+    return this.#client.request({ method: 'POST', path: '/api/subscriptions/billing-portal', authenticated: true, schema: BillingPortal });
   }
 }

@@ -22,6 +22,9 @@ const RETURN_IDS = {
   cancelled: messageId('marketplace.plan.checkoutCancelled'),
 } as const;
 
+/** Stripe could not take the renewal: retrying (past_due, still Pro) or given up (unpaid). */
+const FAILED_PAYMENT: ReadonlySet<string> = new Set(['past_due', 'unpaid']);
+
 const RETURN_NOTICE_CLASS = { confirming: 'notice', welcome: 'notice success', slow: 'notice warning', cancelled: 'notice' } as const;
 
 /** The producer's plan: what it allows (uploads, fee), upgrade to Pro (monthly or yearly), switch interval, cancel. */
@@ -150,7 +153,8 @@ export class CsSubscriptionPanel extends LitElement {
                     : t('marketplace.plan.renewsOn', { date: this.#i18n.formatDate(subscription.currentPeriodEnd, { dateStyle: 'long' }) })}
                 </p>`
               : nothing}
-            <div class="row">${this.#actions(subscription, pro, money)}</div>
+            ${FAILED_PAYMENT.has(subscription.status) ? html`<p class="notice warning" role="alert">${t('marketplace.plan.paymentFailed')}</p>` : nothing}
+            <div class="row">${this.#actions(subscription, pro, money)}${this.#billing(subscription)}</div>
             ${subscription.mode === 'test' ? html`<p class="muted">${t('marketplace.plan.testMode')}</p>` : nothing}`
         : nothing}
     </section>`;
@@ -173,6 +177,19 @@ export class CsSubscriptionPanel extends LitElement {
         ? nothing
         : html`<button class="button danger" type="button" ?disabled=${this.busy} @click=${this.#cancel}>${t('marketplace.plan.cancel')}</button>`}`;
   }
+
+  /** Stripe mode: the customer portal, for a subscriber (or one whose renewal failed) to fix the card or read invoices. */
+  #billing(subscription: SubscriptionStatus) {
+    if (subscription.mode !== 'stripe' || (subscription.plan !== 'pro' && !FAILED_PAYMENT.has(subscription.status))) return nothing;
+    const label = FAILED_PAYMENT.has(subscription.status) ? messageId('marketplace.plan.updateCard') : messageId('marketplace.plan.manageBilling');
+    return html`<button class="button secondary" type="button" ?disabled=${this.busy} @click=${this.#openBilling}>${this.#i18n.t(label)}</button>`;
+  }
+
+  readonly #openBilling = (): void => {
+    void this.#run(async () => {
+      followUrl(this, (await this.#api.value.billingPortal()).url);
+    });
+  };
 
   #subscribe(interval: BillingInterval): void {
     void this.#run(async () => {
