@@ -81,6 +81,10 @@ export const refreshTokens = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
+    /** The token its rotation issued (hash): presented again while that one is unused, the answer was lost. */
+    replacedBy: text('replaced_by'),
+    /** Set on a token that was never presented but was replaced because its parent was presented again. */
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
   },
   (table) => [index('refresh_tokens_session_idx').on(table.sessionId)],
 );

@@ -77,10 +77,20 @@ export class ApiClient {
    * rejects with an ApiError when the server cannot be reached or fails.
    */
   refresh(): Promise<Session | null> {
-    this.#refreshing ??= this.#refreshNow().finally(() => {
+    this.#refreshing ??= this.#acrossTabs(() => this.#refreshNow()).finally(() => {
       this.#refreshing = null;
     });
     return this.#refreshing;
+  }
+
+  /**
+   * Other tabs of the app share the refresh cookie: one refresh at a time across them, so each sends
+   * the cookie the previous one set. (The server copes with two at once too, but then the cookie the
+   * browser keeps is whichever answer landed last, which need not be the live one.)
+   */
+  #acrossTabs<T>(work: () => Promise<T>): Promise<T> {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    return locks ? (locks.request('creatorsync-refresh', work) as Promise<T>) : work();
   }
 
   async request<T = undefined>(request: ApiRequest<T>): Promise<T> {

@@ -62,13 +62,31 @@ export async function findRefreshToken(db: Database, tokenHash: string) {
  * Marks a refresh token used, atomically: of two concurrent refreshes with the same token exactly one
  * gets `true`; the other sees a used token and is treated as a replay.
  */
-export async function markRefreshTokenUsed(db: Database, tokenHash: string, now: Date): Promise<boolean> {
+export async function markRefreshTokenUsed(db: Database, tokenHash: string, replacedBy: string, now: Date): Promise<boolean> {
   const rows = await db
     .update(refreshTokens)
-    .set({ usedAt: now })
+    .set({ usedAt: now, replacedBy })
     .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.usedAt)))
     .returning({ tokenHash: refreshTokens.tokenHash });
   return rows.length === 1;
+}
+
+/**
+ * A token presented again: takes back the token its rotation issued if nobody ever presented that
+ * one (so its holder never received it) and points the presented token at `replacedBy` instead.
+ * False when the presented token was itself taken back, or its replacement was used: real reuse.
+ */
+export async function replaceUnusedSuccessor(db: Database, tokenHash: string, replacedBy: string, now: Date): Promise<boolean> {
+  const [presented] = await db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).limit(1);
+  if (!presented?.replacedBy || presented.supersededAt) return false;
+  const taken = await db
+    .update(refreshTokens)
+    .set({ usedAt: now, supersededAt: now })
+    .where(and(eq(refreshTokens.tokenHash, presented.replacedBy), isNull(refreshTokens.usedAt)))
+    .returning({ tokenHash: refreshTokens.tokenHash });
+  if (taken.length !== 1) return false;
+  await db.update(refreshTokens).set({ replacedBy }).where(eq(refreshTokens.tokenHash, tokenHash));
+  return true;
 }
 
 export async function touchSession(db: Database, sessionId: string, now: Date): Promise<void> {

@@ -69,7 +69,7 @@ const refreshRoute = createRoute({
   tags: ['auth'],
   summary: 'Exchange the refresh cookie for a new access token',
   description:
-    'Rotates the refresh token: the cookie is replaced and the old token stops working. Presenting an already-rotated token revokes the whole session (401 `refresh_token_reused`).',
+    'Rotates the refresh token: the cookie is replaced and the old token stops working. Presenting an already-rotated token revokes the whole session (401 `refresh_token_reused`), unless the token its rotation issued was never presented (the answer was lost): then that one is taken back and a new one issued, and presenting the taken-back token later revokes the session.',
   responses: {
     200: { description: 'New tokens', content: { 'application/json': { schema: Session } } },
     ...errorResponses(401, 403),

@@ -154,8 +154,13 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     /**
-     * Rotates a refresh token. Presenting a token that was already rotated means it was copied:
-     * the whole family is revoked, so the thief's copy and the victim's both stop working.
+     * Rotates a refresh token. Presenting a token that was already rotated means it was copied — the
+     * whole family is revoked, so the thief's copy and the victim's both stop working — with one
+     * exception: while the token its rotation issued has never been presented, its holder never got
+     * it (the answer was lost: a dropped connection, a phone going offline mid-request, two tabs
+     * refreshing at once). Then that unused token is taken back and a new one issued, so a lost answer
+     * never signs anyone out. A thief cannot hide behind this: the victim's next refresh presents the
+     * token taken back, which revokes the session.
      */
     async refresh(presented: string | undefined): Promise<IssuedSession> {
       if (!looksLikeRefreshToken(presented)) throw new AppError('refresh_token_invalid');
@@ -165,25 +170,30 @@ export function createAuthService(deps: AuthDeps) {
       if (!found) throw new AppError('refresh_token_invalid');
       const { token, session } = found;
       if (session.revokedAt) throw new AppError('refresh_token_invalid');
-      if (token.usedAt || !(await queries.markRefreshTokenUsed(db, tokenHash, now))) {
-        await queries.revokeSession(db, session.id, now, 'refresh_token_reused');
-        throw new AppError('refresh_token_reused');
-      }
       if (token.expiresAt <= now || session.expiresAt <= now) throw new AppError('refresh_token_invalid');
       const user = await queries.findUserById(db, session.userId);
       if (!user) throw new AppError('refresh_token_invalid');
       if (isSuspended(user, now)) throw suspensionRefusal(user);
       const refreshToken = newRefreshToken();
-      await db.transaction(async (tx) => {
+      const newHash = hashRefreshToken(refreshToken);
+      // One transaction: a concurrent refresh with the same token waits for this one's row lock, then
+      // finds the token used and its replacement already written.
+      const rotated = await db.transaction(async (tx) => {
+        if (!(await queries.markRefreshTokenUsed(tx, tokenHash, newHash, now)) && !(await queries.replaceUnusedSuccessor(tx, tokenHash, newHash, now))) {
+          await queries.revokeSession(tx, session.id, now, 'refresh_token_reused');
+          return false;
+        }
         await queries.insertRefreshToken(tx, {
-          tokenHash: hashRefreshToken(refreshToken),
+          tokenHash: newHash,
           sessionId: session.id,
           createdAt: now,
           // Rotation never extends the session's absolute lifetime.
           expiresAt: session.expiresAt,
         });
         await queries.touchSession(tx, session.id, now);
+        return true;
       });
+      if (!rotated) throw new AppError('refresh_token_reused');
       return {
         user: toPublicUser(user),
         accessToken: await signer.issue({ userId: user.id, sessionId: session.id }, now),

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshTokens } from '../../db/schema.ts';
 import { TEST_PASSWORD, call, cookieFrom, createTestApp, signUp, type TestApp } from '../../testing/test-app.ts';
 import { databaseKinds } from '../../testing/test-database.ts';
+import { hashRefreshToken } from './refresh-tokens.ts';
 
 describe.each(databaseKinds())('sessions: refresh rotation, reuse detection, logout, password change (%s)', (kind) => {
   let t: TestApp;
@@ -55,10 +57,48 @@ describe.each(databaseKinds())('sessions: refresh rotation, reuse detection, log
     expect(login.status).toBe(200);
   });
 
-  it('lets exactly one of two concurrent refreshes with the same token win', async () => {
+  it('signs nobody out when a refresh’s answer was lost: the token is presented again, the lost successor is taken back', async () => {
+    const user = await signUp(t.app);
+    // The server rotated the token, but the answer never reached the browser (it went offline mid-request).
+    const lost = cookieFrom((await refresh(user.refreshCookie)).headers, 'cs_refresh')!;
+    const retried = await refresh(user.refreshCookie);
+    expect(retried.status, retried.text).toBe(200);
+    const kept = cookieFrom(retried.headers, 'cs_refresh')!;
+    expect(kept).not.toBe(lost);
+    // Lost twice in a row is still not a theft.
+    const retriedAgain = await refresh(user.refreshCookie);
+    expect(retriedAgain.status).toBe(200);
+    const newest = cookieFrom(retriedAgain.headers, 'cs_refresh')!;
+    expect((await refresh(newest)).status).toBe(200);
+    // Once the successor was used, presenting the old token again is reuse: the family is revoked.
+    expect((await refresh(user.refreshCookie)).json.error.code).toBe('refresh_token_reused');
+  });
+
+  it('catches a thief who replays a token before its owner refreshes: the owner’s token was taken back, and presenting it revokes both', async () => {
+    const user = await signUp(t.app);
+    const owners = cookieFrom((await refresh(user.refreshCookie)).headers, 'cs_refresh')!;
+    // A copy of the first token is replayed while the owner's (its successor) is still unused.
+    const thief = await refresh(user.refreshCookie);
+    expect(thief.status).toBe(200);
+    const thiefs = cookieFrom(thief.headers, 'cs_refresh')!;
+    // The owner refreshes with the token taken back: reuse, and every token of the session dies.
+    const owner = await refresh(owners);
+    expect(owner.status).toBe(401);
+    expect(owner.json.error.code).toBe('refresh_token_reused');
+    expect((await refresh(thiefs)).status).toBe(401);
+    expect((await call(t.app, 'GET', '/api/auth/profile', { token: thief.json.accessToken as string })).status).toBe(401);
+  });
+
+  it('answers both of two concurrent refreshes with the same token (two tabs); only the token issued last lives on', async () => {
     const user = await signUp(t.app);
     const results = await Promise.all([refresh(user.refreshCookie), refresh(user.refreshCookie)]);
-    expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    const cookies = results.map((result) => cookieFrom(result.headers, 'cs_refresh')!);
+    const rows = await t.database.db.select().from(refreshTokens);
+    const rowOf = (cookie: string) => rows.find((row) => row.tokenHash === hashRefreshToken(cookie.split('=')[1]!))!;
+    const live = cookies.filter((cookie) => rowOf(cookie).supersededAt === null);
+    expect(live).toHaveLength(1);
+    expect((await refresh(live[0])).status).toBe(200);
   });
 
   it('refuses missing, malformed and unknown refresh tokens', async () => {
