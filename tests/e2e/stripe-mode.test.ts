@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chargeRefunded, disputeEvent, sessionCompleted, WEBHOOK_SECRET } from '../../api/testing/commerce-fixtures.ts';
+import { chargeRefunded, disputeEvent, sessionCompleted, subscriptionEvent, WEBHOOK_SECRET } from '../../api/testing/commerce-fixtures.ts';
 import { startFakeStripe, type FakeStripe } from '../../api/testing/fake-stripe.ts';
 import { apiCallsTo, toneWav } from './api-calls.ts';
 import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
@@ -223,5 +223,53 @@ describe('coming back from Stripe Checkout', () => {
 
     expect(returningWatched.problems()).toEqual([]);
     await returning.close();
+  });
+});
+
+describe('a Pro plan paid through Stripe', () => {
+  it('subscribes through Stripe Checkout, comes back to a confirmed plan, and after a failed renewal goes to Stripe’s portal to fix the card', async () => {
+    const studio = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: 'en-US', colorScheme: 'light' });
+    const studioWatched = await WatchedPage.open(studio);
+    const producerPage = studioWatched.page;
+    // Stripe's hosted pages, as far as this test needs them.
+    for (const host of ['https://checkout.stripe.test/**', 'https://billing.stripe.test/**']) {
+      await studio.route(host, (route) =>
+        route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><title>Stripe</title><h1>${host.includes('billing') ? 'Stripe billing portal' : 'Stripe Checkout'}</h1></html>` }),
+      );
+    }
+    const restored = producerPage.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
+    await producerPage.goto(`${product.baseUrl}/sign-in?next=${encodeURIComponent('/studio')}`);
+    await restored;
+    await producerPage.getByLabel('E-mail').fill(producer.email);
+    await producerPage.getByLabel('Password', { exact: true }).fill(producer.password);
+    await producerPage.getByRole('button', { name: 'Sign in' }).click();
+    const plan = producerPage.locator('cs-subscription-panel');
+    await plan.getByRole('button', { name: /^Go Pro — \$9\.99 a month/ }).click();
+    await producerPage.getByRole('heading', { level: 1, name: 'Stripe Checkout' }).waitFor();
+
+    // Paid on Stripe's page: back in the studio, which waits for the subscription's webhook.
+    const session = stripe.requests.filter((request) => request.path === '/v1/checkout/sessions').at(-1)!;
+    await producerPage.goto(String(session.params.success_url));
+    await plan.getByText('Confirming your subscription…').waitFor();
+    const userId = String((session.params.subscription_data as { metadata: Record<string, string> }).metadata.userId);
+    const now = Math.floor(Date.now() / 1000);
+    const common = { subscriptionId: `sub_e2e_${userId}`, customer: String(session.params.customer), userId, periodEnd: now + 30 * 86_400 };
+    await deliver(subscriptionEvent({ ...common, type: 'customer.subscription.created', created: now, status: 'active' }));
+    await plan.getByText('Welcome to Pro. Your new plan is active.').waitFor();
+    await plan.getByRole('button', { name: 'Manage billing (card, invoices)' }).waitFor();
+
+    // A month later the renewal fails: Stripe retries, the plan stays Pro, the producer is told.
+    await deliver(subscriptionEvent({ ...common, type: 'customer.subscription.updated', created: now + 1, status: 'past_due' }));
+    await producerPage.reload();
+    await plan.getByText('Your last payment for Pro did not go through. Stripe will try again; update your card to keep Pro.').waitFor();
+    await screenshot(producerPage, 'stripe-mode-laptop-4-renewal-failed');
+    await plan.getByRole('button', { name: 'Update payment method' }).click();
+    await producerPage.getByRole('heading', { level: 1, name: 'Stripe billing portal' }).waitFor();
+    const portal = stripe.requests.filter((request) => request.path === '/v1/billing_portal/sessions').at(-1)!;
+    expect(portal.params.customer).toBe(common.customer);
+    expect(new URL(String(portal.params.return_url)).pathname).toBe('/studio');
+
+    expect(studioWatched.problems()).toEqual([]);
+    await studio.close();
   });
 });

@@ -146,7 +146,7 @@ export class CsSubscriptionPanel extends LitElement {
                 : t('marketplace.plan.uploads', { used: subscription.uploadsUsed, limit: subscription.uploadLimit })}
               · ${t('marketplace.plan.fee', { percent: subscription.feePercent })}
             </p>
-            ${subscription.plan === 'pro' && subscription.currentPeriodEnd
+            ${subscription.plan === 'pro' && subscription.currentPeriodEnd && !FAILED_PAYMENT.has(subscription.status)
               ? html`<p class="muted">
                   ${subscription.cancelAtPeriodEnd
                     ? t('marketplace.plan.endsOn', { date: this.#i18n.formatDate(subscription.currentPeriodEnd, { dateStyle: 'long' }) })
