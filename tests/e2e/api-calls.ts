@@ -33,7 +33,19 @@ export function apiCallsTo(baseUrl: string) {
     return response.json.accessToken as string;
   }
 
-  return { api, accessTokenFor };
+  /** A published beat of the account behind `token`, its audio a generated tone; resolves its id. */
+  async function publishBeat(token: string, beat: { title: string; genre: string; price: number; bpm: number }): Promise<string> {
+    const created = await api('/api/beats', { method: 'POST', token, body: beat });
+    if (created.status !== 201) throw new Error(`create beat failed: ${created.status} ${JSON.stringify(created.json)}`);
+    const id = created.json.id as string;
+    const uploaded = await api(`/api/beats/${id}/audio`, { method: 'POST', token, raw: toneWav(), contentType: 'audio/wav' });
+    if (uploaded.status !== 200) throw new Error(`upload failed: ${uploaded.status} ${JSON.stringify(uploaded.json)}`);
+    const published = await api(`/api/beats/${id}/publish`, { method: 'POST', token });
+    if (published.status !== 200) throw new Error(`publish failed: ${published.status} ${JSON.stringify(published.json)}`);
+    return id;
+  }
+
+  return { api, accessTokenFor, publishBeat };
 }
 
 /** Two seconds of a 110 Hz tone at -8 dBFS, as a 16-bit stereo WAV. */

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiCallsTo, toneWav } from './api-calls.ts';
+import { apiCallsTo } from './api-calls.ts';
 import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
 
 /**
@@ -15,7 +15,7 @@ const producers = [
   { email: uniqueEmail('cart-prod-b'), password, displayName: 'Ben Drums', title: `Iron Bloom ${stamp}`, price: 25 },
 ];
 const buyer = { email: uniqueEmail('cart-buyer'), password, displayName: 'Cleo Writes' };
-const { api, accessTokenFor } = apiCallsTo(baseUrl);
+const { api, accessTokenFor, publishBeat } = apiCallsTo(baseUrl);
 const beatIds: string[] = [];
 
 let browser: Browser;
@@ -23,11 +23,7 @@ let browser: Browser;
 beforeAll(async () => {
   for (const producer of producers) {
     await registerThroughApi(baseUrl, { email: producer.email, password: producer.password, displayName: producer.displayName });
-    const token = await accessTokenFor(producer);
-    const created = await api('/api/beats', { method: 'POST', token, body: { title: producer.title, genre: 'afrobeats', price: producer.price, bpm: 104 } });
-    await api(`/api/beats/${created.json.id}/audio`, { method: 'POST', token, raw: toneWav(), contentType: 'audio/wav' });
-    expect((await api(`/api/beats/${created.json.id}/publish`, { method: 'POST', token })).status).toBe(200);
-    beatIds.push(created.json.id as string);
+    beatIds.push(await publishBeat(await accessTokenFor(producer), { title: producer.title, genre: 'afrobeats', price: producer.price, bpm: 104 }));
   }
   await registerThroughApi(baseUrl, buyer);
   browser = await launchChromium();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiCallsTo, toneWav } from './api-calls.ts';
+import { apiCallsTo } from './api-calls.ts';
 import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
 
 /**
@@ -15,7 +15,7 @@ const stamp = Date.now().toString(36);
 const producer = { email: uniqueEmail('returns-prod'), password, displayName: 'Odile Keys' };
 const buyer = { email: uniqueEmail('returns-buyer'), password, displayName: 'Pia Verse' };
 const titles = [`Low Tide ${stamp}`, `Glass Hours ${stamp}`];
-const { api, accessTokenFor } = apiCallsTo(baseUrl);
+const { api, accessTokenFor, publishBeat } = apiCallsTo(baseUrl);
 const beatIds: string[] = [];
 
 let browser: Browser;
@@ -23,12 +23,7 @@ let browser: Browser;
 beforeAll(async () => {
   await registerThroughApi(baseUrl, producer);
   const token = await accessTokenFor(producer);
-  for (const title of titles) {
-    const created = await api('/api/beats', { method: 'POST', token, body: { title, genre: 'boom-bap', price: 12, bpm: 84 } });
-    await api(`/api/beats/${created.json.id}/audio`, { method: 'POST', token, raw: toneWav(), contentType: 'audio/wav' });
-    expect((await api(`/api/beats/${created.json.id}/publish`, { method: 'POST', token })).status).toBe(200);
-    beatIds.push(created.json.id as string);
-  }
+  for (const title of titles) beatIds.push(await publishBeat(token, { title, genre: 'boom-bap', price: 12, bpm: 84 }));
   await registerThroughApi(baseUrl, buyer);
   browser = await launchChromium();
 });

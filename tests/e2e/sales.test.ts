@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiCallsTo, toneWav } from './api-calls.ts';
+import { apiCallsTo } from './api-calls.ts';
 import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
 
 /** A producer refunds a sale from the studio (TEST MODE: it takes effect at once) and the buyer's licence is revoked. */
@@ -9,7 +9,7 @@ const password = 'cobalt-river-88-lanterns';
 const producer = { email: uniqueEmail('prod-sales'), password, displayName: 'Rio Keys' };
 const buyer = { email: uniqueEmail('buyer-sales'), password, displayName: 'Jun Park' };
 const title = `Low Tide ${Date.now().toString(36)}`;
-const { api, accessTokenFor } = apiCallsTo(baseUrl);
+const { api, accessTokenFor, publishBeat } = apiCallsTo(baseUrl);
 
 let browser: Browser;
 let licenceId = '';
@@ -17,11 +17,9 @@ let licenceId = '';
 beforeAll(async () => {
   for (const account of [producer, buyer]) await registerThroughApi(baseUrl, account);
   const producerToken = await accessTokenFor(producer);
-  const created = await api('/api/beats', { method: 'POST', token: producerToken, body: { title, genre: 'lo-fi', price: 14, bpm: 80 } });
-  await api(`/api/beats/${created.json.id}/audio`, { method: 'POST', token: producerToken, raw: toneWav(), contentType: 'audio/wav' });
-  expect((await api(`/api/beats/${created.json.id}/publish`, { method: 'POST', token: producerToken })).status).toBe(200);
+  const beatId = await publishBeat(producerToken, { title, genre: 'lo-fi', price: 14, bpm: 80 });
   const buyerToken = await accessTokenFor(buyer);
-  const order = await api(`/api/beats/${created.json.id}/purchase`, { method: 'POST', token: buyerToken, body: { tier: 'basic' } });
+  const order = await api(`/api/beats/${beatId}/purchase`, { method: 'POST', token: buyerToken, body: { tier: 'basic' } });
   const paid = await api(`/api/payments/test-checkout/${order.json.order.id}`, { method: 'POST', token: buyerToken, body: { outcome: 'succeed' } });
   licenceId = paid.json.items[0].licenceId as string;
   browser = await launchChromium();

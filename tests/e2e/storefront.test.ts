@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiCallsTo, toneWav } from './api-calls.ts';
+import { apiCallsTo } from './api-calls.ts';
 import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
 
 /** A Pro producer sets up their storefront in the studio, and a visitor sees it on their page. */
@@ -8,7 +8,7 @@ const baseUrl = inject('baseUrl');
 const producer = { email: uniqueEmail('prod-store'), password: 'harbour-lights-19-cranes', displayName: `Ona Keys ${Date.now().toString(36)}` };
 const featured = `Lighthouse ${Date.now().toString(36)}`;
 const other = `Breakwater ${Date.now().toString(36)}`;
-const { api, accessTokenFor } = apiCallsTo(baseUrl);
+const { api, accessTokenFor, publishBeat } = apiCallsTo(baseUrl);
 
 let browser: Browser;
 let producerId = '';
@@ -20,11 +20,7 @@ beforeAll(async () => {
   await api('/api/auth/profile', { method: 'PUT', token, body: { bio: 'Cinematic beats written by the sea.' } });
   // TEST MODE: Pro at once.
   expect((await api('/api/subscriptions/subscribe', { method: 'POST', token, body: { plan: 'pro', interval: 'month' } })).status).toBeLessThan(300);
-  for (const title of [featured, other]) {
-    const created = await api('/api/beats', { method: 'POST', token, body: { title, genre: 'lo-fi', price: 25, bpm: 90 } });
-    await api(`/api/beats/${created.json.id}/audio`, { method: 'POST', token, raw: toneWav(), contentType: 'audio/wav' });
-    expect((await api(`/api/beats/${created.json.id}/publish`, { method: 'POST', token })).status).toBe(200);
-  }
+  for (const title of [featured, other]) await publishBeat(token, { title, genre: 'lo-fi', price: 25, bpm: 90 });
   browser = await launchChromium();
 });
 

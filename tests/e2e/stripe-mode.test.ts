@@ -3,7 +3,7 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chargeRefunded, disputeEvent, sessionCompleted, subscriptionEvent, WEBHOOK_SECRET } from '../../api/testing/commerce-fixtures.ts';
 import { startFakeStripe, type FakeStripe } from '../../api/testing/fake-stripe.ts';
-import { apiCallsTo, toneWav } from './api-calls.ts';
+import { apiCallsTo } from './api-calls.ts';
 import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
 import { startProduct, type ProductServer } from './product-server.ts';
 
@@ -41,14 +41,8 @@ async function deliver(event: object): Promise<void> {
 
 /** The producer publishes a beat. */
 async function publishedBeat(title: string): Promise<string> {
-  const { api, accessTokenFor } = apiCallsTo(product.baseUrl);
-  const producerToken = await accessTokenFor(producer);
-  const created = await api('/api/beats', { method: 'POST', token: producerToken, body: { title, genre: 'lo-fi', price: 12, bpm: 84 } });
-  expect(created.status).toBe(201);
-  const beatId = created.json.id as string;
-  expect((await api(`/api/beats/${beatId}/audio`, { method: 'POST', token: producerToken, raw: toneWav(), contentType: 'audio/wav' })).status).toBe(200);
-  expect((await api(`/api/beats/${beatId}/publish`, { method: 'POST', token: producerToken })).status).toBe(200);
-  return beatId;
+  const { accessTokenFor, publishBeat } = apiCallsTo(product.baseUrl);
+  return publishBeat(await accessTokenFor(producer), { title, genre: 'lo-fi', price: 12, bpm: 84 });
 }
 
 /** The producer publishes a beat; the buyer checks it out and Stripe reports the payment. */
