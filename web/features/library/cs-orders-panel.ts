@@ -32,6 +32,12 @@ export class CsOrdersPanel extends LitElement {
         display: block;
         font-size: 0.85rem;
       }
+
+      /* What was bought gets the room on a phone; the state wraps instead. */
+      th:first-child,
+      td:first-child {
+        width: 50%;
+      }
     `,
   ];
 
