@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { focusedElement, launchChromium, registerThroughApi, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
+import { focusedElement, launchChromium, registerThroughApi, uniqueEmail, unnamedControls, VIEWPORTS, WatchedPage } from './browser.ts';
 
 /**
  * Keyboard-only use and an accessibility sanity check (no axe): every control has an accessible name,
@@ -17,24 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const INTERACTIVE_ROLES = new Set(['button', 'link', 'textbox', 'combobox', 'checkbox', 'radio', 'searchbox', 'listbox', 'switch', 'slider', 'spinbutton', 'menuitem', 'tab']);
-
-interface AxNode {
-  role?: { value?: string };
-  name?: { value?: string };
-  ignored?: boolean;
-}
-
-/** Controls without an accessible name, from Chromium's own accessibility tree (shadow DOM included). */
-async function unnamedControls(context: BrowserContext, page: Page): Promise<string[]> {
-  const cdp = await context.newCDPSession(page);
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
-  await cdp.detach();
-  return nodes
-    .filter((node) => !node.ignored && INTERACTIVE_ROLES.has(node.role?.value ?? '') && !(node.name?.value ?? '').trim())
-    .map((node) => node.role?.value ?? '?');
-}
 
 async function press(page: Page, key: string, times = 1): Promise<void> {
   for (let i = 0; i < times; i++) await page.keyboard.press(key);

@@ -121,3 +121,21 @@ export async function signInToProjects(page: Page, baseUrl: string, account: { e
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
 }
+
+const INTERACTIVE_ROLES = new Set(['button', 'link', 'textbox', 'combobox', 'checkbox', 'radio', 'searchbox', 'listbox', 'switch', 'slider', 'spinbutton', 'menuitem', 'tab']);
+
+interface AxNode {
+  role?: { value?: string };
+  name?: { value?: string };
+  ignored?: boolean;
+}
+
+/** Controls without an accessible name, from Chromium's own accessibility tree (shadow DOM included). */
+export async function unnamedControls(context: BrowserContext, page: Page): Promise<string[]> {
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
+  await cdp.detach();
+  return nodes
+    .filter((node) => !node.ignored && INTERACTIVE_ROLES.has(node.role?.value ?? '') && !(node.name?.value ?? '').trim())
+    .map((node) => node.role?.value ?? '?');
+}

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiCallsTo } from './api-calls.ts';
-import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
+import { launchChromium, registerThroughApi, screenshot, uniqueEmail, unnamedControls, VIEWPORTS, WatchedPage } from './browser.ts';
 
 /**
  * Where the payment page sends people back (TEST MODE's page, which behaves as Stripe Checkout does):
@@ -65,6 +65,8 @@ describe('coming back from the payment page', () => {
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(`/orders/${orderId}?checkout=cancelled`);
     await page.getByText('You left the payment page. Nothing was charged.').waitFor();
     await page.getByText('This order is waiting for payment.').waitFor();
+    expect(await unnamedControls(context, page)).toEqual([]);
+    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
     await screenshot(page, 'checkout-returns-phone-1-left');
 
     // Meanwhile the producer takes one beat off the market.

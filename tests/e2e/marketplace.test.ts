@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { encodeWav, WavBitDepth } from '../../web/audio/wav-encoder.ts';
-import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
+import { launchChromium, registerThroughApi, screenshot, uniqueEmail, unnamedControls, VIEWPORTS, WatchedPage } from './browser.ts';
 
 /**
  * The marketplace end to end, in Chromium: a producer (laptop) signs up, creates a beat, uploads a
@@ -28,16 +28,6 @@ let watchedBuyer: WatchedPage;
 let p: Page;
 let b: Page;
 let beatPath = '';
-
-const INTERACTIVE_ROLES = new Set(['button', 'link', 'textbox', 'combobox', 'checkbox', 'radio', 'searchbox', 'slider', 'spinbutton', 'tab']);
-
-/** Controls without an accessible name, from Chromium's accessibility tree (shadow DOM included). */
-async function unnamedControls(context: BrowserContext, page: Page): Promise<string[]> {
-  const cdp = await context.newCDPSession(page);
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ role?: { value?: string }; name?: { value?: string }; ignored?: boolean }> };
-  await cdp.detach();
-  return nodes.filter((node) => !node.ignored && INTERACTIVE_ROLES.has(node.role?.value ?? '') && !(node.name?.value ?? '').trim()).map((node) => node.role?.value ?? '?');
-}
 
 /**
  * Requests the browser refused while a context was offline are the point of those steps. One more
