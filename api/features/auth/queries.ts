@@ -59,8 +59,9 @@ export async function findRefreshToken(db: Database, tokenHash: string) {
 }
 
 /**
- * Marks a refresh token used, atomically: of two concurrent refreshes with the same token exactly one
- * gets `true`; the other sees a used token and is treated as a replay.
+ * Marks a refresh token used and records the token its rotation issues, atomically: of two
+ * concurrent refreshes with the same token exactly one gets `true`; the other sees a used token and
+ * is judged by `replaceUnusedSuccessor`.
  */
 export async function markRefreshTokenUsed(db: Database, tokenHash: string, replacedBy: string, now: Date): Promise<boolean> {
   const rows = await db
