@@ -37,6 +37,12 @@ const lyrics = (page: Page) => page.locator('cs-lyrics-editor .cm-content');
 const status = (page: Page) => page.locator('#sync-status');
 const fader = (page: Page) => page.locator('cs-mix-panel input.fader').first();
 
+/**
+ * How long a change may take to show on the other device: relayed through the server, then glided
+ * to on the fader. expect.poll's default second is too short on a loaded two-core CI machine.
+ */
+const REMOTE = { timeout: 10_000 };
+
 function faderValue(page: Page): Promise<number> {
   return fader(page).evaluate((input) => Number((input as HTMLInputElement).value));
 }
@@ -178,11 +184,11 @@ describe('two people on one project', () => {
     await waitForText(b, (text) => text === undone, 'B sees the undo');
 
     await moveFader(a, 3);
-    await expect.poll(() => faderValue(b)).toBe(3);
+    await expect.poll(() => faderValue(b), REMOTE).toBe(3);
     await a.getByRole('button', { name: 'Undo' }).click();
     // Back to B's -12 dB, not to 0: A's undo stack holds only A's own moves.
     await expect.poll(() => faderValue(a)).toBe(-12);
-    await expect.poll(() => faderValue(b)).toBe(-12);
+    await expect.poll(() => faderValue(b), REMOTE).toBe(-12);
   });
 
   it('merges what both changed while B was offline, lyrics and mix', async () => {
@@ -213,8 +219,8 @@ describe('two people on one project', () => {
     expect(merged.split('\n')[0]).toMatch(/^City lights are calling( tonight| softly){2}$/);
 
     // The same fader moved by both: one value wins on both sides.
-    await expect.poll(async () => [await faderValue(a), await faderValue(b)]).toSatisfy(([x, y]) => x === y && (x === -6 || x === -18));
-    await expect.poll(() => a.locator('cs-mix-panel input.pan').first().inputValue()).toBe('-0.5');
+    await expect.poll(async () => [await faderValue(a), await faderValue(b)], REMOTE).toSatisfy(([x, y]) => x === y && (x === -6 || x === -18));
+    await expect.poll(() => a.locator('cs-mix-panel input.pan').first().inputValue(), REMOTE).toBe('-0.5');
   });
 
   it('B reopens the project and the list with the network cut off', async () => {
