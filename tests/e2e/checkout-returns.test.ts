@@ -68,6 +68,12 @@ describe('coming back from the payment page', () => {
     expect(await unnamedControls(context, page)).toEqual([]);
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
     await screenshot(page, 'checkout-returns-phone-1-left');
+    // The cart emptied at checkout; it points to the order waiting for payment.
+    await page.goto(`${baseUrl}/cart`);
+    await page.getByText('Your cart is empty.').waitFor();
+    await page.getByText(/\(2 beats\) is waiting for payment\./).waitFor();
+    await page.getByRole('link', { name: 'See the order' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Order' }).waitFor();
 
     // Meanwhile the producer takes one beat off the market.
     const producerToken = await accessTokenFor(producer);

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
+import type { Order } from '../../../shared/schemas/commerce.ts';
 import { connectivityContext, sessionContext } from '../../app/contexts.ts';
 import { errorMessage } from '../../app/error-message.ts';
 import { LocaleController } from '../../app/locale-controller.ts';
@@ -14,6 +15,9 @@ import { tierLabel } from './licence-labels.ts';
 import { marketplaceStyles } from './marketplace-styles.ts';
 import { followUrl } from './navigation.ts';
 
+/** Stripe closes a checkout session after a day; older pending orders are about to be declined. */
+const WAITING_FOR_MS = 24 * 3600 * 1000;
+
 /**
  * /cart: the beats a buyer picked, from any producers, bought in one checkout (one payment, one
  * order). Prices shown are as they were when added; the checkout prices every line afresh, and a
@@ -25,6 +29,7 @@ export class CsCartPage extends LitElement {
     coupon: { state: true },
     busy: { state: true },
     error: { state: true },
+    waiting: { state: true },
   };
 
   static override styles = [
@@ -71,6 +76,13 @@ export class CsCartPage extends LitElement {
   declare coupon: string;
   declare busy: boolean;
   declare error: string;
+  /**
+   * The buyer's orders of the last day still waiting for payment: checking out empties the cart, so
+   * someone who closed the payment page finds here where their beats went (and, on the order's page,
+   * how to put them back).
+   */
+  declare waiting: Order[];
+  #askedForWaiting = false;
 
   readonly #i18n = new LocaleController(this);
   readonly #session = new ServiceController(this, sessionContext);
@@ -85,6 +97,23 @@ export class CsCartPage extends LitElement {
     this.coupon = '';
     this.busy = false;
     this.error = '';
+    this.waiting = [];
+  }
+
+  protected override willUpdate(): void {
+    if (!this.#askedForWaiting && this.#commerce.available && this.#connectivity.available && this.#connectivity.value.online) {
+      this.#askedForWaiting = true;
+      void this.#loadWaiting();
+    }
+  }
+
+  async #loadWaiting(): Promise<void> {
+    try {
+      const since = Date.now() - WAITING_FOR_MS;
+      this.waiting = (await this.#commerce.value.orders()).orders.filter((order) => order.status === 'pending' && Date.parse(order.createdAt) > since);
+    } catch {
+      // Only a pointer to something the library lists too: without it the cart still works.
+    }
   }
 
   override connectedCallback(): void {
@@ -126,6 +155,13 @@ export class CsCartPage extends LitElement {
         <p class="lead">${t('marketplace.cart.lead')}</p>
       </header>
       <div class="live" role="status" aria-live="polite">${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}</div>
+      ${this.waiting.map(
+        (order) =>
+          html`<p class="notice">
+            ${t('marketplace.cart.waitingOrder', { date: this.#i18n.formatDate(order.createdAt, { dateStyle: 'medium', timeStyle: 'short' }), count: order.items.length })}
+            <a href="/orders/${encodeURIComponent(order.id)}">${t('marketplace.cart.seeOrder')}</a>
+          </p>`,
+      )}
       ${lines.length === 0
         ? html`<p class="empty">${t('marketplace.cart.empty')} <a href="/beats">${t('marketplace.cart.browse')}</a></p>`
         : html`<section class="panel stack" aria-labelledby="lines-heading">
