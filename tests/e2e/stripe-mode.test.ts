@@ -263,6 +263,13 @@ describe('a Pro plan paid through Stripe', () => {
     expect(portal.params.customer).toBe(common.customer);
     expect(new URL(String(portal.params.return_url)).pathname).toBe('/studio');
 
+    // Stripe gives up (unpaid): the plan is Free again, and fixing the card is offered instead of a second subscription.
+    await deliver(subscriptionEvent({ ...common, type: 'customer.subscription.updated', created: now + 2, status: 'unpaid' }));
+    await producerPage.goto(`${product.baseUrl}/studio`);
+    await plan.getByText('Free', { exact: true }).waitFor();
+    await plan.getByRole('button', { name: 'Update payment method' }).waitFor();
+    expect(await plan.getByRole('button', { name: /^Go Pro/ }).count()).toBe(0);
+
     expect(studioWatched.problems()).toEqual([]);
     await studio.close();
   });

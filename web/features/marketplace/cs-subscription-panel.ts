@@ -163,7 +163,9 @@ export class CsSubscriptionPanel extends LitElement {
   #actions(subscription: SubscriptionStatus, pro: Plan | undefined, money: (amount: number) => string) {
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
     if (subscription.plan !== 'pro') {
-      if (!pro) return nothing;
+      // Stripe gave up on a renewal but the subscription lives on there: fixing the card revives it,
+      // while going Pro again would start a second one.
+      if (!pro || FAILED_PAYMENT.has(subscription.status)) return nothing;
       // While a payment just made is being confirmed, a second one would only be refused.
       const disabled = this.busy || this.returned === 'confirming';
       return html`<button class="button" type="button" ?disabled=${disabled} @click=${() => this.#subscribe('month')}>${t('marketplace.plan.upgradeMonthly', { price: money(pro.prices.month) })}</button>
