@@ -248,12 +248,14 @@ describe('a Pro plan paid through Stripe', () => {
     const userId = String((session.params.subscription_data as { metadata: Record<string, string> }).metadata.userId);
     const now = Math.floor(Date.now() / 1000);
     const common = { subscriptionId: `sub_e2e_${userId}`, customer: String(session.params.customer), userId, periodEnd: now + 30 * 86_400 };
-    await deliver(subscriptionEvent({ ...common, type: 'customer.subscription.created', created: now, status: 'active' }));
+    // Event ids unique across runs: on PostgreSQL the database outlives the run, and a known id is a redelivery.
+    const eventId = (step: string) => `evt_e2e_${step}_${userId}`;
+    await deliver(subscriptionEvent({ ...common, id: eventId('created'), type: 'customer.subscription.created', created: now, status: 'active' }));
     await plan.getByText('Welcome to Pro. Your new plan is active.').waitFor();
     await plan.getByRole('button', { name: 'Manage billing (card, invoices)' }).waitFor();
 
     // A month later the renewal fails: Stripe retries, the plan stays Pro, the producer is told.
-    await deliver(subscriptionEvent({ ...common, type: 'customer.subscription.updated', created: now + 1, status: 'past_due' }));
+    await deliver(subscriptionEvent({ ...common, id: eventId('past-due'), type: 'customer.subscription.updated', created: now + 1, status: 'past_due' }));
     await producerPage.reload();
     await plan.getByText('Your last payment for Pro did not go through. Stripe will try again; update your card to keep Pro.').waitFor();
     await screenshot(producerPage, 'stripe-mode-laptop-4-renewal-failed');
@@ -264,7 +266,7 @@ describe('a Pro plan paid through Stripe', () => {
     expect(new URL(String(portal.params.return_url)).pathname).toBe('/studio');
 
     // Stripe gives up (unpaid): the plan is Free again, and fixing the card is offered instead of a second subscription.
-    await deliver(subscriptionEvent({ ...common, type: 'customer.subscription.updated', created: now + 2, status: 'unpaid' }));
+    await deliver(subscriptionEvent({ ...common, id: eventId('unpaid'), type: 'customer.subscription.updated', created: now + 2, status: 'unpaid' }));
     await producerPage.goto(`${product.baseUrl}/studio`);
     await plan.getByText('Free', { exact: true }).waitFor();
     await plan.getByRole('button', { name: 'Update payment method' }).waitFor();
