@@ -58,6 +58,16 @@ async function boughtBeat(title: string): Promise<{ paymentIntent: string; amoun
   return { paymentIntent, amount };
 }
 
+/** Signs in through the form once the start-up refresh (a guest's 401) is over, heading for `next`. */
+async function signIn(on: Page, account: { email: string; password: string }, next: string): Promise<void> {
+  const restored = on.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
+  await on.goto(`${product.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
+  await restored;
+  await on.getByLabel('E-mail').fill(account.email);
+  await on.getByLabel('Password', { exact: true }).fill(account.password);
+  await on.getByRole('button', { name: 'Sign in' }).click();
+}
+
 /** Beats whose audio the library keeps in IndexedDB on this device. */
 function savedAudioIds(): Promise<string[]> {
   return page.evaluate(
@@ -100,12 +110,7 @@ describe('a refund made in Stripe, in the buyer’s library', () => {
     const refunded = await boughtBeat(refundedTitle);
     await boughtBeat(keptTitle);
 
-    const restored = page.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
-    await page.goto(`${product.baseUrl}/sign-in?next=${encodeURIComponent('/library')}`);
-    await restored;
-    await page.getByLabel('E-mail').fill(buyer.email);
-    await page.getByLabel('Password', { exact: true }).fill(buyer.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, buyer, '/library');
     await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
     const refundedLicence = page.locator('article.licence', { hasText: refundedTitle });
     const keptLicence = page.locator('article.licence', { hasText: keptTitle });
@@ -180,12 +185,7 @@ describe('coming back from Stripe Checkout', () => {
       return { sessionId, successUrl: String(created.params.success_url), cancelUrl: String(created.params.cancel_url), orderId: String((created.params.metadata as Record<string, string>).orderId) };
     };
 
-    const restored = buyerPage.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
-    await buyerPage.goto(`${product.baseUrl}/sign-in?next=${encodeURIComponent(`/beats/${paidBeat}`)}`);
-    await restored;
-    await buyerPage.getByLabel('E-mail').fill(buyer.email);
-    await buyerPage.getByLabel('Password', { exact: true }).fill(buyer.password);
-    await buyerPage.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(buyerPage, buyer, `/beats/${paidBeat}`);
     await buyerPage.getByRole('heading', { level: 1, name: paidTitle }).waitFor();
 
     // Paid on Stripe's page: back on the order's page, which waits until Stripe's webhook says so.
@@ -231,12 +231,7 @@ describe('a Pro plan paid through Stripe', () => {
         route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><title>Stripe</title><h1>${host.includes('billing') ? 'Stripe billing portal' : 'Stripe Checkout'}</h1></html>` }),
       );
     }
-    const restored = producerPage.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
-    await producerPage.goto(`${product.baseUrl}/sign-in?next=${encodeURIComponent('/studio')}`);
-    await restored;
-    await producerPage.getByLabel('E-mail').fill(producer.email);
-    await producerPage.getByLabel('Password', { exact: true }).fill(producer.password);
-    await producerPage.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(producerPage, producer, '/studio');
     const plan = producerPage.locator('cs-subscription-panel');
     await plan.getByRole('button', { name: /^Go Pro — \$9\.99 a month/ }).click();
     await producerPage.getByRole('heading', { level: 1, name: 'Stripe Checkout' }).waitFor();
