@@ -88,6 +88,7 @@ export const ERROR_STATUS = {
   split_user_not_found: 422,
   subscription_not_found: 404,
   already_subscribed: 409,
+  subscription_payment_failed: 409,
   upload_limit_reached: 403,
   conversation_not_found: 404,
   message_not_found: 404,

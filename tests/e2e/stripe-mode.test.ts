@@ -221,7 +221,7 @@ describe('coming back from Stripe Checkout', () => {
 });
 
 describe('a Pro plan paid through Stripe', () => {
-  it('subscribes through Stripe Checkout, comes back to a confirmed plan, and after a failed renewal goes to Stripe’s portal to fix the card', async () => {
+  it('subscribes through Stripe Checkout, comes back to a confirmed plan, cancels and keeps it, and after a failed renewal goes to Stripe’s portal to fix the card', async () => {
     const studio = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: 'en-US', colorScheme: 'light' });
     const studioWatched = await WatchedPage.open(studio);
     const producerPage = studioWatched.page;
@@ -249,11 +249,38 @@ describe('a Pro plan paid through Stripe', () => {
     await plan.getByText('Welcome to Pro. Your new plan is active.').waitFor();
     await plan.getByRole('button', { name: 'Manage billing (card, invoices)' }).waitFor();
 
+    // Cancelling, then taking it back: each change shows as waiting until Stripe's webhook confirms it.
+    stripe.addSubscription({
+      id: common.subscriptionId,
+      object: 'subscription',
+      status: 'active',
+      customer: common.customer,
+      metadata: { userId, plan: 'pro', interval: 'month' },
+      cancel_at_period_end: false,
+      items: { object: 'list', data: [{ id: `si_e2e_${userId}`, price: { id: `price_e2e_${userId}`, product: 'prod_pro', recurring: { interval: 'month' } } }] },
+    });
+    const subscriptionUpdates = () => stripe.requests.filter((request) => request.method === 'POST' && request.path === `/v1/subscriptions/${common.subscriptionId}`);
+    await plan.getByRole('button', { name: 'Cancel Pro' }).click();
+    await plan.getByText('Stripe is confirming the change…').waitFor();
+    expect(subscriptionUpdates().at(-1)!.params).toEqual({ cancel_at_period_end: 'true' });
+    await deliver(subscriptionEvent({ ...common, id: eventId('cancelling'), type: 'customer.subscription.updated', created: now + 1, status: 'active', cancelAtPeriodEnd: true }));
+    await plan.getByText(/Cancelled: Pro ends on /).waitFor({ timeout: 10_000 });
+    // The welcome from the checkout gave way to the newer news.
+    expect(await plan.getByText('Welcome to Pro. Your new plan is active.').count()).toBe(0);
+    expect(await plan.getByText('Stripe is confirming the change…').count()).toBe(0);
+    await screenshot(producerPage, 'stripe-mode-laptop-4-cancelled');
+    await plan.getByRole('button', { name: 'Keep Pro (take back the cancellation)' }).click();
+    await plan.getByText('Stripe is confirming the change…').waitFor();
+    expect(subscriptionUpdates().at(-1)!.params).toEqual({ cancel_at_period_end: 'false' });
+    await deliver(subscriptionEvent({ ...common, id: eventId('kept'), type: 'customer.subscription.updated', created: now + 2, status: 'active' }));
+    await plan.getByText(/Renews on /).waitFor({ timeout: 10_000 });
+    await plan.getByRole('button', { name: 'Cancel Pro' }).waitFor();
+
     // A month later the renewal fails: Stripe retries, the plan stays Pro, the producer is told.
-    await deliver(subscriptionEvent({ ...common, id: eventId('past-due'), type: 'customer.subscription.updated', created: now + 1, status: 'past_due' }));
+    await deliver(subscriptionEvent({ ...common, id: eventId('past-due'), type: 'customer.subscription.updated', created: now + 3, status: 'past_due' }));
     await producerPage.reload();
     await plan.getByText('Your last payment for Pro did not go through. Stripe will try again; update your card to keep Pro.').waitFor();
-    await screenshot(producerPage, 'stripe-mode-laptop-4-renewal-failed');
+    await screenshot(producerPage, 'stripe-mode-laptop-5-renewal-failed');
     await plan.getByRole('button', { name: 'Update payment method' }).click();
     await producerPage.getByRole('heading', { level: 1, name: 'Stripe billing portal' }).waitFor();
     const portal = stripe.requests.filter((request) => request.path === '/v1/billing_portal/sessions').at(-1)!;
@@ -261,7 +288,7 @@ describe('a Pro plan paid through Stripe', () => {
     expect(new URL(String(portal.params.return_url)).pathname).toBe('/studio');
 
     // Stripe gives up (unpaid): the plan is Free again, and fixing the card is offered instead of a second subscription.
-    await deliver(subscriptionEvent({ ...common, id: eventId('unpaid'), type: 'customer.subscription.updated', created: now + 2, status: 'unpaid' }));
+    await deliver(subscriptionEvent({ ...common, id: eventId('unpaid'), type: 'customer.subscription.updated', created: now + 4, status: 'unpaid' }));
     await producerPage.goto(`${product.baseUrl}/studio`);
     await plan.getByText('Free', { exact: true }).waitFor();
     await plan.getByRole('button', { name: 'Update payment method' }).waitFor();

@@ -272,6 +272,50 @@ describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
     expect((await call(t.app, 'GET', '/api/subscriptions/status', { token: producer.accessToken })).json.cancelAtPeriodEnd).toBe(false);
   });
 
+  it('never opens a second subscription: subscribing during a cancelled period takes the cancellation back, after a failed renewal it is refused', async () => {
+    const producer = await signUp(t.app);
+    const subscriptionId = `sub_keep_${producer.userId}`;
+    stripe.addSubscription({
+      id: subscriptionId,
+      object: 'subscription',
+      status: 'active',
+      customer: 'cus_keep',
+      metadata: { userId: producer.userId, plan: 'pro', interval: 'month' },
+      cancel_at_period_end: true,
+      items: { object: 'list', data: [{ id: 'si_keep', price: { id: 'price_keep', product: 'prod_pro', recurring: { interval: 'month' } } }] },
+    });
+    const base = Math.floor(t.clock.now().getTime() / 1000);
+    const common = { subscriptionId, customer: 'cus_keep', userId: producer.userId, periodEnd: base + 86_400 * 20 };
+    await deliver(t.app, subscriptionEvent({ ...common, type: 'customer.subscription.created', created: base, status: 'active', cancelAtPeriodEnd: true }));
+    const checkouts = () => stripe.requests.filter((request) => request.path === '/v1/checkout/sessions').length;
+    const checkoutsBefore = checkouts();
+
+    const kept = await call(t.app, 'POST', '/api/subscriptions/subscribe', { token: producer.accessToken, body: { plan: 'pro', interval: 'month' } });
+    expect(kept.status, kept.text).toBe(200);
+    expect(kept.json.checkoutUrl).toBeNull();
+    expect(checkouts()).toBe(checkoutsBefore);
+    // Same interval: only the cancellation is taken back, no new price.
+    const update = stripe.requests.filter((request) => request.method === 'POST' && request.path === `/v1/subscriptions/${subscriptionId}`).at(-1)!;
+    expect(update.params).toEqual({ cancel_at_period_end: 'false' });
+
+    for (const [offset, status] of [[10, 'past_due'], [20, 'unpaid']] as const) {
+      await deliver(t.app, subscriptionEvent({ ...common, type: 'customer.subscription.updated', created: base + offset, status }));
+      const refused = await call(t.app, 'POST', '/api/subscriptions/subscribe', { token: producer.accessToken, body: { plan: 'pro', interval: 'year' } });
+      expect([refused.status, refused.json.error.code]).toEqual([409, 'subscription_payment_failed']);
+    }
+    expect(checkouts()).toBe(checkoutsBefore);
+  });
+
+  it('does not let an old subscription’s end (arriving later) end the one the producer pays for now', async () => {
+    const producer = await signUp(t.app);
+    const base = Math.floor(t.clock.now().getTime() / 1000);
+    const common = { customer: 'cus_two', userId: producer.userId, periodEnd: base + 86_400 * 30 };
+    await deliver(t.app, subscriptionEvent({ ...common, subscriptionId: `sub_old_${producer.userId}`, type: 'customer.subscription.created', created: base, status: 'active', cancelAtPeriodEnd: true }));
+    await deliver(t.app, subscriptionEvent({ ...common, subscriptionId: `sub_new_${producer.userId}`, type: 'customer.subscription.created', created: base + 10, status: 'active' }));
+    await deliver(t.app, subscriptionEvent({ ...common, subscriptionId: `sub_old_${producer.userId}`, type: 'customer.subscription.deleted', created: base + 20, status: 'canceled' }));
+    expect((await call(t.app, 'GET', '/api/subscriptions/status', { token: producer.accessToken })).json).toMatchObject({ plan: 'pro', status: 'active', cancelAtPeriodEnd: false });
+  });
+
   it('opens Stripe’s customer portal for a producer whose renewal failed, returning them to the studio', async () => {
     const producer = await signUp(t.app);
     const portal = () => call(t.app, 'POST', '/api/subscriptions/billing-portal', { token: producer.accessToken });

@@ -119,6 +119,11 @@ export function createStripeGateway(stripe: Stripe, options: StripeOptions): Pay
       const subscription = await provider(() => stripe.subscriptions.retrieve(subscriptionId));
       const item = subscription.items.data[0];
       if (!item) throw new AppError('subscription_not_found');
+      // Keeping the interval it has (taking back a cancellation) changes nothing but the cancellation.
+      if (item.price.recurring?.interval === interval) {
+        await provider(() => stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: false }));
+        return;
+      }
       const product = typeof item.price.product === 'string' ? item.price.product : item.price.product.id;
       await provider(() =>
         stripe.subscriptions.update(subscriptionId, {

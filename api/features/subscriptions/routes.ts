@@ -15,7 +15,7 @@ const routes = {
   }),
   subscribe: createRoute({
     method: 'post', path: '/subscribe', tags: ['subscriptions'], security: bearer,
-    summary: 'Subscribe to Pro: a Stripe Checkout URL (Pro once Stripe confirms), or Pro at once in test mode',
+    summary: 'Subscribe to Pro: a Stripe Checkout URL (Pro once Stripe confirms), or Pro at once in test mode. During a cancelled period it keeps the paid subscription going instead (no checkout); after a failed renewal it is 409 subscription_payment_failed (update the card through the billing portal)',
     request: { body: { required: true, ...json(SubscribeRequest) } },
     responses: { 200: { description: 'Subscribing', ...json(SubscribeResponse) }, ...errorResponses(401, 409, 422), 502: { description: 'Stripe did not answer' } },
   }),

@@ -12,6 +12,8 @@ import { uploadLimitFor } from './upload-limit.ts';
 
 const DAY_SECONDS = 24 * 3600;
 const LIVE = new Set(['active', 'trialing', 'past_due', 'incomplete', 'unpaid', 'paused']);
+/** Statuses of a subscription whose renewal payment failed (Stripe retrying, or given up) but which still exists. */
+const PAYMENT_FAILED = new Set(['past_due', 'unpaid']);
 
 /**
  * Free and Pro. In Stripe mode every change is a Stripe call, and the stored state changes only when
@@ -45,6 +47,14 @@ export function createSubscriptionsService(deps: { db: Database; clock: Clock; g
     return { ...row, stripeSubscriptionId: row.stripeSubscriptionId };
   }
 
+  /** Keeps the live subscription going on `interval` (prorated by Stripe when it changes) and undoes a pending cancellation. */
+  async function continuePro(userId: string, interval: 'month' | 'year'): Promise<SubscriptionStatus> {
+    const row = await live(userId);
+    if (gateway.mode === 'test') await events.handle(testEvent(userId, row, { interval, cancelAtPeriodEnd: false }));
+    else await gateway.changeSubscriptionInterval({ subscriptionId: row.stripeSubscriptionId, interval, priceCents: PLANS.pro.priceCents[interval] });
+    return status(userId);
+  }
+
   /** A test-mode event continuing the stored subscription with some fields changed. */
   function testEvent(userId: string, row: queries.SubscriptionRow & { stripeSubscriptionId: string }, change: { interval?: 'month' | 'year'; cancelAtPeriodEnd?: boolean }) {
     // One second after the stored event at least, so a change is never older than what it changes.
@@ -75,7 +85,14 @@ export function createSubscriptionsService(deps: { db: Database; clock: Clock; g
 
     async subscribe(userId: string, request: SubscribeRequest, origin: string): Promise<SubscribeResponse> {
       const row = await queries.findSubscription(db, userId);
-      if (effectivePlan(row, clock.now()) === 'pro' && !row?.cancelAtPeriodEnd) throw new AppError('already_subscribed');
+      // The subscription lives on at Stripe while it retries or after it gave up on a renewal: a new
+      // card revives it (the billing portal), whereas a second subscription would bill twice.
+      if (row?.stripeSubscriptionId && PAYMENT_FAILED.has(row.status)) throw new AppError('subscription_payment_failed');
+      if (effectivePlan(row, clock.now()) === 'pro') {
+        if (!row?.cancelAtPeriodEnd) throw new AppError('already_subscribed');
+        // Changing their mind before a cancelled period ends: the paid subscription simply goes on.
+        return { subscription: await continuePro(userId, request.interval), checkoutUrl: null };
+      }
       if (gateway.mode === 'test') {
         const now = seconds();
         const created = Math.max(now, (row?.eventCreated ?? 0) + 1);
@@ -111,12 +128,7 @@ export function createSubscriptionsService(deps: { db: Database; clock: Clock; g
     },
 
     /** Switches the Pro billing interval, prorated by Stripe, and undoes a pending cancellation. */
-    async upgrade(userId: string, request: UpgradeRequest): Promise<SubscriptionStatus> {
-      const row = await live(userId);
-      if (gateway.mode === 'test') await events.handle(testEvent(userId, row, { interval: request.interval, cancelAtPeriodEnd: false }));
-      else await gateway.changeSubscriptionInterval({ subscriptionId: row.stripeSubscriptionId, interval: request.interval, priceCents: PLANS.pro.priceCents[request.interval] });
-      return status(userId);
-    },
+    upgrade: (userId: string, request: UpgradeRequest): Promise<SubscriptionStatus> => continuePro(userId, request.interval),
 
     /** Cancels at the end of the paid period: Pro until then, Free after. */
     async cancel(userId: string): Promise<SubscriptionStatus> {

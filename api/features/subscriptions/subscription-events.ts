@@ -48,6 +48,9 @@ export function isNewer(stored: StoredSubscription | undefined, event: { created
   if (!stored || stored.stripeSubscriptionId === null) return true;
   const sameSubscription = stored.stripeSubscriptionId === event.subscriptionId;
   if (sameSubscription && TIMELINE_RANK[stored.status] === 2) return false;
+  // The end of an older subscription (its deletion at the end of a cancelled period, say) must not
+  // end the one the producer pays for now: only a live subscription's own events replace it.
+  if (!sameSubscription && TIMELINE_RANK[event.status] === 2 && TIMELINE_RANK[stored.status] !== 2) return false;
   if (event.created !== stored.eventCreated) return event.created > stored.eventCreated;
   if (!sameSubscription) return false;
   return (TIMELINE_RANK[event.status] ?? 1) >= (TIMELINE_RANK[stored.status] ?? 1);

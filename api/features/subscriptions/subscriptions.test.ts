@@ -16,6 +16,10 @@ describe('subscription event ordering', () => {
     expect(isNewer(deleted, { created: 500, subscriptionId: 'sub_1', status: 'active' })).toBe(false);
     // A new subscription after a cancelled one does count.
     expect(isNewer(deleted, { created: 500, subscriptionId: 'sub_2', status: 'active' })).toBe(true);
+    // …and the old one's end, arriving later, does not end the new one.
+    const renewed = { stripeSubscriptionId: 'sub_2', status: 'active', eventCreated: 500 };
+    expect(isNewer(renewed, { created: 900, subscriptionId: 'sub_1', status: 'canceled' })).toBe(false);
+    expect(isNewer(renewed, { created: 900, subscriptionId: 'sub_2', status: 'canceled' })).toBe(true);
   });
 });
 
@@ -57,6 +61,10 @@ describe.each(databaseKinds())('subscriptions in TEST MODE (%s)', (kind) => {
     expect(upgraded.json).toMatchObject({ plan: 'pro', interval: 'year' });
     const cancelled = await call(t.app, 'DELETE', '/api/subscriptions/cancel', { token: producer.accessToken });
     expect(cancelled.json).toMatchObject({ plan: 'pro', cancelAtPeriodEnd: true });
+    // Going Pro again before the period ends keeps the paid subscription going: no second one.
+    const kept = await call(t.app, 'POST', '/api/subscriptions/subscribe', { token: producer.accessToken, body: { plan: 'pro', interval: 'year' } });
+    expect(kept.json).toMatchObject({ checkoutUrl: null, subscription: { plan: 'pro', interval: 'year', cancelAtPeriodEnd: false, currentPeriodEnd: cancelled.json.currentPeriodEnd } });
+    expect((await call(t.app, 'DELETE', '/api/subscriptions/cancel', { token: producer.accessToken })).json.cancelAtPeriodEnd).toBe(true);
     t.clock.advance(31 * 24 * 3600 * 1000);
     const token = (await call(t.app, 'POST', '/api/auth/login', { body: { email: producer.email, password: 'Violet-harbour-7-lanterns' } })).json.accessToken;
     expect((await call(t.app, 'GET', '/api/subscriptions/status', { token })).json).toMatchObject({ plan: 'free', uploadsUsed: 11, uploadLimit: 10 });

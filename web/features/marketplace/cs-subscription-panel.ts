@@ -14,6 +14,8 @@ import { studioStyles } from './studio-styles.ts';
 /** How often, and how long, the panel asks whether a subscription paid on Stripe's page has reached us (its webhook). */
 const CONFIRM_EVERY_MS = 2000;
 const CONFIRM_FOR_MS = 60_000;
+/** After that, while the page stays open. */
+const KEEP_ASKING_EVERY_MS = 15_000;
 
 const RETURN_IDS = {
   confirming: messageId('marketplace.plan.confirming'),
@@ -35,6 +37,7 @@ export class CsSubscriptionPanel extends LitElement {
     busy: { state: true },
     error: { state: true },
     returned: { state: true },
+    changing: { state: true },
   };
 
   static override styles = [baseStyles, marketplaceStyles, studioStyles];
@@ -48,6 +51,11 @@ export class CsSubscriptionPanel extends LitElement {
    * plan Pro, then `welcome`; `slow` if that takes over a minute; `cancelled` when they left unpaid.
    */
   declare returned: 'confirming' | 'welcome' | 'slow' | 'cancelled' | null;
+  /**
+   * A change asked of Stripe (interval, cancel, keep): its answer is the plan as it was, since the
+   * state changes only when Stripe's webhook arrives. `confirming` until it has, `slow` after a minute.
+   */
+  declare changing: 'confirming' | 'slow' | null;
 
   readonly #i18n = new LocaleController(this);
   readonly #api = new ApiController(this, (client) => new CommerceApi(client));
@@ -61,6 +69,7 @@ export class CsSubscriptionPanel extends LitElement {
     this.busy = false;
     this.error = '';
     this.returned = null;
+    this.changing = null;
   }
 
   override disconnectedCallback(): void {
@@ -87,17 +96,42 @@ export class CsSubscriptionPanel extends LitElement {
   /** Asks for the plan again until it is Pro or the deadline passes. */
   #confirm(until: number): void {
     this.returned = 'confirming';
+    this.#poll(until, (subscription) => subscription.plan === 'pro', (arrived) => (this.returned = arrived ? 'welcome' : 'slow'));
+  }
+
+  /**
+   * Asks for the plan every few seconds until `arrived` holds for it, then calls `settle(true)`. Past
+   * the deadline it calls `settle(false)` and goes on asking, less often, while the page is open.
+   */
+  #poll(until: number, arrived: (subscription: SubscriptionStatus) => boolean, settle: (arrived: boolean) => void): void {
     clearTimeout(this.#timer);
+    const delay = Date.now() < until ? CONFIRM_EVERY_MS : KEEP_ASKING_EVERY_MS;
     this.#timer = setTimeout(async () => {
       try {
         this.subscription = await this.#api.value.subscription();
       } catch {
         // Asked again on the next tick; the deadline still holds.
       }
-      if (this.subscription?.plan === 'pro') this.returned = 'welcome';
-      else if (Date.now() < until) this.#confirm(until);
-      else this.returned = 'slow';
-    }, CONFIRM_EVERY_MS);
+      if (this.subscription && arrived(this.subscription)) {
+        settle(true);
+        return;
+      }
+      if (Date.now() >= until) settle(false);
+      this.#poll(until, arrived, settle);
+    }, delay);
+  }
+
+  /** Shows the plan a change answered with and, in Stripe mode, waits for the webhook that makes the change. */
+  #changed(subscription: SubscriptionStatus, arrived: (subscription: SubscriptionStatus) => boolean): void {
+    this.subscription = subscription;
+    // What the panel said about an earlier checkout is old news now.
+    this.returned = null;
+    if (arrived(subscription)) {
+      this.changing = null;
+      return;
+    }
+    this.changing = 'confirming';
+    this.#poll(Date.now() + CONFIRM_FOR_MS, arrived, (done) => (this.changing = done ? null : 'slow'));
   }
 
   protected override willUpdate(): void {
@@ -137,6 +171,8 @@ export class CsSubscriptionPanel extends LitElement {
       </div>
       <div class="live" role="status" aria-live="polite">
         ${this.returned ? html`<p class=${RETURN_NOTICE_CLASS[this.returned]}>${t(RETURN_IDS[this.returned])}</p>` : nothing}
+        ${this.changing === 'confirming' ? html`<p class="notice">${t('marketplace.plan.changeConfirming')}</p>` : nothing}
+        ${this.changing === 'slow' ? html`<p class="notice warning">${t('marketplace.plan.changeSlow')}</p>` : nothing}
         ${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}
       </div>
       ${subscription
@@ -172,12 +208,14 @@ export class CsSubscriptionPanel extends LitElement {
         <button class="button secondary" type="button" ?disabled=${disabled} @click=${() => this.#subscribe('year')}>${t('marketplace.plan.upgradeYearly', { price: money(pro.prices.year) })}</button>`;
     }
     const other: BillingInterval = subscription.interval === 'year' ? 'month' : 'year';
-    return html`<button class="button secondary" type="button" ?disabled=${this.busy} @click=${() => this.#change(other)}>
+    // One change at a time: the next waits until Stripe has confirmed this one.
+    const disabled = this.busy || this.changing === 'confirming';
+    return html`<button class="button secondary" type="button" ?disabled=${disabled} @click=${() => this.#change(other)}>
         ${other === 'year' ? t('marketplace.plan.switchYearly') : t('marketplace.plan.switchMonthly')}
       </button>
       ${subscription.cancelAtPeriodEnd
-        ? nothing
-        : html`<button class="button danger" type="button" ?disabled=${this.busy} @click=${this.#cancel}>${t('marketplace.plan.cancel')}</button>`}`;
+        ? html`<button class="button" type="button" ?disabled=${disabled} @click=${() => this.#change(subscription.interval ?? 'month')}>${t('marketplace.plan.keep')}</button>`
+        : html`<button class="button danger" type="button" ?disabled=${disabled} @click=${this.#cancel}>${t('marketplace.plan.cancel')}</button>`}`;
   }
 
   /** Stripe mode: the customer portal, for a subscriber (or one whose renewal failed) to fix the card or read invoices. */
@@ -203,13 +241,13 @@ export class CsSubscriptionPanel extends LitElement {
 
   #change(interval: BillingInterval): void {
     void this.#run(async () => {
-      this.subscription = await this.#api.value.changeInterval(interval);
+      this.#changed(await this.#api.value.changeInterval(interval), (subscription) => subscription.interval === interval && !subscription.cancelAtPeriodEnd);
     });
   }
 
   readonly #cancel = (): void => {
     void this.#run(async () => {
-      this.subscription = await this.#api.value.cancelSubscription();
+      this.#changed(await this.#api.value.cancelSubscription(), (subscription) => subscription.cancelAtPeriodEnd);
     });
   };
 }
