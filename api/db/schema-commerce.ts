@@ -86,6 +86,9 @@ export const orders = pgTable(
     couponId: text('coupon_id').references(() => coupons.id, { onDelete: 'set null' }),
     couponCode: text('coupon_code'),
     stripeSessionId: text('stripe_session_id'),
+    /** Stripe's hosted payment page for the session, and when Stripe closes it: a buyer who left can go back until then. */
+    checkoutUrl: text('checkout_url'),
+    checkoutExpiresAt: timestamp('checkout_expires_at', { withTimezone: true }),
     stripePaymentIntentId: text('stripe_payment_intent_id'),
     stripeRefundId: text('stripe_refund_id'),
     refundReason: text('refund_reason'),

@@ -75,6 +75,8 @@ export async function startFakeStripe() {
           status: 'open',
           payment_status: 'unpaid',
           url: `https://checkout.stripe.test/c/pay/${sessionId}`,
+          // Stripe's default: a session stays open for 24 hours.
+          expires_at: Math.floor(Date.now() / 1000) + 24 * 3600,
           payment_intent: params.mode === 'payment' ? id('pi') : null,
           metadata: params.metadata ?? {},
           client_reference_id: params.client_reference_id ?? null,

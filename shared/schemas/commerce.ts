@@ -167,6 +167,11 @@ export const Order = z
     createdAt: z.iso.datetime(),
     paidAt: z.iso.datetime().nullable(),
     refundedAt: z.iso.datetime().nullable(),
+    /**
+     * Where a pending order can still be paid, for a buyer who left the payment page: Stripe's hosted
+     * page until Stripe closes the session, the app's own page in test mode. Null once it cannot be.
+     */
+    paymentUrl: z.string().nullable(),
   })
   .meta({ id: 'Order' });
 export type Order = z.infer<typeof Order>;

@@ -65,6 +65,7 @@ describe('coming back from the payment page', () => {
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(`/orders/${orderId}?checkout=cancelled`);
     await page.getByText('You left the payment page. Nothing was charged.').waitFor();
     await page.getByText('This order is waiting for payment.').waitFor();
+    expect(await page.getByRole('link', { name: 'Go to the test payment page' }).getAttribute('href')).toBe(`/checkout/test/${orderId}`);
     expect(await unnamedControls(context, page)).toEqual([]);
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
     await screenshot(page, 'checkout-returns-phone-1-left');

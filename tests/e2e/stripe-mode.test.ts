@@ -202,14 +202,20 @@ describe('coming back from Stripe Checkout', () => {
     await buyerPage.getByText('Paid. Your licences are in your library.').waitFor();
     await screenshot(buyerPage, 'stripe-mode-phone-2-paid');
 
-    // Left Stripe's page without paying: cancelling closes the session there and gives the beat back.
+    // Left Stripe's page without paying: the way back to it is offered while the session is open…
     const left = await toStripe(leftBeat, leftTitle);
     await buyerPage.goto(left.cancelUrl);
     await buyerPage.getByText('You left the payment page. Nothing was charged.').waitFor();
     expect(stripe.sessions.get(left.sessionId)?.status).toBe('open');
+    await buyerPage.getByRole('link', { name: 'Go back to the payment page' }).click();
+    await buyerPage.getByRole('heading', { level: 1, name: 'Stripe Checkout' }).waitFor();
+    expect(buyerPage.url()).toContain(left.sessionId);
+    // …and cancelling closes the session there and gives the beat back.
+    await buyerPage.goto(left.cancelUrl);
     await buyerPage.getByRole('button', { name: 'Cancel the order and put its beats back in my cart' }).click();
     await buyerPage.getByText('1 beat is back in your cart.').waitFor();
     expect(stripe.sessions.get(left.sessionId)?.status).toBe('expired');
+    expect(await buyerPage.getByRole('link', { name: 'Go back to the payment page' }).count()).toBe(0);
     await screenshot(buyerPage, 'stripe-mode-phone-3-cancelled');
     await buyerPage.getByRole('link', { name: 'Go to your cart' }).click();
     await buyerPage.getByRole('button', { name: 'Check out 1 beat' }).waitFor();

@@ -37,7 +37,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
   async function view(orderId: string): Promise<Order> {
     const order = await queries.findOrder(db, orderId);
     if (!order) throw new AppError('order_not_found');
-    return toOrder(order, await queries.itemsOf(db, [orderId]));
+    return toOrder(order, await queries.itemsOf(db, [orderId]), clock.now());
   }
 
   /** The buyer's own order; anyone else's does not exist for them. */
@@ -113,14 +113,15 @@ export function createCheckoutService(deps: CheckoutDeps) {
         successUrl: `${origin}/orders/${orderId}?checkout=success`,
         cancelUrl: `${origin}/orders/${orderId}?checkout=cancelled`,
       });
-      if (session.sessionId) await queries.setCheckoutSession(db, orderId, session.sessionId, now);
+      if (session.sessionId) await queries.setCheckoutSession(db, orderId, { sessionId: session.sessionId, url: session.url, expiresAt: session.expiresAt }, now);
       return { order: await view(orderId), checkoutUrl: session.url, mode: gateway.mode };
     },
 
     async orders(buyerId: string): Promise<OrderList> {
       const rows = await queries.ordersOf(db, buyerId);
       const items = await queries.itemsOf(db, rows.map((row) => row.id));
-      return { orders: rows.map((row) => toOrder(row, items)) };
+      const now = clock.now();
+      return { orders: rows.map((row) => toOrder(row, items, now)) };
     },
 
     async order(buyerId: string, orderId: string): Promise<Order> {

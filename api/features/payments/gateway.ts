@@ -21,7 +21,7 @@ export interface CheckoutLine {
  */
 export interface PaymentGateway {
   mode: PaymentMode;
-  createOrderCheckout(input: { orderId: string; email: string; lines: CheckoutLine[]; successUrl: string; cancelUrl: string }): Promise<{ url: string; sessionId: string | null }>;
+  createOrderCheckout(input: { orderId: string; email: string; lines: CheckoutLine[]; successUrl: string; cancelUrl: string }): Promise<{ url: string; sessionId: string | null; expiresAt: Date | null }>;
   /**
    * Closes an order's checkout session so it can no longer be paid. Returns the expired session (the
    * object a `checkout.session.expired` event carries), or null when the session is no longer open:

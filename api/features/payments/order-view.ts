@@ -5,7 +5,21 @@ import type { OrderItemRow, OrderRow } from './queries.ts';
 
 const STATUSES = ['pending', 'paid', 'declined', 'refunding', 'refunded'] as const;
 
-export function toOrder(order: OrderRow, items: { item: OrderItemRow; licenceId: string | null }[]): Order {
+/** The app's own payment page for a test-mode order. */
+export const testCheckoutPath = (orderId: string) => `/checkout/test/${orderId}`;
+
+/**
+ * Where the buyer can still pay a pending order: Stripe's page for its session until Stripe closes it
+ * (24 hours by default), the test page in test mode; null for anything else.
+ */
+function paymentUrlOf(order: OrderRow, now: Date): string | null {
+  if (order.status !== 'pending') return null;
+  if (order.mode !== 'stripe') return testCheckoutPath(order.id);
+  if (!order.checkoutUrl || (order.checkoutExpiresAt && order.checkoutExpiresAt.getTime() <= now.getTime())) return null;
+  return order.checkoutUrl;
+}
+
+export function toOrder(order: OrderRow, items: { item: OrderItemRow; licenceId: string | null }[], now: Date): Order {
   return {
     id: order.id,
     status: STATUSES.find((status) => status === order.status) ?? 'pending',
@@ -32,5 +46,6 @@ export function toOrder(order: OrderRow, items: { item: OrderItemRow; licenceId:
     createdAt: order.createdAt.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
     refundedAt: order.refundedAt?.toISOString() ?? null,
+    paymentUrl: paymentUrlOf(order, now),
   };
 }

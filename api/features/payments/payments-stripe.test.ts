@@ -105,10 +105,12 @@ describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
     const cancel = (token: string) => call(t.app, 'POST', `/api/orders/${order.orderId}/cancel`, { token });
     expect((await cancel((await signUp(t.app)).accessToken)).status).toBe(404);
     expect(stripe.sessions.get(order.sessionId)?.status).toBe('open');
+    // While the session is open the buyer can go back to Stripe's page for it; once closed, not.
+    expect((await call(t.app, 'GET', `/api/orders/${order.orderId}`, { token: buyer.accessToken })).json.paymentUrl).toBe(order.response.json.checkoutUrl);
 
     const cancelled = await cancel(buyer.accessToken);
     expect(cancelled.status, cancelled.text).toBe(200);
-    expect(cancelled.json).toMatchObject({ id: order.orderId, status: 'declined' });
+    expect(cancelled.json).toMatchObject({ id: order.orderId, status: 'declined', paymentUrl: null });
     expect(stripe.sessions.get(order.sessionId)?.status).toBe('expired');
     expect(stripe.requests.filter((request) => request.path === `/v1/checkout/sessions/${order.sessionId}/expire`)).toHaveLength(1);
     // Stripe then sends its own event about the expiry: recorded, nothing more happens.
@@ -117,6 +119,22 @@ describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
     expect((await call(t.app, 'GET', `/api/orders/${order.orderId}`, { token: buyer.accessToken })).json.status).toBe('declined');
     expect((await cancel(buyer.accessToken)).json.error.code).toBe('order_not_pending');
     expect(await licencesOf(beatId)).toHaveLength(0);
+  });
+
+  it('offers the payment page of a pending order only until Stripe closes its session', async () => {
+    const { beatId } = await publishedBeat(t.app);
+    const buyer = await signUp(t.app);
+    const order = await checkout(buyer.accessToken, beatId);
+    // A day passes: sign in afresh each time, the first access token has long expired.
+    const token = async () => (await call(t.app, 'POST', '/api/auth/login', { body: { email: buyer.email, password: TEST_PASSWORD } })).json.accessToken as string;
+    const paymentUrl = async () => (await call(t.app, 'GET', `/api/orders/${order.orderId}`, { token: await token() })).json.paymentUrl;
+    expect(order.response.json.order.paymentUrl).toBe(order.response.json.checkoutUrl);
+    const expiresAt = Number(stripe.sessions.get(order.sessionId)!.expires_at) * 1000;
+    t.clock.advance(expiresAt - t.clock.now().getTime() - 1000);
+    expect(await paymentUrl()).toBe(order.response.json.checkoutUrl);
+    t.clock.advance(2000);
+    expect(await paymentUrl()).toBeNull();
+    expect((await call(t.app, 'GET', '/api/orders', { token: await token() })).json.orders[0]).toMatchObject({ id: order.orderId, status: 'pending', paymentUrl: null });
   });
 
   it('refuses to cancel an order already paid on Stripe’s page, whose webhook then grants it', async () => {

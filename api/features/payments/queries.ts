@@ -12,8 +12,11 @@ export async function insertOrder(db: Database, order: typeof orders.$inferInser
   });
 }
 
-export async function setCheckoutSession(db: Database, orderId: string, sessionId: string | null, now: Date): Promise<void> {
-  await db.update(orders).set({ stripeSessionId: sessionId, updatedAt: now }).where(eq(orders.id, orderId));
+export async function setCheckoutSession(db: Database, orderId: string, session: { sessionId: string; url: string; expiresAt: Date | null }, now: Date): Promise<void> {
+  await db
+    .update(orders)
+    .set({ stripeSessionId: session.sessionId, checkoutUrl: session.url, checkoutExpiresAt: session.expiresAt, updatedAt: now })
+    .where(eq(orders.id, orderId));
 }
 
 /**

@@ -54,7 +54,7 @@ export function createStripeGateway(stripe: Stripe, options: StripeOptions): Pay
         ),
       );
       if (!session.url) throw new AppError('payment_provider_unavailable');
-      return { url: session.url, sessionId: session.id };
+      return { url: session.url, sessionId: session.id, expiresAt: session.expires_at ? new Date(session.expires_at * 1000) : null };
     },
 
     async expireOrderCheckout(sessionId) {

@@ -1,5 +1,6 @@
 import { AppError } from '../../errors/app-error.ts';
 import type { PaymentGateway } from './gateway.ts';
+import { testCheckoutPath } from './order-view.ts';
 
 /**
  * TEST MODE (no STRIPE_SECRET_KEY): no money moves. Checkout sends the buyer to the app's own page
@@ -9,7 +10,7 @@ import type { PaymentGateway } from './gateway.ts';
 export function createTestGateway(): PaymentGateway {
   return {
     mode: 'test',
-    createOrderCheckout: async ({ orderId }) => ({ url: `/checkout/test/${orderId}`, sessionId: null }),
+    createOrderCheckout: async ({ orderId }) => ({ url: testCheckoutPath(orderId), sessionId: null, expiresAt: null }),
     // Test orders have no session: their page stops offering Pay once the order is no longer pending.
     expireOrderCheckout: async () => null,
     refund: async () => ({ refundId: null }),

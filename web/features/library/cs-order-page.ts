@@ -275,7 +275,9 @@ export class CsOrderPage extends LitElement {
     }
     if (order.status === 'pending' && !this.confirming) {
       return html`<div class="row">
-        ${order.mode === 'test' ? html`<a class="button" href="/checkout/test/${encodeURIComponent(order.id)}">${t('library.order.payTest')}</a>` : nothing}
+        ${order.paymentUrl
+          ? html`<a class="button" href=${order.paymentUrl}>${order.mode === 'test' ? t('library.order.payTest') : t('library.order.payStripe')}</a>`
+          : nothing}
         <button class="button secondary" type="button" ?disabled=${this.busy} @click=${this.#cancel}>${t('library.order.cancel')}</button>
       </div>`;
     }
