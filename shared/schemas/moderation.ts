@@ -146,6 +146,29 @@ export const SuspensionAppealRequest = z
   .meta({ id: 'SuspensionAppealRequest' });
 export type SuspensionAppealRequest = z.infer<typeof SuspensionAppealRequest>;
 
+/** A suspended person asks how their appeal stands, with the same credentials. */
+export const AppealStatusRequest = SuspensionAppealRequest.omit({ message: true }).strict().meta({ id: 'AppealStatusRequest' });
+export type AppealStatusRequest = z.infer<typeof AppealStatusRequest>;
+
+/**
+ * The person's latest appeal against the suspension in force: `open` while the moderators have it,
+ * `rejected` with their response once turned down (a new appeal can then be made). Null when they
+ * have not appealed this suspension. (A granted appeal lifts the suspension, so it never shows here.)
+ */
+export const AppealStatus = z
+  .object({
+    appeal: z
+      .object({
+        status: z.enum(['open', 'rejected']),
+        createdAt: z.iso.datetime(),
+        decidedAt: z.iso.datetime().nullable(),
+        response: z.string().nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'AppealStatus' });
+export type AppealStatus = z.infer<typeof AppealStatus>;
+
 /** A moderator turns an appeal down, telling the person why. (Granting it is lifting the suspension.) */
 export const RejectAppealRequest = z
   .object({ response: z.string().trim().min(1).max(APPEAL_MAX_LENGTH) })

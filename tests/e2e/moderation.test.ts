@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiCallsTo } from './api-calls.ts';
-import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
+import { launchChromium, registerThroughApi, screenshot, uniqueEmail, unnamedControls, VIEWPORTS, WatchedPage } from './browser.ts';
 
 /** A moderator works the report queue in the browser; anyone else is told the page is not theirs. */
 const baseUrl = inject('baseUrl');
@@ -119,9 +119,7 @@ describe('the moderators’ report queue', () => {
     const spammerWatched = await WatchedPage.open(spammerContext);
     const spammerPage = spammerWatched.page;
     await spammerPage.goto(`${baseUrl}/sign-in`);
-    await spammerPage.getByLabel('E-mail').fill(spammer.email);
-    await spammerPage.getByLabel('Password', { exact: true }).fill(spammer.password);
-    await spammerPage.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(spammerPage, spammer);
     // Told why and until when: a week from now, in UTC.
     await spammerPage.getByText(/^This account is suspended until \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Reason: spam\.$/).waitFor();
     await screenshot(spammerPage, 'moderation-phone-6-suspended-sign-in');
@@ -135,6 +133,11 @@ describe('the moderators’ report queue', () => {
     await spammerPage.getByRole('button', { name: 'Send appeal' }).click();
     await spammerPage.getByText('Your appeal was sent. A moderator will answer you by e-mail.').waitFor();
     await screenshot(spammerPage, 'moderation-phone-7-appeal-sent');
+    // Trying again later, they see it is with the moderators instead of a second form.
+    await spammerPage.reload();
+    await signInAs(spammerPage, spammer);
+    await spammerPage.getByText(/^You appealed on .+\. A moderator will answer you by e-mail\.$/).waitFor();
+    expect(await spammerPage.getByLabel('Your appeal').count()).toBe(0);
     await page.reload();
     await suspended.getByText(appeal).waitFor();
     await screenshot(page, 'moderation-laptop-8-appeal');
@@ -148,6 +151,14 @@ describe('the moderators’ report queue', () => {
     await suspended.getByRole('button', { name: 'Turn down the appeal' }).click();
     await page.getByText(`Appeal of ${spammer.displayName} turned down; they were sent your reasons.`).waitFor();
     await expect.poll(() => suspended.getByText(appeal).count()).toBe(0);
+    // The next refused sign-in shows the answer and the reasons, and offers a new appeal.
+    await spammerPage.reload();
+    await signInAs(spammerPage, spammer);
+    await spammerPage.getByText(/^On .+ a moderator turned down your appeal\. Their reasons:$/).waitFor();
+    await spammerPage.getByText('Nobody in the forum asked: the reports say otherwise.').waitFor();
+    await spammerPage.getByLabel('Your appeal').waitFor();
+    expect(await unnamedControls(spammerContext, spammerPage)).toEqual([]);
+    await screenshot(spammerPage, 'moderation-phone-9-appeal-turned-down');
 
     // Lifted after all: the spammer can sign in again.
     await suspended.getByRole('button', { name: `Lift the suspension of ${spammer.displayName}` }).click();
@@ -171,3 +182,10 @@ describe('the moderators’ report queue', () => {
     expect(watched.problems().filter((problem) => !problem.includes('status of 403'))).toEqual([]);
   });
 });
+
+/** Fills in the sign-in form on the page already open and sends it. */
+async function signInAs(page: Page, account: { email: string; password: string }): Promise<void> {
+  await page.getByLabel('E-mail').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

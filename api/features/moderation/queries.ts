@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gt, gte, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/database.ts';
 import { conversations, messageReports, messages, sessions, suspensionAppeals, users } from '../../db/schema.ts';
 import { republishWithheldWork, withholdPublishedWork } from '../beats/published-work.ts';
@@ -134,6 +134,24 @@ export async function insertAppeal(tx: Executor, appeal: { id: string; userId: s
     .onConflictDoNothing()
     .returning({ id: suspensionAppeals.id });
   return inserted.length > 0;
+}
+
+/** When the account's suspension in force began; null when it is not suspended. */
+export async function suspendedSince(db: Executor, userId: string): Promise<Date | null> {
+  const [row] = await db.select({ suspendedAt: users.suspendedAt }).from(users).where(eq(users.id, userId));
+  return row?.suspendedAt ?? null;
+}
+
+/** The account's latest appeal made at or after `since` (the start of the suspension in force), if any. */
+export async function latestAppealSince(db: Executor, userId: string, since: Date) {
+  const [appeal] = await db
+    .select({ createdAt: suspensionAppeals.createdAt, closedAt: suspensionAppeals.closedAt, outcome: suspensionAppeals.outcome, response: suspensionAppeals.response })
+    .from(suspensionAppeals)
+    .where(and(eq(suspensionAppeals.userId, userId), gte(suspensionAppeals.createdAt, since)))
+    // The open one (there is at most one) is the latest, even when made in the same instant as another.
+    .orderBy(sql`${suspensionAppeals.closedAt} is null desc`, desc(suspensionAppeals.createdAt))
+    .limit(1);
+  return appeal;
 }
 
 /** Closes the account's open appeal; false when it has none. */

@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  AppealStatus,
+  AppealStatusRequest,
   ModerationReport,
   ModerationReportPage,
   ModerationReportQuery,
@@ -95,6 +97,13 @@ const appealRoute = createRoute({
   responses: { 202: { description: 'Filed; the person is e-mailed a confirmation and, later, the decision' }, ...errorResponses(401, 409, 422, 429) },
 });
 
+const appealStatusRoute = createRoute({
+  method: 'post', path: '/suspension-appeal/status', tags: ['auth', ...tags],
+  summary: 'A suspended person asks how their appeal against the suspension in force stands, with their e-mail and password (POST, so the password is never in a URL)',
+  request: { body: { required: true, ...json(AppealStatusRequest) } },
+  responses: { 200: { description: 'Their latest appeal of this suspension, or null', ...json(AppealStatus) }, ...errorResponses(401, 409, 422, 429) },
+});
+
 /** `/api/auth/suspension-appeal`: public (the appellant has no session); credentials are checked like a sign-in. */
 export function appealRoutes(deps: { auth: AuthService; moderation: ModerationService }) {
   const router = createRouter();
@@ -103,6 +112,11 @@ export function appealRoutes(deps: { auth: AuthService; moderation: ModerationSe
     const accountId = await deps.auth.suspendedAccount({ email, password }, { ip: c.get('clientIp'), userAgent: c.req.header('user-agent') });
     await deps.moderation.appeal(accountId, message);
     return c.body(null, 202);
+  });
+  router.openapi(appealStatusRoute, async (c) => {
+    const accountId = await deps.auth.suspendedAccount(c.req.valid('json'), { ip: c.get('clientIp'), userAgent: c.req.header('user-agent') });
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await deps.moderation.appealStatus(accountId), 200);
   });
   return router;
 }

@@ -1,4 +1,5 @@
 import {
+  type AppealStatus,
   MODERATION_ACTIONS,
   type ModerationAction,
   type ModerationReport,
@@ -192,6 +193,25 @@ export function createModerationService(deps: { db: Database; clock: Clock; mode
         if (!(await queries.insertAppeal(tx, { id: crypto.randomUUID(), userId: accountId, message, at: clock.now() }))) throw new AppError('appeal_already_open');
       });
       await announce(effects.tellAccountHolder(accountId, 'appeal_received'), 'an appeal');
+    },
+
+    /**
+     * How the suspended person's appeal against the suspension in force stands (their credentials were
+     * checked by the caller). Only appeals made since this suspension began count.
+     */
+    async appealStatus(accountId: string): Promise<AppealStatus> {
+      const since = await queries.suspendedSince(db, accountId);
+      if (!since) throw new AppError('account_not_suspended');
+      const appeal = await queries.latestAppealSince(db, accountId, since);
+      if (!appeal || (appeal.closedAt && appeal.outcome !== 'rejected')) return { appeal: null };
+      return {
+        appeal: {
+          status: appeal.closedAt ? 'rejected' : 'open',
+          createdAt: appeal.createdAt.toISOString(),
+          decidedAt: appeal.closedAt?.toISOString() ?? null,
+          response: appeal.closedAt ? appeal.response : null,
+        },
+      };
     },
 
     /** Turns an appeal down with the moderator's reasons, which the person receives by e-mail. Granting it is `reinstate`. */

@@ -240,12 +240,16 @@ describe.each(databaseKinds())('moderation actions: removing a message, suspendi
     const someone = await signUp(s.app, { displayName: 'Sample Flipper' });
     const outbox = async () => (await readOutbox(s.config.mail.outboxDir)).filter((mail) => mail.to === someone.email);
     const appeal = (body: Record<string, unknown>) => call(s.app, 'POST', '/api/auth/suspension-appeal', { body: { email: someone.email, password: TEST_PASSWORD, ...body } });
+    const appealStatus = (password = TEST_PASSWORD) => call(s.app, 'POST', '/api/auth/suspension-appeal/status', { body: { email: someone.email, password } });
     const message = 'The samples are cleared: I attached the licences to my beats.';
 
     // Not suspended: nothing to appeal.
     expect((await appeal({ message })).json.error.code).toBe('account_not_suspended');
+    expect((await appealStatus()).json.error.code).toBe('account_not_suspended');
     expect((await call(s.app, 'POST', '/api/moderation/suspensions', { token: moderator.accessToken, body: { userId: someone.userId, reason: 'copyright', note: 'Uncleared samples' } })).status).toBe(204);
     await expect.poll(async () => (await outbox()).length).toBe(1);
+    expect((await appealStatus()).json).toEqual({ appeal: null });
+    expect((await appealStatus('not-the-password-at-all')).json.error.code).toBe('invalid_credentials');
 
     // Wrong password: the sign-in's answer, and nothing filed. Too short a message: a field error.
     const wrong = await appeal({ message, password: 'not-the-password-at-all' });
@@ -255,6 +259,8 @@ describe.each(databaseKinds())('moderation actions: removing a message, suspendi
     expect(filed.status, filed.text).toBe(202);
     const again = await appeal({ message: `${message} Please look again.` });
     expect([again.status, again.json.error.code]).toEqual([409, 'appeal_already_open']);
+    // The person can see where it stands (the sign-in page shows it instead of a second form).
+    expect((await appealStatus()).json).toEqual({ appeal: { status: 'open', createdAt: expect.any(String), decidedAt: null, response: null } });
     await expect.poll(async () => (await outbox()).map((mail) => mail.subject)).toContain('We received your appeal');
 
     const listed = async () =>
@@ -273,15 +279,23 @@ describe.each(databaseKinds())('moderation actions: removing a message, suspendi
     await expect.poll(async () => (await outbox()).map((mail) => mail.subject)).toContain('Your appeal was not granted');
     expect((await outbox()).find((mail) => mail.subject === 'Your appeal was not granted')!.text).toContain('Their reasons:\nThe licences you attached do not cover commercial use.');
     expect((await listed()).appeal).toBeNull();
+    expect((await appealStatus()).json).toEqual({
+      appeal: { status: 'rejected', createdAt: expect.any(String), decidedAt: expect.any(String), response: 'The licences you attached do not cover commercial use.' },
+    });
     expect((await call(s.app, 'POST', '/api/auth/login', { body: { email: someone.email, password: TEST_PASSWORD } })).json.error.code).toBe('account_suspended');
 
     // A second appeal, granted by lifting the suspension: it is closed, and the person can sign in.
     expect((await appeal({ message: 'I replaced every sample with my own recordings.' })).status).toBe(202);
+    expect((await appealStatus()).json.appeal).toMatchObject({ status: 'open', response: null });
     expect((await call(s.app, 'DELETE', `/api/moderation/suspensions/${someone.userId}`, { token: moderator.accessToken })).status).toBe(204);
     expect((await call(s.app, 'POST', '/api/auth/login', { body: { email: someone.email, password: TEST_PASSWORD } })).status).toBe(200);
     const rows = await s.database.db.select().from(suspensionAppeals).where(eq(suspensionAppeals.userId, someone.userId));
     expect(rows.map((row) => row.outcome).sort()).toEqual(['granted', 'rejected']);
     expect(rows.every((row) => row.closedAt !== null)).toBe(true);
+    // Suspended again later: the appeals of the earlier suspension are not this one's.
+    s.clock.advance(1000);
+    expect((await call(s.app, 'POST', '/api/moderation/suspensions', { token: moderator.accessToken, body: { userId: someone.userId, reason: 'spam', note: 'Again' } })).status).toBe(204);
+    expect((await appealStatus()).json).toEqual({ appeal: null });
   });
 
   // Last in this file: it moves the shared clock a week on, past every access token issued above.

@@ -41,6 +41,8 @@ export class CsSignInPage extends LitElement {
 
   readonly #i18n = new LocaleController(this);
   readonly #session = new ServiceController(this, sessionContext);
+  /** The credentials of the last sign-in sent. */
+  #lastAttempt: { email: string; password: string } | null = null;
   /** Arrived from a password reset: say it worked. */
   readonly #afterReset = new URLSearchParams(location.search).get('reset') === 'done';
 
@@ -105,7 +107,9 @@ export class CsSignInPage extends LitElement {
           <p class="form-footer"><a href="/forgot-password">${t('auth.signIn.forgot')}</a></p>
         </form>
       </div>
-      ${this.suspended ? html`<div class="card"><cs-suspension-appeal .email=${this.email} .password=${this.password}></cs-suspension-appeal></div>` : nothing}
+      ${this.suspended && this.#lastAttempt
+        ? html`<div class="card"><cs-suspension-appeal .email=${this.#lastAttempt.email} .password=${this.#lastAttempt.password}></cs-suspension-appeal></div>`
+        : nothing}
       <p class="form-footer">${t('auth.signIn.noAccount')} <a href="/sign-up">${t('auth.signIn.createAccount')}</a></p>
     </div>`;
   }
@@ -120,7 +124,11 @@ export class CsSignInPage extends LitElement {
     await submitForm(
       this,
       validateForm(LoginRequest, { email: this.email, password: this.password }),
-      async (request) => void (await this.#session.value.signIn(request)),
+      async (request) => {
+        // An appeal goes with the credentials that were refused, not whatever is typed afterwards.
+        this.#lastAttempt = { email: request.email, password: request.password };
+        await this.#session.value.signIn(request);
+      },
       (error) => {
         this.suspended = error instanceof ApiError && error.code === 'account_suspended';
         // Rarely needed, so loaded only then.

@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
-import { APPEAL_MAX_LENGTH } from '../../../shared/schemas/moderation.ts';
+import { APPEAL_MAX_LENGTH, AppealStatus } from '../../../shared/schemas/moderation.ts';
 import type { ApiClient } from '../../api/api-client.ts';
 import { apiContext } from '../../app/contexts.ts';
 import { errorMessage } from '../../app/error-message.ts';
@@ -14,7 +14,9 @@ const APPEAL_MIN_LENGTH = 10;
 /**
  * The appeal a suspended person can make from the sign-in page, where the refusal told them why:
  * their message goes to the moderators with the e-mail and password they just typed (they cannot
- * sign in, so that is how the server knows it is them). The answer comes by e-mail.
+ * sign in, so that is how the server knows it is them). The answer comes by e-mail, and shows here
+ * too: an appeal still open replaces the form, a turned-down one is shown with the moderators'
+ * reasons above the form for a new appeal.
  */
 export class CsSuspensionAppeal extends LitElement {
   static override properties = {
@@ -24,6 +26,7 @@ export class CsSuspensionAppeal extends LitElement {
     status: { state: true },
     sent: { state: true },
     sending: { state: true },
+    appeal: { state: true },
   };
 
   static override styles = [
@@ -53,6 +56,17 @@ export class CsSuspensionAppeal extends LitElement {
       p {
         margin: 0;
       }
+      blockquote {
+        margin: 0;
+        padding-inline-start: var(--cs-space-3, 0.75rem);
+        border-inline-start: 3px solid var(--cs-color-border-strong, #8e8a9e);
+        white-space: pre-wrap;
+      }
+      .answer {
+        display: grid;
+        gap: var(--cs-space-2, 0.5rem);
+        margin-block-end: var(--cs-space-4, 1rem);
+      }
     `,
   ];
 
@@ -62,6 +76,10 @@ export class CsSuspensionAppeal extends LitElement {
   declare status: string;
   declare sent: boolean;
   declare sending: boolean;
+  /** How the latest appeal of this suspension stands; undefined until known (or if it could not be read). */
+  declare appeal: AppealStatus['appeal'] | undefined;
+  /** The credentials the status was asked with, so it is asked once per sign-in attempt. */
+  #askedFor = '';
 
   readonly #i18n = new LocaleController(this);
   #api: ApiClient | undefined;
@@ -77,11 +95,44 @@ export class CsSuspensionAppeal extends LitElement {
     new ContextConsumer(this, { context: apiContext, callback: (api) => (this.#api = api) });
   }
 
+  protected override willUpdate(): void {
+    const credentials = `${this.email}\n${this.password}`;
+    if (!this.#api || !this.email || credentials === this.#askedFor) return;
+    this.#askedFor = credentials;
+    this.appeal = undefined;
+    void this.#readStatus();
+  }
+
+  async #readStatus(): Promise<void> {
+    try {
+      const status = await this.#api!.request({ method: 'POST', path: '/api/auth/suspension-appeal/status', body: { email: this.email, password: this.password }, schema: AppealStatus });
+      this.appeal = status.appeal;
+    } catch {
+      // Unknown: the form is offered, and the server refuses a second open appeal with a clear message.
+      this.appeal = null;
+    }
+  }
+
   override render() {
     if (!this.#i18n.available) return nothing;
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
     if (this.sent) return html`<p class="notice success" role="status">${t('auth.appeal.sent')}</p>`;
-    return html`<form novalidate @submit=${this.#send}>
+    if (this.appeal === undefined) return html`<p class="muted" role="status">${t('auth.appeal.loading')}</p>`;
+    const date = (iso: string) => this.#i18n.formatDate(iso, { dateStyle: 'long' });
+    if (this.appeal?.status === 'open') {
+      return html`<h2>${t('auth.appeal.title')}</h2>
+        <p class="notice" role="status">${t('auth.appeal.open', { date: date(this.appeal.createdAt) })}</p>`;
+    }
+    const rejected = this.appeal?.status === 'rejected' ? this.appeal : null;
+    return html`${rejected
+        ? html`<div class="answer">
+            <h2>${t('auth.appeal.rejectedTitle')}</h2>
+            <p>${t('auth.appeal.rejected', { date: date(rejected.decidedAt ?? rejected.createdAt) })}</p>
+            ${rejected.response ? html`<blockquote>${rejected.response}</blockquote>` : nothing}
+            <p>${t('auth.appeal.again')}</p>
+          </div>`
+        : nothing}
+      <form novalidate @submit=${this.#send}>
       <h2>${t('auth.appeal.title')}</h2>
       <p>${t('auth.appeal.lead')}</p>
       <label for="appeal-message">${t('auth.appeal.message')}</label>
