@@ -76,7 +76,7 @@ export class CsSuspensionAppeal extends LitElement {
   declare status: string;
   declare sent: boolean;
   declare sending: boolean;
-  /** How the latest appeal of this suspension stands; undefined until known (or if it could not be read). */
+  /** How the latest appeal of this suspension stands (null: none, or it could not be read); undefined while being read. */
   declare appeal: AppealStatus['appeal'] | undefined;
   /** The credentials the status was asked with, so it is asked once per sign-in attempt. */
   #askedFor = '';
