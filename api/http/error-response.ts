@@ -47,6 +47,9 @@ export function errorResponse(error: unknown, c: Context, logger: Logger, params
     },
   };
   for (const [name, value] of Object.entries(appError.headers)) c.header(name, value);
+  // A body refused for its size may still be arriving: this answer ends the connection, so the client
+  // does not send its next request down a socket the server closes once it stops draining the rest.
+  if (appError.status === 413) c.header('Connection', 'close');
   c.header('Content-Language', locale);
   c.header('Cache-Control', 'no-store');
   return c.json(body, appError.status as 400);

@@ -3,7 +3,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve } from '@hono/node-server';
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { call, createTestApp, signUp, type TestApp } from '../testing/test-app.ts';
+
 
 /** HTTP behaviour that does not depend on the database engine: one PGlite run is enough. */
 describe('HTTP hygiene', () => {
@@ -43,6 +48,27 @@ describe('HTTP hygiene', () => {
       duplex: 'half',
     } as RequestInit);
     expect(streamed.status).toBe(413);
+  });
+
+  it('ends the connection with a 413, so a client still sending the body does not reuse it', async () => {
+    // Served as api/server.ts serves it.
+    const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+    await once(server, 'listening');
+    try {
+      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+      await once(socket, 'connect');
+      // Announces far more than the limit and sends only a part: the rest never comes.
+      socket.write(`POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n${'x'.repeat(100_000)}`);
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+      await once(socket, 'close');
+      expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+      expect(answer).toMatch(/\r\nconnection: close\r\n/i);
+      expect(answer).toContain('payload_too_large');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('answers malformed JSON with 400 malformed_json', async () => {
