@@ -59,6 +59,7 @@ import { clientIp } from './http/client-ip.ts';
 import { errorResponse } from './http/error-response.ts';
 import { createRouter } from './http/openapi-hono.ts';
 import { rateLimit } from './http/rate-limit.ts';
+import { drainRefusedBody } from './http/refused-body.ts';
 import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticFiles } from './http/static-files.ts';
@@ -151,7 +152,8 @@ export function createApp(deps: AppDeps) {
   );
   const jsonBodyLimit = bodyLimit({
     maxSize: config.bodyLimitBytes,
-    onError: () => {
+    onError: async (c) => {
+      await drainRefusedBody(c, config.bodyDrainMs);
       throw new AppError('payload_too_large', { params: { limit: config.bodyLimitBytes } });
     },
   });

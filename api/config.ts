@@ -70,6 +70,8 @@ export interface Config {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   bodyLimitBytes: number;
+  /** How long the rest of a body refused for its size is read (and thrown away) so its connection stays usable. */
+  bodyDrainMs: number;
   rateLimit: { windowSeconds: number; max: number; signedInMax: number; signUpsPerHour: number };
   /** Whether X-Forwarded-For names the client (only behind a proxy you run). */
   trustProxy: boolean;
@@ -117,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    bodyDrainMs: 5000,
     rateLimit: {
       windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
       max: e.RATE_LIMIT_MAX,

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../errors/app-error.ts';
+import { closesConnection } from './refused-body.ts';
 import type { ErrorResponse } from '../../shared/schemas/error.ts';
 import { localeFromHeader, translate } from '../i18n/translate.ts';
 import type { Logger } from '../platform/logger.ts';
@@ -47,9 +48,9 @@ export function errorResponse(error: unknown, c: Context, logger: Logger, params
     },
   };
   for (const [name, value] of Object.entries(appError.headers)) c.header(name, value);
-  // A body refused for its size may still be arriving: this answer ends the connection, so the client
-  // does not send its next request down a socket the server closes once it stops draining the rest.
-  if (appError.status === 413) c.header('Connection', 'close');
+  // A body refused for its size may still be arriving: unless it was read to its end, this answer ends
+  // the connection, so the client does not send its next request down it.
+  if (appError.status === 413 && closesConnection(c)) c.header('Connection', 'close');
   c.header('Content-Language', locale);
   c.header('Cache-Control', 'no-store');
   return c.json(body, appError.status as 400);
