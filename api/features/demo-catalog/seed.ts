@@ -9,7 +9,7 @@ import type { Logger } from '../../platform/logger.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { BeatsService } from '../beats/service.ts';
 import { DEMO_BEATS, DEMO_PRODUCER } from './catalog.ts';
-import { encodeWav, renderLoop } from './synth.ts';
+import { startSynthThread, type LoopRenderer } from './synth-thread.ts';
 
 export type SeedOutcome = 'seeded' | 'catalog_not_empty' | 'already_seeded';
 
@@ -20,7 +20,14 @@ export type SeedOutcome = 'seeded' | 'catalog_not_empty' | 'already_seeded';
  * Never seeds into a catalog that has any beat, and never twice: the demo producer's unique
  * e-mail is claimed first, so of several instances starting together only one seeds.
  */
-export async function seedDemoCatalog(deps: { db: Database; beats: BeatsService; clock: Clock; logger: Logger }): Promise<SeedOutcome> {
+export async function seedDemoCatalog(deps: {
+  db: Database;
+  beats: BeatsService;
+  clock: Clock;
+  logger: Logger;
+  /** Renders the loops; a worker thread by default. */
+  synth?: () => LoopRenderer;
+}): Promise<SeedOutcome> {
   const { db, clock, logger } = deps;
   const [{ count } = { count: 0 }] = await db.select({ count: sql<number>`count(*)::int` }).from(beats);
   if (Number(count) > 0) return 'catalog_not_empty';
@@ -45,12 +52,17 @@ export async function seedDemoCatalog(deps: { db: Database; beats: BeatsService;
   // The house store is on Pro (no Stripe subscription behind it): a dozen beats is over Free's limit.
   await db.insert(subscriptions).values({ userId: producerId, plan: 'pro', status: 'active', updatedAt: now }).onConflictDoNothing();
 
-  for (const [index, { beat, feel }] of DEMO_BEATS.entries()) {
-    const wav = encodeWav(renderLoop({ bpm: beat.bpm ?? 90, musicalKey: beat.musicalKey ?? 'C minor', seed: index + 1, feel }));
-    const created = await deps.beats.create(producerId, beat);
-    const body = Readable.toWeb(Readable.from([Buffer.from(wav)])) as WebReadableStream<Uint8Array> as unknown as ReadableStream<Uint8Array>;
-    await deps.beats.uploadAudio(producerId, created.id, body, wav.length);
-    await deps.beats.setPublished(producerId, created.id, true);
+  const synth = (deps.synth ?? startSynthThread)();
+  try {
+    for (const [index, { beat, feel }] of DEMO_BEATS.entries()) {
+      const wav = await synth.render({ bpm: beat.bpm ?? 90, musicalKey: beat.musicalKey ?? 'C minor', seed: index + 1, feel });
+      const created = await deps.beats.create(producerId, beat);
+      const body = Readable.toWeb(Readable.from([Buffer.from(wav)])) as WebReadableStream<Uint8Array> as unknown as ReadableStream<Uint8Array>;
+      await deps.beats.uploadAudio(producerId, created.id, body, wav.length);
+      await deps.beats.setPublished(producerId, created.id, true);
+    }
+  } finally {
+    await synth.close();
   }
   logger.info('demo store seeded', { beats: DEMO_BEATS.length });
   return 'seeded';
