@@ -127,6 +127,20 @@ export function disputeEvent(type: 'charge.dispute.created' | 'charge.dispute.up
   };
 }
 
+/** A Pro subscription as Stripe holds it, for the fake Stripe to serve (`addSubscription`). */
+export function stripeSubscription(input: { id: string; customer: string; userId: string; interval?: 'month' | 'year'; cancelAtPeriodEnd?: boolean }) {
+  const interval = input.interval ?? 'month';
+  return {
+    id: input.id,
+    object: 'subscription',
+    status: 'active',
+    customer: input.customer,
+    metadata: { userId: input.userId, plan: 'pro', interval },
+    cancel_at_period_end: input.cancelAtPeriodEnd ?? false,
+    items: { object: 'list', data: [{ id: `si_of_${input.id}`, price: { id: `price_of_${input.id}`, product: 'prod_pro', recurring: { interval } } }] },
+  };
+}
+
 export function subscriptionEvent(input: {
   id?: string;
   type: 'customer.subscription.created' | 'customer.subscription.updated' | 'customer.subscription.deleted';

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chargeRefunded, disputeEvent, sessionCompleted, subscriptionEvent, WEBHOOK_SECRET } from '../../api/testing/commerce-fixtures.ts';
+import { chargeRefunded, disputeEvent, sessionCompleted, stripeSubscription, subscriptionEvent, WEBHOOK_SECRET } from '../../api/testing/commerce-fixtures.ts';
 import { startFakeStripe, type FakeStripe } from '../../api/testing/fake-stripe.ts';
 import { apiCallsTo } from './api-calls.ts';
 import { launchChromium, registerThroughApi, screenshot, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
@@ -256,15 +256,7 @@ describe('a Pro plan paid through Stripe', () => {
     await plan.getByRole('button', { name: 'Manage billing (card, invoices)' }).waitFor();
 
     // Cancelling, then taking it back: each change shows as waiting until Stripe's webhook confirms it.
-    stripe.addSubscription({
-      id: common.subscriptionId,
-      object: 'subscription',
-      status: 'active',
-      customer: common.customer,
-      metadata: { userId, plan: 'pro', interval: 'month' },
-      cancel_at_period_end: false,
-      items: { object: 'list', data: [{ id: `si_e2e_${userId}`, price: { id: `price_e2e_${userId}`, product: 'prod_pro', recurring: { interval: 'month' } } }] },
-    });
+    stripe.addSubscription(stripeSubscription({ id: common.subscriptionId, customer: common.customer, userId }));
     const subscriptionUpdates = () => stripe.requests.filter((request) => request.method === 'POST' && request.path === `/v1/subscriptions/${common.subscriptionId}`);
     await plan.getByRole('button', { name: 'Cancel Pro' }).click();
     await plan.getByText('Stripe is confirming the change…').waitFor();

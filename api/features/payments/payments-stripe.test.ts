@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { licences, orders } from '../../db/schema.ts';
-import { createStripeTestApp, deliver, publishedBeat, sessionCompleted, subscriptionEvent, WEBHOOK_SECRET } from '../../testing/commerce-fixtures.ts';
+import { createStripeTestApp, deliver, publishedBeat, sessionCompleted, stripeSubscription, subscriptionEvent, WEBHOOK_SECRET } from '../../testing/commerce-fixtures.ts';
 import type { FakeStripe } from '../../testing/fake-stripe.ts';
 import { lastLinkTo } from '../../testing/outbox.ts';
 import { call, signUp, TEST_PASSWORD, type TestApp } from '../../testing/test-app.ts';
@@ -270,20 +270,12 @@ describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
 
   it('upgrades with proration and cancels at period end through Stripe Billing', async () => {
     const producer = await signUp(t.app);
-    stripe.addSubscription({
-      id: 'sub_billing',
-      object: 'subscription',
-      status: 'active',
-      customer: 'cus_billing',
-      metadata: { userId: producer.userId, plan: 'pro', interval: 'month' },
-      cancel_at_period_end: false,
-      items: { object: 'list', data: [{ id: 'si_billing', price: { id: 'price_month', product: 'prod_pro', recurring: { interval: 'month' } } }] },
-    });
+    stripe.addSubscription(stripeSubscription({ id: 'sub_billing', customer: 'cus_billing', userId: producer.userId }));
     const now = Math.floor(t.clock.now().getTime() / 1000);
     await deliver(t.app, subscriptionEvent({ type: 'customer.subscription.created', created: now, subscriptionId: 'sub_billing', customer: 'cus_billing', userId: producer.userId, status: 'active', periodEnd: now + 86_400 * 30 }));
     expect((await call(t.app, 'PUT', '/api/subscriptions/upgrade', { token: producer.accessToken, body: { plan: 'pro', interval: 'year' } })).status).toBe(200);
     const update = stripe.requests.filter((request) => request.method === 'POST' && request.path === '/v1/subscriptions/sub_billing').at(-1)!;
-    expect(update.params).toMatchObject({ proration_behavior: 'create_prorations', items: [{ id: 'si_billing', price_data: { product: 'prod_pro', recurring: { interval: 'year' } } }] });
+    expect(update.params).toMatchObject({ proration_behavior: 'create_prorations', items: [{ id: 'si_of_sub_billing', price_data: { product: 'prod_pro', recurring: { interval: 'year' } } }] });
     expect((await call(t.app, 'DELETE', '/api/subscriptions/cancel', { token: producer.accessToken })).status).toBe(200);
     expect(stripe.requests.at(-1)!.params).toMatchObject({ cancel_at_period_end: 'true' });
     // Nothing changes locally until Stripe's webhook says so.
@@ -293,15 +285,7 @@ describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
   it('never opens a second subscription: subscribing during a cancelled period takes the cancellation back, after a failed renewal it is refused', async () => {
     const producer = await signUp(t.app);
     const subscriptionId = `sub_keep_${producer.userId}`;
-    stripe.addSubscription({
-      id: subscriptionId,
-      object: 'subscription',
-      status: 'active',
-      customer: 'cus_keep',
-      metadata: { userId: producer.userId, plan: 'pro', interval: 'month' },
-      cancel_at_period_end: true,
-      items: { object: 'list', data: [{ id: 'si_keep', price: { id: 'price_keep', product: 'prod_pro', recurring: { interval: 'month' } } }] },
-    });
+    stripe.addSubscription(stripeSubscription({ id: subscriptionId, customer: 'cus_keep', userId: producer.userId, cancelAtPeriodEnd: true }));
     const base = Math.floor(t.clock.now().getTime() / 1000);
     const common = { subscriptionId, customer: 'cus_keep', userId: producer.userId, periodEnd: base + 86_400 * 20 };
     await deliver(t.app, subscriptionEvent({ ...common, type: 'customer.subscription.created', created: base, status: 'active', cancelAtPeriodEnd: true }));
