@@ -109,6 +109,7 @@ export const ERROR_STATUS = {
   account_already_suspended: 409,
   account_not_suspended: 409,
   appeal_already_open: 409,
+  appeal_needs_another_moderator: 409,
   no_open_appeal: 409,
   messages_rate_limited: 429,
   analytics_range_invalid: 422,

@@ -125,6 +125,11 @@ export const Suspension = z
     messageToAccount: z.string(),
     /** The person's open appeal against it, if they made one. */
     appeal: z.object({ message: z.string(), createdAt: z.iso.datetime() }).nullable(),
+    /**
+     * The moderator asking suspended this account and another moderator can act: only another one may
+     * turn its appeal down (anyone may grant it by lifting the suspension).
+     */
+    appealNeedsAnotherModerator: z.boolean(),
   })
   .meta({ id: 'Suspension' });
 export type Suspension = z.infer<typeof Suspension>;

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, gt, gte, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/database.ts';
 import { conversations, messageReports, messages, sessions, suspensionAppeals, users } from '../../db/schema.ts';
 import { republishWithheldWork, withholdPublishedWork } from '../beats/published-work.ts';
@@ -84,7 +84,7 @@ export async function participantsOf(db: Database, conversationId: string): Prom
 /** The account to suspend or reinstate, locked for the rest of the transaction. */
 export async function lockAccount(tx: Executor, userId: string) {
   const [row] = await tx
-    .select({ id: users.id, email: sql<string>`lower(${users.email})`, suspendedAt: users.suspendedAt, suspendedUntil: users.suspendedUntil, deletedAt: users.deletedAt })
+    .select({ id: users.id, email: sql<string>`lower(${users.email})`, suspendedAt: users.suspendedAt, suspendedBy: users.suspendedBy, suspendedUntil: users.suspendedUntil, deletedAt: users.deletedAt })
     .from(users)
     .where(eq(users.id, userId))
     .for('update');
@@ -134,6 +134,17 @@ export async function insertAppeal(tx: Executor, appeal: { id: string; userId: s
     .onConflictDoNothing()
     .returning({ id: suspensionAppeals.id });
   return inserted.length > 0;
+}
+
+/** Whether an account other than `userId`, with one of these (lower-case) e-mail addresses, can act: not deleted, not suspended. */
+export async function anotherActiveAccountAmong(db: Executor, emails: readonly string[], userId: string): Promise<boolean> {
+  if (emails.length === 0) return false;
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(sql`lower(${users.email})`, [...emails]), ne(users.id, userId), isNull(users.deletedAt), isNull(users.suspendedAt)))
+    .limit(1);
+  return row !== undefined;
 }
 
 /** When the account's suspension in force began; null when it is not suspended. */

@@ -89,6 +89,16 @@ export function createModerationService(deps: { db: Database; clock: Clock; mode
     return true;
   }
 
+  /**
+   * A suspended person's appeal is turned down by someone other than the moderator who suspended
+   * them, whenever there is someone else: a second look is what an appeal is for. (Granting it,
+   * which lifts the suspension, anyone may.) A deployment with one moderator has no one else.
+   */
+  function anotherModeratorCanDecide(executor: Executor, suspendedBy: string | null, moderatorId: string): Promise<boolean> {
+    if (suspendedBy !== moderatorId) return Promise.resolve(false);
+    return queries.anotherActiveAccountAmong(executor, [...moderators], moderatorId);
+  }
+
   /** Effects are best-effort after commit: the suspension already holds (sessions are revoked in the database). */
   function announce(work: Promise<void>, what: string) {
     return work.catch((error: unknown) => logger.warn(`could not announce ${what}`, { error }));
@@ -147,6 +157,7 @@ export function createModerationService(deps: { db: Database; clock: Clock; mode
     async suspensions(userId: string): Promise<SuspensionList> {
       await requireModerator(userId);
       const rows = await queries.listSuspensions(db, 200);
+      const othersCanDecide = rows.some((row) => row.moderatorId === userId) && (await queries.anotherActiveAccountAmong(db, [...moderators], userId));
       return {
         suspensions: rows.map((row) => ({
           user: { id: row.id, displayName: row.displayName },
@@ -157,6 +168,7 @@ export function createModerationService(deps: { db: Database; clock: Clock; mode
           until: row.suspendedUntil?.toISOString() ?? null,
           messageToAccount: row.suspensionMessage ?? '',
           appeal: row.appealMessage !== null && row.appealCreatedAt ? { message: row.appealMessage, createdAt: row.appealCreatedAt.toISOString() } : null,
+          appealNeedsAnotherModerator: othersCanDecide && row.moderatorId === userId,
         })),
       };
     },
@@ -221,6 +233,7 @@ export function createModerationService(deps: { db: Database; clock: Clock; mode
         const account = await queries.lockAccount(tx, accountId);
         if (!account) throw new AppError('account_not_found');
         if (!account.suspendedAt) throw new AppError('account_not_suspended');
+        if (await anotherModeratorCanDecide(tx, account.suspendedBy, userId)) throw new AppError('appeal_needs_another_moderator');
         if (!(await queries.closeAppeal(tx, accountId, { outcome: 'rejected', at: clock.now(), by: userId, response }))) throw new AppError('no_open_appeal');
       });
       await announce(effects.tellAccountHolder(accountId, 'appeal_rejected'), 'an appeal decision');

@@ -10,6 +10,8 @@ import { databaseKinds } from '../../testing/test-database.ts';
 import { connectClient, startTestServer, waitFor, type TestServer } from '../../testing/test-server.ts';
 
 const MODERATOR_EMAIL = 'suspensions.moderator@example.com';
+/** Configured from the start, with no account until the second-look test signs it up. */
+const SECOND_MODERATOR_EMAIL = `second-moderator-${randomUUID().slice(0, 8)}@example.com`;
 const masteringPreset = {
   name: 'Suspicious loudness',
   kind: 'mastering',
@@ -36,7 +38,7 @@ describe.each(databaseKinds())('moderation actions: removing a message, suspendi
   let s: TestServer;
   let moderator: Awaited<ReturnType<typeof signUp>>;
   beforeAll(async () => {
-    s = await startTestServer(kind, { config: { moderatorEmails: [MODERATOR_EMAIL] } });
+    s = await startTestServer(kind, { config: { moderatorEmails: [MODERATOR_EMAIL, SECOND_MODERATOR_EMAIL] } });
     moderator = await signUp(s.app, { email: MODERATOR_EMAIL, displayName: 'Mo' });
   });
   afterAll(() => s.close());
@@ -296,6 +298,30 @@ describe.each(databaseKinds())('moderation actions: removing a message, suspendi
     s.clock.advance(1000);
     expect((await call(s.app, 'POST', '/api/moderation/suspensions', { token: moderator.accessToken, body: { userId: someone.userId, reason: 'spam', note: 'Again' } })).status).toBe(204);
     expect((await appealStatus()).json).toEqual({ appeal: null });
+  });
+
+  it('an appeal is turned down by a moderator other than the one who suspended, once there is another', async () => {
+    const someone = await signUp(s.app, { displayName: 'Loop Digger' });
+    expect((await call(s.app, 'POST', '/api/moderation/suspensions', { token: moderator.accessToken, body: { userId: someone.userId, reason: 'spam', note: 'Flooding' } })).status).toBe(204);
+    const message = 'Those were replies to people who asked me for beats.';
+    expect((await call(s.app, 'POST', '/api/auth/suspension-appeal', { body: { email: someone.email, password: TEST_PASSWORD, message } })).status).toBe(202);
+    const entry = async (token: string) =>
+      (await call(s.app, 'GET', '/api/moderation/suspensions', { token })).json.suspensions.find((suspension: { user: { id: string } }) => suspension.user.id === someone.userId);
+    // Alone (the second address has no account yet), the moderator who suspended decides.
+    expect((await entry(moderator.accessToken)).appealNeedsAnotherModerator).toBe(false);
+
+    const second = await signUp(s.app, { email: SECOND_MODERATOR_EMAIL, displayName: 'Second Look' });
+    expect((await entry(moderator.accessToken)).appealNeedsAnotherModerator).toBe(true);
+    expect((await entry(second.accessToken)).appealNeedsAnotherModerator).toBe(false);
+    const reject = (token: string) => call(s.app, 'POST', `/api/moderation/suspensions/${someone.userId}/appeal-rejection`, { token, body: { response: 'The reports show unsolicited links.' } });
+    const refused = await reject(moderator.accessToken);
+    expect([refused.status, refused.json.error.code]).toEqual([409, 'appeal_needs_another_moderator']);
+    expect((await entry(moderator.accessToken)).appeal).toMatchObject({ message });
+    expect((await reject(second.accessToken)).status).toBe(204);
+    expect((await entry(moderator.accessToken)).appeal).toBeNull();
+    // Granting stays open to the one who suspended: lifting it is always allowed.
+    expect((await call(s.app, 'POST', '/api/auth/suspension-appeal', { body: { email: someone.email, password: TEST_PASSWORD, message: `${message} Again.` } })).status).toBe(202);
+    expect((await call(s.app, 'DELETE', `/api/moderation/suspensions/${someone.userId}`, { token: moderator.accessToken })).status).toBe(204);
   });
 
   // Last in this file: it moves the shared clock a week on, past every access token issued above.

@@ -357,11 +357,13 @@ export class CsModerationPage extends LitElement {
                   ? html`<div class="appeal">
                       <strong>${t('moderation.appeal.title', { date: date(suspension.appeal.createdAt) })}</strong>
                       <p class="appeal-message">${suspension.appeal.message}</p>
-                      <label for="appeal-response-${suspension.user.id}">${t('moderation.appeal.response', { name: suspension.user.displayName })}</label>
-                      <textarea id="appeal-response-${suspension.user.id}" maxlength=${APPEAL_MAX_LENGTH}></textarea>
-                      <button class="button secondary small" type="button" ?disabled=${this.busy !== null} @click=${() => void this.#rejectAppeal(suspension)}>
-                        ${t('moderation.appeal.reject')}
-                      </button>
+                      ${suspension.appealNeedsAnotherModerator
+                        ? html`<p class="muted">${t('moderation.appeal.anotherModerator')}</p>`
+                        : html`<label for="appeal-response-${suspension.user.id}">${t('moderation.appeal.response', { name: suspension.user.displayName })}</label>
+                            <textarea id="appeal-response-${suspension.user.id}" maxlength=${APPEAL_MAX_LENGTH}></textarea>
+                            <button class="button secondary small" type="button" ?disabled=${this.busy !== null} @click=${() => void this.#rejectAppeal(suspension)}>
+                              ${t('moderation.appeal.reject')}
+                            </button>`}
                     </div>`
                   : nothing}
                 <div class="row">
