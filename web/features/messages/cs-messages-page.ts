@@ -324,6 +324,8 @@ export class CsMessagesPage extends LitElement {
     try {
       const page = await this.#api.value.conversations();
       if (generation !== this.#refreshes) return;
+      // Messages that came while the live socket was away show up here: the header's badge asks again.
+      if (unreadTotal(page.conversations) !== unreadTotal(this.conversations)) window.dispatchEvent(new Event(UNREAD_CHANGED_EVENT));
       this.conversations = page.conversations;
       this.savedOnly = false;
       void this.#store.saveConversations(me, page.conversations).catch((error: unknown) => console.warn(error));
@@ -661,6 +663,11 @@ export class CsMessagesPage extends LitElement {
       <div class="actions"><button class="button danger" type="submit">${t('messages.report.submit')}</button></div>
     </form>`;
   }
+}
+
+/** Unread messages over the conversations listed. */
+function unreadTotal(conversations: ReadonlyArray<{ unreadCount: number }>): number {
+  return conversations.reduce((total, conversation) => total + conversation.unreadCount, 0);
 }
 
 customElements.define('cs-messages-page', CsMessagesPage);

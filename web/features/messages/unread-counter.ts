@@ -15,6 +15,9 @@ export class UnreadCounter extends EventTarget {
   readonly #api: MessagesApi;
   #count = 0;
   #timer: ReturnType<typeof setInterval> | undefined;
+  /** Refreshes asked so far, and the newest one whose answer landed: an older answer arriving late is stale. */
+  #asked = 0;
+  #landed = 0;
   readonly #refresh = (): void => void this.refresh();
 
   constructor(client: ApiClient) {
@@ -43,9 +46,14 @@ export class UnreadCounter extends EventTarget {
   }
 
   async refresh(): Promise<void> {
-    if (!navigator.onLine) return;
+    if (navigator.onLine === false) return;
+    const asked = ++this.#asked;
     try {
       const { unreadCount } = await this.#api.unread();
+      // Two refreshes overlap (start-up and a new message, say): the older answer, if it lands last,
+      // would put back a count from before the message.
+      if (asked < this.#landed) return;
+      this.#landed = asked;
       if (unreadCount === this.#count) return;
       this.#count = unreadCount;
       this.dispatchEvent(new Event('change'));
