@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, registerThroughApi, screenshot, signInToProjects, uniqueEmail, VIEWPORTS, WatchedPage } from './browser.ts';
 
@@ -43,6 +43,17 @@ const lines = (page: Page) =>
 const analysis = (page: Page) => page.getByRole('list', { name: 'Line analysis' }).locator('li').allTextContents();
 const gutter = (page: Page) => page.locator('cs-lyrics-editor .cm-lyrics-analysis .cm-gutterElement').allTextContents();
 const underlined = (page: Page) => page.locator('cs-lyrics-editor .cm-rhyme').allTextContents();
+/**
+ * The first suggestion button whose name matches, once the list for the caret's line has settled (the
+ * API's answer in the writer's style came or failed, so it will not replace the device's), and the
+ * suggestion it names: the button found by that exact name is the one read.
+ */
+async function settledSuggestion(page: Page, name: RegExp): Promise<{ button: Locator; suggestion: string }> {
+  const first = page.locator('cs-line-suggestions ul[aria-busy="false"]').getByRole('button', { name }).first();
+  await first.waitFor({ timeout: 15_000 });
+  const label = (await first.getAttribute('aria-label')) ?? '';
+  return { button: page.locator('cs-line-suggestions').getByRole('button', { name: label, exact: true }), suggestion: name.exec(label)![1]! };
+}
 const engineReady = (page: Page) => page.locator('#assistant-status').getByText('Syllables and rhymes update as you type, even offline.').waitFor({ timeout: 20_000 });
 
 beforeAll(async () => {
@@ -97,10 +108,7 @@ describe('the songwriting assistant in a shared song', () => {
 
   it('B uses a suggestion for the empty fourth line; A gets it; B’s undo takes it back for both', async () => {
     await lyrics(b).locator('.cm-line').nth(3).click();
-    const use = b.locator('cs-line-suggestions').getByRole('button', { name: /^Put “.+” on line 4$/ }).first();
-    await use.waitFor({ timeout: 15_000 });
-    const label = (await use.getAttribute('aria-label')) ?? '';
-    const suggestion = /^Put “(.+)” on line 4$/.exec(label)![1]!;
+    const { button: use, suggestion } = await settledSuggestion(b, /^Put “(.+)” on line 4$/);
     await screenshot(b, 'assistant-phone-dark-2-suggestions');
     await use.click();
     await expect.poll(() => lines(b), REMOTE).toEqual(['I walk alone beneath the city light', 'the engine hums a promise to the road', 'we chase the echo somewhere through the night', suggestion]);
@@ -114,9 +122,7 @@ describe('the songwriting assistant in a shared song', () => {
 
   it('B shares a suggestion with A, who puts it on its line from the chat, even after writing above it', async () => {
     await lyrics(b).locator('.cm-line').nth(3).click();
-    const share = b.locator('cs-line-suggestions').getByRole('button', { name: /^Share “.+” with your co-writers$/ }).first();
-    await share.waitFor({ timeout: 15_000 });
-    const suggestion = /^Share “(.+)” with your co-writers$/.exec((await share.getAttribute('aria-label')) ?? '')![1]!;
+    const { button: share, suggestion } = await settledSuggestion(b, /^Share “(.+)” with your co-writers$/);
     await share.click();
     await b.locator('#assistant-shared').getByText('Shared with your co-writers in the chat, for line 4.').waitFor();
 

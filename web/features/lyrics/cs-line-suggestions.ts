@@ -4,6 +4,7 @@ import { baseStyles } from '../../ui/base-styles.ts';
 import type { PadSuggestion } from './lyrics-protocol.ts';
 import { EngineController } from './engine-controller.ts';
 import type { LyricsWorkerClient } from './lyrics-worker-client.ts';
+import { suggestionsToShow } from './shown-suggestions.ts';
 import type { LineSuggestionSet } from './style-suggestions.ts';
 
 /**
@@ -14,8 +15,11 @@ import type { LineSuggestionSet } from './style-suggestions.ts';
  *
  * Where there are co-writers, a "Share" button asks the host to show the suggestion to them.
  *
- * @fires cs-use-suggestion - `CustomEvent<{ text: string }>`: put this suggestion on the caret's line
- * @fires cs-share-suggestion - `CustomEvent<{ text: string }>`: show this suggestion to the co-writers
+ * Only answers for the caret's line are shown, and while the writer's pointer or focus is in the list
+ * it stays put (see `shown-suggestions.ts`); `busy` marks it while the API's answer is on its way.
+ *
+ * @fires cs-use-suggestion - `CustomEvent<{ text: string; line: number }>`: put this suggestion on the line it was made for (the caret's)
+ * @fires cs-share-suggestion - `CustomEvent<{ text: string; line: number }>`: show this suggestion to the co-writers
  */
 export class CsLineSuggestions extends LitElement {
   static override properties = {
@@ -23,7 +27,8 @@ export class CsLineSuggestions extends LitElement {
     styled: { attribute: false },
     canUse: { type: Boolean, attribute: 'can-use' },
     canShare: { type: Boolean, attribute: 'can-share' },
-    line: { type: Number },
+    line: { attribute: false },
+    busy: { type: Boolean },
   };
 
   static override styles = [
@@ -80,11 +85,16 @@ export class CsLineSuggestions extends LitElement {
   declare canUse: boolean;
   /** The suggestions can be shared with co-writers (in a project's chat). */
   declare canShare: boolean;
-  /** The caret's line (0-based) the suggestions are for. */
-  declare line: number;
+  /** The caret's line (0-based) the suggestions are for; null where the host does not follow the caret. */
+  declare line: number | null;
+  /** The API is working out suggestions in the writer's style (they will replace the device's). */
+  declare busy: boolean;
 
   readonly #i18n = new LocaleController(this);
   readonly #engine = new EngineController(this);
+  #onScreen: LineSuggestionSet | null = null;
+  #pointerInside = false;
+  #focusInside = false;
 
   constructor() {
     super();
@@ -92,7 +102,21 @@ export class CsLineSuggestions extends LitElement {
     this.styled = null;
     this.canUse = false;
     this.canShare = false;
-    this.line = 0;
+    this.line = null;
+    this.busy = false;
+    // Touch pointers leave when the finger lifts, so a tapped list does not stay held.
+    this.addEventListener('pointerenter', () => (this.#pointerInside = true));
+    this.addEventListener('pointerleave', () => this.#leave(() => (this.#pointerInside = false)));
+    this.addEventListener('focusin', () => (this.#focusInside = true));
+    this.addEventListener('focusout', (event) => {
+      if (!this.contains(event.relatedTarget as Node | null) && !this.renderRoot.contains(event.relatedTarget as Node | null)) this.#leave(() => (this.#focusInside = false));
+    });
+  }
+
+  /** The writer left the list: what arrived meanwhile may now take its place. */
+  #leave(update: () => void): void {
+    update();
+    this.requestUpdate();
   }
 
   protected override willUpdate(): void {
@@ -102,20 +126,26 @@ export class CsLineSuggestions extends LitElement {
   override render() {
     if (!this.#i18n.available) return nothing;
     const t = (id: string, values?: Record<string, unknown>): string => this.#i18n.t(id, values);
-    const shown: LineSuggestionSet | null = this.styled?.suggestions.length
-      ? this.styled
-      : this.engine
-        ? { suggestions: this.engine.suggestions, targetSyllables: this.engine.targetSyllables, personalized: false }
-        : null;
-    if (!shown || shown.suggestions.length === 0) return html`<p class="status">${t('lyrics.suggestions.empty')}</p>`;
+    const engine = this.engine;
+    const device: LineSuggestionSet | null = engine
+      ? { suggestions: engine.suggestions, targetSyllables: engine.targetSyllables, personalized: false, caretLine: engine.suggestionsLine ?? -1 }
+      : null;
+    const shown = suggestionsToShow({ styled: this.styled, device, caretLine: this.line, onScreen: this.#onScreen, inUse: this.#pointerInside || this.#focusInside });
+    this.#onScreen = shown;
+    if (!shown) {
+      // Lines exist but the answer for the caret's line is still coming: say so rather than "write more".
+      const coming = this.busy || (device?.suggestions.length ?? 0) > 0 || (this.styled?.suggestions.length ?? 0) > 0;
+      return html`<p class="status">${t(coming ? 'lyrics.suggestions.finding' : 'lyrics.suggestions.empty')}</p>`;
+    }
     return html`${shown.personalized ? html`<p class="badge" id="your-style">${t('lyrics.suggestions.yourStyle')}</p>` : nothing}
       ${shown.targetSyllables === null ? nothing : html`<p class="status">${t('lyrics.suggestions.target', { count: shown.targetSyllables })}</p>`}
-      <ul aria-label=${t('lyrics.suggestions.heading')}>
-        ${shown.suggestions.map((suggestion) => this.#renderSuggestion(t, suggestion))}
+      ${this.busy && shown !== this.styled ? html`<p class="status" id="suggestions-coming">${t('lyrics.suggestions.coming')}</p>` : nothing}
+      <ul aria-label=${t('lyrics.suggestions.heading')} aria-busy=${this.busy ? 'true' : 'false'}>
+        ${shown.suggestions.map((suggestion) => this.#renderSuggestion(t, suggestion, shown.caretLine))}
       </ul>`;
   }
 
-  #renderSuggestion(t: (id: string, values?: Record<string, unknown>) => string, suggestion: PadSuggestion) {
+  #renderSuggestion(t: (id: string, values?: Record<string, unknown>) => string, suggestion: PadSuggestion, line: number) {
     return html`<li>
       <span class="text">
         <span>${suggestion.text}</span>
@@ -131,7 +161,7 @@ export class CsLineSuggestions extends LitElement {
             class="button quiet small"
             type="button"
             aria-label=${t('lyrics.suggestions.shareNamed', { text: suggestion.text })}
-            @click=${() => this.dispatchEvent(new CustomEvent('cs-share-suggestion', { detail: { text: suggestion.text }, bubbles: true, composed: true }))}
+            @click=${() => this.dispatchEvent(new CustomEvent('cs-share-suggestion', { detail: { text: suggestion.text, line }, bubbles: true, composed: true }))}
           >
             ${t('lyrics.suggestions.share')}
           </button>`
@@ -140,8 +170,8 @@ export class CsLineSuggestions extends LitElement {
         ? html`<button
             class="button secondary small"
             type="button"
-            aria-label=${t('lyrics.suggestions.useNamed', { text: suggestion.text, line: this.line + 1 })}
-            @click=${() => this.dispatchEvent(new CustomEvent('cs-use-suggestion', { detail: { text: suggestion.text }, bubbles: true, composed: true }))}
+            aria-label=${t('lyrics.suggestions.useNamed', { text: suggestion.text, line: line + 1 })}
+            @click=${() => this.dispatchEvent(new CustomEvent('cs-use-suggestion', { detail: { text: suggestion.text, line }, bubbles: true, composed: true }))}
           >
             ${t('lyrics.suggestions.use')}
           </button>`

@@ -207,7 +207,7 @@ export class CsLyricsPage extends LitElement {
         <div class="side">
           <section class="card" aria-labelledby="suggestions-heading">
             <h2 id="suggestions-heading">${t('lyrics.suggestions.heading')}</h2>
-            <cs-line-suggestions .engine=${engine} .styled=${this.#style?.current ?? null}></cs-line-suggestions>
+            <cs-line-suggestions .engine=${engine} .styled=${this.#style?.current ?? null} ?busy=${this.#style?.pending ?? false}></cs-line-suggestions>
           </section>
           <section class="card" aria-labelledby="rhymes-heading">
             <h2 id="rhymes-heading">${t('lyrics.rhymes.heading')}</h2>

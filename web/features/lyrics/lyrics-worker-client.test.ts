@@ -42,6 +42,20 @@ describe('LyricsWorkerClient', () => {
     expect(sent.at(-1)).toMatchObject({ type: 'rhymes', word: 'light' });
   });
 
+  it('says which caret line the suggestions answer, even when a newer request waits', () => {
+    const { port, sent, reply } = fakePort();
+    const client = new LyricsWorkerClient(port);
+    expect(client.suggestionsLine).toBeNull();
+    client.suggest('one\ntwo\n', 0);
+    client.suggest('one\ntwo\n', 2);
+    reply({ type: 'suggestions', id: sent[0]!.id, targetSyllables: 3, suggestions: [{ text: 'for the first', syllables: 3, rhymesWith: null }] });
+    expect(client.suggestionsLine).toBe(0);
+    expect(sent.at(-1)).toMatchObject({ type: 'suggest', caretLine: 2 });
+    reply({ type: 'suggestions', id: sent[1]!.id, targetSyllables: 3, suggestions: [{ text: 'for the third', syllables: 3, rhymesWith: null }] });
+    expect(client.suggestionsLine).toBe(2);
+    expect(client.suggestions[0]?.text).toBe('for the third');
+  });
+
   it('reports readiness, load failures and fires change', () => {
     const { port, reply } = fakePort();
     const client = new LyricsWorkerClient(port);

@@ -21,7 +21,7 @@ type Pending = { analyze: { text: string }; suggest: { text: string; caretLine: 
 export class LyricsWorkerClient extends EventTarget {
   readonly #port: WorkerPort;
   #nextId = 1;
-  readonly #inFlight = new Map<RequestKind, number>();
+  readonly #inFlight = new Map<RequestKind, LyricsRequest>();
   readonly #waiting = new Map<RequestKind, LyricsRequest>();
   status: EngineStatus = EngineStatus.loading;
   loadMs: number | null = null;
@@ -29,6 +29,8 @@ export class LyricsWorkerClient extends EventTarget {
   lines: readonly PadLine[] = [];
   suggestions: readonly PadSuggestion[] = [];
   targetSyllables: number | null = null;
+  /** The caret line (0-based) `suggestions` were made for; null before the first answer. */
+  suggestionsLine: number | null = null;
   rhymeWord = '';
   rhymeGroups: readonly RhymeGroup[] | null = null;
 
@@ -62,7 +64,7 @@ export class LyricsWorkerClient extends EventTarget {
       this.#waiting.set(request.type, numbered);
       return;
     }
-    this.#inFlight.set(request.type, numbered.id);
+    this.#inFlight.set(request.type, numbered);
     this.#port.postMessage(numbered);
   }
 
@@ -71,7 +73,7 @@ export class LyricsWorkerClient extends EventTarget {
     const next = this.#waiting.get(kind);
     if (!next) return;
     this.#waiting.delete(kind);
-    this.#inFlight.set(kind, next.id);
+    this.#inFlight.set(kind, next);
     this.#port.postMessage(next);
   }
 
@@ -89,11 +91,14 @@ export class LyricsWorkerClient extends EventTarget {
         this.lines = response.lines;
         this.#finished('analyze');
         break;
-      case 'suggestions':
+      case 'suggestions': {
+        const asked = this.#inFlight.get('suggest');
         this.suggestions = response.suggestions;
         this.targetSyllables = response.targetSyllables;
+        this.suggestionsLine = asked?.type === 'suggest' && asked.id === response.id ? asked.caretLine : null;
         this.#finished('suggest');
         break;
+      }
       case 'rhymes':
         this.rhymeWord = response.word;
         this.rhymeGroups = response.groups;
@@ -101,7 +106,7 @@ export class LyricsWorkerClient extends EventTarget {
         break;
       case 'failed':
         // The engine threw on this text: keep the previous results and let the next request retry.
-        for (const [kind, id] of this.#inFlight) if (id === response.id) this.#finished(kind);
+        for (const [kind, request] of this.#inFlight) if (request.id === response.id) this.#finished(kind);
         break;
     }
     this.dispatchEvent(new Event('change'));

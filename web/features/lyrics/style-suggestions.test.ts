@@ -23,13 +23,14 @@ describe('suggestions in the writer’s style', () => {
   });
 
   it('show the API’s answer in the panel’s shape', () => {
-    expect(fromServer(response('neon rain on the night'))).toEqual({
+    expect(fromServer(response('neon rain on the night'), 4)).toEqual({
       suggestions: [
         { text: 'neon rain on the night', syllables: 9, rhymesWith: 'city light' },
         { text: 'plain one', syllables: 2, rhymesWith: null },
       ],
       targetSyllables: 9,
       personalized: true,
+      caretLine: 4,
     });
   });
 
@@ -44,19 +45,32 @@ describe('suggestions in the writer’s style', () => {
       { text: 'one\ntwo\n', line: 2, count: 4 },
       { text: 'one\ntwo\nthree\n', line: 3, count: 4 },
     ]);
+    expect(style.pending).toBe(true);
     pending[1]!.resolve(response('newest'));
     pending[0]!.resolve(response('stale'));
     await Promise.resolve();
     await Promise.resolve();
     expect(style.current?.suggestions[0]?.text).toBe('newest');
-    expect(changes).toBe(1);
+    expect(style.current?.caretLine).toBe(3);
+    expect(style.pending).toBe(false);
+    // One change for each request started, one for the newest answer; the stale answer changes nothing.
+    expect(changes).toBe(3);
 
     style.request('one\n', 1);
     expect(style.current).toBeNull();
+    expect(style.pending).toBe(true);
     pending[2]!.reject(new Error('offline'));
     await Promise.resolve();
     expect(style.current).toBeNull();
+    expect(style.pending).toBe(false);
+    style.request('one\n', 0);
     style.clear();
+    expect(style.current).toBeNull();
+    expect(style.pending).toBe(false);
+    // A request the writer left behind (clear) does not come back when it answers late.
+    pending[3]!.resolve(response('late'));
+    await Promise.resolve();
+    await Promise.resolve();
     expect(style.current).toBeNull();
   });
 });

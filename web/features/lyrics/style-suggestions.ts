@@ -9,6 +9,8 @@ export interface LineSuggestionSet {
   readonly targetSyllables: number | null;
   /** The writer's learned style (from their saved sessions) steered them. */
   readonly personalized: boolean;
+  /** The caret line (0-based, as the editor counts) they were made for. */
+  readonly caretLine: number;
 }
 
 /** POST /api/ai/suggest-lyrics; rejects when it cannot answer (offline, signed out, text too long…). */
@@ -26,11 +28,12 @@ export function lyricLineAt(text: string, caretLine: number): number {
 }
 
 /** The API's answer in the shape the suggestion panel shows. */
-export function fromServer(response: SuggestLyricsResponse): LineSuggestionSet {
+export function fromServer(response: SuggestLyricsResponse, caretLine: number): LineSuggestionSet {
   return {
     suggestions: response.suggestions.map((suggestion) => ({ text: suggestion.text, syllables: suggestion.syllables, rhymesWith: suggestion.why.rhymesWith?.text ?? null })),
     targetSyllables: response.plan.targetSyllables,
     personalized: response.personalized,
+    caretLine,
   };
 }
 
@@ -38,10 +41,12 @@ export function fromServer(response: SuggestLyricsResponse): LineSuggestionSet {
  * Suggestions in the writer's own style: the API steers the engine with the profile it learned from
  * their saved sessions (vocabulary, line lengths, rhyme habits…), which the engine on the device does
  * not have. Only the newest request counts; `current` is null while it runs and when it failed, and
- * the panel then shows the device's suggestions (offline, for instance). Fires `change`.
+ * the panel then shows the device's suggestions (offline, for instance). `pending` is true while the
+ * newest request runs, so the panel can say better lines may replace the device's. Fires `change`.
  */
 export class StyleSuggestions extends EventTarget {
   current: LineSuggestionSet | null = null;
+  pending = false;
   readonly #suggest: SuggestOnServer;
   #latest = 0;
 
@@ -52,18 +57,21 @@ export class StyleSuggestions extends EventTarget {
 
   request(text: string, caretLine: number): void {
     const id = ++this.#latest;
-    if (this.current) {
-      this.current = null;
-      this.dispatchEvent(new Event('change'));
-    }
+    this.current = null;
+    this.pending = true;
+    this.dispatchEvent(new Event('change'));
     this.#suggest({ text, line: lyricLineAt(text, caretLine), count: SUGGESTION_COUNT }).then(
       (response) => {
         if (id !== this.#latest) return;
-        this.current = fromServer(response);
+        this.current = fromServer(response, caretLine);
+        this.pending = false;
         this.dispatchEvent(new Event('change'));
       },
       () => {
-        // The device's suggestions stand in; nothing to tell the writer.
+        // The device's suggestions stand in; nothing to tell the writer but that no more are coming.
+        if (id !== this.#latest) return;
+        this.pending = false;
+        this.dispatchEvent(new Event('change'));
       },
     );
   }
@@ -71,8 +79,9 @@ export class StyleSuggestions extends EventTarget {
   /** Forgets the current suggestions (the writer went offline or signed out). */
   clear(): void {
     this.#latest++;
-    if (!this.current) return;
+    if (!this.current && !this.pending) return;
     this.current = null;
+    this.pending = false;
     this.dispatchEvent(new Event('change'));
   }
 }

@@ -415,6 +415,7 @@ export class CsProjectPage extends LitElement {
             .comments=${this.comments}
             .engine=${this.#assistant.engine}
             .styled=${this.#assistant.styled}
+            .styledPending=${this.#assistant.styledPending}
             .caretLine=${this.#assistant.caretLine}
             .canEdit=${canEdit}
             .canAskServer=${this.#canAskServer()}

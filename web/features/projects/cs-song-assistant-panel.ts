@@ -32,6 +32,7 @@ export class CsSongAssistantPanel extends LitElement {
     comments: { attribute: false },
     engine: { attribute: false },
     styled: { attribute: false },
+    styledPending: { type: Boolean },
     caretLine: { attribute: false },
     canEdit: { attribute: false },
     canAskServer: { attribute: false },
@@ -70,6 +71,8 @@ export class CsSongAssistantPanel extends LitElement {
   declare comments: CommentsSession | null;
   declare engine: LyricsWorkerClient | null;
   declare styled: LineSuggestionSet | null;
+  /** The API is working out suggestions in the writer's style for the caret's line. */
+  declare styledPending: boolean;
   /** The caret's line (0-based): what the suggestions are for. */
   declare caretLine: number;
   declare canEdit: boolean;
@@ -92,6 +95,7 @@ export class CsSongAssistantPanel extends LitElement {
     this.comments = null;
     this.engine = null;
     this.styled = null;
+    this.styledPending = false;
     this.caretLine = 0;
     this.canEdit = false;
     this.canAskServer = false;
@@ -120,6 +124,7 @@ export class CsSongAssistantPanel extends LitElement {
         .engine=${engine}
         .styled=${this.styled}
         .line=${this.caretLine}
+        ?busy=${this.styledPending}
         ?can-use=${this.canEdit}
         ?can-share=${this.comments?.canWrite ?? false}
         @cs-share-suggestion=${this.#share}
@@ -136,11 +141,11 @@ export class CsSongAssistantPanel extends LitElement {
   }
 
   /** Pushes a suggestion to everyone on the song: a chat message that names the line it is for (and follows it). */
-  readonly #share = (event: CustomEvent<{ text: string }>): void => {
+  readonly #share = (event: CustomEvent<{ text: string; line: number }>): void => {
     const user = this.#user.available ? this.#user.value.user : null;
     const session = this.session;
     if (!user || !session || !this.comments) return;
-    const line = this.caretLine;
+    const line = event.detail.line;
     const at = markLine(session.doc, line);
     this.comments.shareSuggestion({ id: user.id, displayName: user.displayName }, event.detail.text, at ? { kind: 'line', line, at } : { kind: 'line', line });
     this.notice = this.#i18n.t('projects.assistant.shared', { line: line + 1 });

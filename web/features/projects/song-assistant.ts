@@ -56,6 +56,11 @@ export class SongAssistant implements ReactiveController {
     return this.#style?.current ?? null;
   }
 
+  /** The API is working out suggestions in the writer's style. */
+  get styledPending(): boolean {
+    return this.#style?.pending ?? false;
+  }
+
   readonly #onStyleChange = (): void => this.#host.requestUpdate();
 
   hostConnected(): void {
