@@ -15,12 +15,16 @@ import type { LineSuggestionSet } from './style-suggestions.ts';
  *
  * Where there are co-writers, a "Share" button asks the host to show the suggestion to them.
  *
- * Only answers for the caret's line are shown, and while the writer's pointer or focus is in the list
- * it stays put (see `shown-suggestions.ts`); `busy` marks it while the API's answer is on its way.
+ * Only answers for the caret's line are shown, and while the writer is reaching for a button (focus
+ * in the list, or the pointer moving in it) it stays put (see `shown-suggestions.ts`); `busy` marks
+ * it while the API's answer is on its way.
  *
  * @fires cs-use-suggestion - `CustomEvent<{ text: string; line: number }>`: put this suggestion on the line it was made for (the caret's)
  * @fires cs-share-suggestion - `CustomEvent<{ text: string; line: number }>`: show this suggestion to the co-writers
  */
+/** How long after the pointer last moved in the list it still counts as reaching for a button. */
+const POINTER_REST_MS = 1500;
+
 export class CsLineSuggestions extends LitElement {
   static override properties = {
     engine: { attribute: false },
@@ -94,6 +98,8 @@ export class CsLineSuggestions extends LitElement {
   readonly #engine = new EngineController(this);
   #onScreen: LineSuggestionSet | null = null;
   #pointerInside = false;
+  #pointerMovedAt = 0;
+  #pointerRestTimer: ReturnType<typeof setTimeout> | undefined;
   #focusInside = false;
 
   constructor() {
@@ -105,12 +111,37 @@ export class CsLineSuggestions extends LitElement {
     this.line = null;
     this.busy = false;
     // Touch pointers leave when the finger lifts, so a tapped list does not stay held.
-    this.addEventListener('pointerenter', () => (this.#pointerInside = true));
+    this.addEventListener('pointerenter', () => {
+      this.#pointerInside = true;
+      this.#pointerMoved();
+    });
+    this.addEventListener('pointermove', () => this.#pointerMoved());
     this.addEventListener('pointerleave', () => this.#leave(() => (this.#pointerInside = false)));
     this.addEventListener('focusin', () => (this.#focusInside = true));
     this.addEventListener('focusout', (event) => {
       if (!this.contains(event.relatedTarget as Node | null) && !this.renderRoot.contains(event.relatedTarget as Node | null)) this.#leave(() => (this.#focusInside = false));
     });
+  }
+
+  /**
+   * A pointer moving in the list is reaching for a button; one parked there while the writer types
+   * is not, so after a rest the list follows the answers again.
+   */
+  #pointerMoved(): void {
+    this.#pointerMovedAt = performance.now();
+    clearTimeout(this.#pointerRestTimer);
+    this.#pointerRestTimer = setTimeout(() => this.requestUpdate(), POINTER_REST_MS);
+  }
+
+  /** The writer is about to press one of the buttons; without buttons there is nothing to protect. */
+  #reaching(): boolean {
+    if (!this.canUse && !this.canShare) return false;
+    return this.#focusInside || (this.#pointerInside && performance.now() - this.#pointerMovedAt < POINTER_REST_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#pointerRestTimer);
   }
 
   /** The writer left the list: what arrived meanwhile may now take its place. */
@@ -130,7 +161,7 @@ export class CsLineSuggestions extends LitElement {
     const device: LineSuggestionSet | null = engine
       ? { suggestions: engine.suggestions, targetSyllables: engine.targetSyllables, personalized: false, caretLine: engine.suggestionsLine ?? -1 }
       : null;
-    const shown = suggestionsToShow({ styled: this.styled, device, caretLine: this.line, onScreen: this.#onScreen, inUse: this.#pointerInside || this.#focusInside });
+    const shown = suggestionsToShow({ styled: this.styled, device, caretLine: this.line, onScreen: this.#onScreen, inUse: this.#reaching() });
     this.#onScreen = shown;
     if (!shown) {
       // Lines exist but the answer for the caret's line is still coming: say so rather than "write more".

@@ -10,7 +10,7 @@ export interface SuggestionSources {
   readonly caretLine: number | null;
   /** The set on screen now, if any. */
   readonly onScreen: LineSuggestionSet | null;
-  /** The writer's pointer or focus is in the list: it is reading it or about to press a button. */
+  /** The writer is reaching for one of the list's buttons (focus in it, or the pointer moving in it). */
   readonly inUse: boolean;
 }
 
