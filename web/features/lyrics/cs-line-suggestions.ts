@@ -166,7 +166,7 @@ export class CsLineSuggestions extends LitElement {
     if (!shown) {
       // Lines exist but the answer for the caret's line is still coming: say so rather than "write more".
       const coming = this.busy || (device?.suggestions.length ?? 0) > 0 || (this.styled?.suggestions.length ?? 0) > 0;
-      return html`<p class="status">${t(coming ? 'lyrics.suggestions.finding' : 'lyrics.suggestions.empty')}</p>`;
+      return html`<p class="status">${coming ? t('lyrics.suggestions.finding') : t('lyrics.suggestions.empty')}</p>`;
     }
     return html`${shown.personalized ? html`<p class="badge" id="your-style">${t('lyrics.suggestions.yourStyle')}</p>` : nothing}
       ${shown.targetSyllables === null ? nothing : html`<p class="status">${t('lyrics.suggestions.target', { count: shown.targetSyllables })}</p>`}
