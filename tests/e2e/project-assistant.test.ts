@@ -141,6 +141,39 @@ describe('the songwriting assistant in a shared song', () => {
     await expect.poll(() => lines(b), REMOTE).toEqual(['[Verse 1]', 'I walk alone beneath the city light', 'the engine hums a promise to the road', 'we chase the echo somewhere through the night', suggestion]);
   });
 
+  it('B’s list stays put while B reaches for a button, even when A’s edit brings new suggestions, and follows once B moves away', async () => {
+    await lyrics(b).locator('.cm-line').nth(4).click();
+    const { button: first } = await settledSuggestion(b, /^Put “(.+)” on line 5$/);
+    const useLabels = () => b.locator('cs-line-suggestions').getByRole('button', { name: /^Put “.+” on line 5$/ }).evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')));
+    const before = await useLabels();
+    await first.hover();
+    const box = (await first.boundingBox())!;
+    let reaching = true;
+    // A hand on its way to a button keeps moving a little; a parked pointer would not hold the list.
+    const jiggle = (async () => {
+      for (let step = 0; reaching; step++) {
+        await b.mouse.move(box.x + box.width / 2 + (step % 2 ? 2 : -2), box.y + box.height / 2);
+        await b.waitForTimeout(200);
+      }
+    })();
+    try {
+      const answered = b.waitForResponse((response) => response.url().endsWith('/api/ai/suggest-lyrics') && (response.request().postData() ?? '').includes('promise to the sea'), { timeout: 15_000 });
+      // A changes the word line 5 rhymes with: B's suggestions for line 5 change with it.
+      await lyrics(a).locator('.cm-line').nth(2).click();
+      await a.keyboard.press('End');
+      for (let i = 0; i < 'road'.length; i++) await a.keyboard.press('Backspace');
+      await a.keyboard.type('sea');
+      await answered;
+      await b.locator('cs-line-suggestions ul[aria-busy="false"]').waitFor();
+      expect(await useLabels()).toEqual(before);
+    } finally {
+      reaching = false;
+      await jiggle;
+    }
+    await b.getByRole('heading', { level: 1, name: 'Night Drive' }).hover();
+    await expect.poll(useLabels, REMOTE).not.toEqual(before);
+  });
+
   it('finds rhymes', async () => {
     await a.locator('cs-rhyme-finder').getByLabel('Word').fill('night');
     await a.locator('cs-rhyme-finder').getByRole('button', { name: 'Find rhymes' }).click();
@@ -152,7 +185,7 @@ describe('the songwriting assistant in a shared song', () => {
   it('A teaches the assistant their style from the song; A’s suggestions are then in that style', async () => {
     await a.getByRole('button', { name: 'Learn my style from this song' }).click();
     await a.locator('#learn-status').getByText('Done: your style now learns from this song too. Teach it again after more writing.').waitFor();
-    await lyrics(a).locator('.cm-line').nth(2).click();
+    // A's caret is still on line 3, where A wrote last: its suggestions turn to A's style without moving it.
     await a.locator('cs-line-suggestions #your-style').waitFor({ timeout: 30_000 });
     await screenshot(a, 'assistant-laptop-light-5-your-style');
   });

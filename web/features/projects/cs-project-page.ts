@@ -378,6 +378,9 @@ export class CsProjectPage extends LitElement {
     this.renderRoot.querySelector('cs-lyrics-editor')?.putLine(event.detail.line ?? this.#assistant.caretLine, event.detail.text);
   };
 
+  /** What the writer just taught shows at once in the suggestions for the line they are on. */
+  readonly #onStyleLearned = (): void => this.#assistant.suggestAgain();
+
   /** The writer's style lives on the server: asking for it (or teaching it) needs the network and a real session. */
   #canAskServer(): boolean {
     if (!this.#connectivity.available || !this.#user.available) return false;
@@ -421,6 +424,7 @@ export class CsProjectPage extends LitElement {
             .canAskServer=${this.#canAskServer()}
             .songTitle=${this.cachedTitle || readMeta(session.doc).title}
             @cs-use-suggestion=${this.#onUseSuggestion}
+            @cs-style-learned=${this.#onStyleLearned}
           ></cs-song-assistant-panel>
         </section>
         ${terms

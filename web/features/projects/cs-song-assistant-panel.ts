@@ -25,6 +25,8 @@ import type { ProjectSession } from './project-session.ts';
  *
  * Putting a suggestion in is the page's business (it owns the editor): `cs-use-suggestion` from the
  * suggestions bubbles out of this element.
+ *
+ * @fires cs-style-learned - the writer's style now includes this song: suggestions may be asked again
  */
 export class CsSongAssistantPanel extends LitElement {
   static override properties = {
@@ -171,6 +173,7 @@ export class CsSongAssistantPanel extends LitElement {
       const body = { id: `project-${session.projectId}`, title: this.songTitle || t('projects.untitled'), text };
       await client.request({ method: 'POST', path: '/api/ai/save-progress', body, authenticated: true });
       this.learnStatus = t('projects.assistant.learned');
+      this.dispatchEvent(new CustomEvent('cs-style-learned', { bubbles: true, composed: true }));
     } catch (error) {
       this.learnStatus = errorMessage(error, t);
     } finally {

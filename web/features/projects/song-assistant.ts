@@ -97,6 +97,12 @@ export class SongAssistant implements ReactiveController {
     this.#suggestTimer = setTimeout(() => this.#suggest(), SUGGEST_DELAY_MS);
   }
 
+  /** Asks for the caret line's suggestions again now (the writer's style just changed, for one). */
+  suggestAgain(): void {
+    clearTimeout(this.#suggestTimer);
+    this.#suggest();
+  }
+
   get caretLine(): number {
     return this.#caretLine;
   }
