@@ -168,12 +168,14 @@ export class CsLineSuggestions extends LitElement {
       const coming = this.busy || (device?.suggestions.length ?? 0) > 0 || (this.styled?.suggestions.length ?? 0) > 0;
       return html`<p class="status">${coming ? t('lyrics.suggestions.finding') : t('lyrics.suggestions.empty')}</p>`;
     }
+    // Said below the list, so its coming and going never moves a button.
+    const betterComing = this.busy && shown !== this.styled;
     return html`${shown.personalized ? html`<p class="badge" id="your-style">${t('lyrics.suggestions.yourStyle')}</p>` : nothing}
       ${shown.targetSyllables === null ? nothing : html`<p class="status">${t('lyrics.suggestions.target', { count: shown.targetSyllables })}</p>`}
-      ${this.busy && shown !== this.styled ? html`<p class="status" id="suggestions-coming">${t('lyrics.suggestions.coming')}</p>` : nothing}
       <ul aria-label=${t('lyrics.suggestions.heading')} aria-busy=${this.busy ? 'true' : 'false'}>
         ${shown.suggestions.map((suggestion) => this.#renderSuggestion(t, suggestion, shown.caretLine))}
-      </ul>`;
+      </ul>
+      ${betterComing ? html`<p class="status" id="suggestions-coming">${t('lyrics.suggestions.coming')}</p>` : nothing}`;
   }
 
   #renderSuggestion(t: (id: string, values?: Record<string, unknown>) => string, suggestion: PadSuggestion, line: number) {
