@@ -7,6 +7,9 @@ import type { LyricsWorkerClient } from './lyrics-worker-client.ts';
 import { suggestionsToShow } from './shown-suggestions.ts';
 import type { LineSuggestionSet } from './style-suggestions.ts';
 
+/** How long after the pointer last moved in the list it still counts as reaching for a button. */
+const POINTER_REST_MS = 1500;
+
 /**
  * Suggestions for the line the caret is on — in the writer's own style from the API when it has
  * answered, otherwise the engine's on the device: each with its syllable count and the line
@@ -22,9 +25,6 @@ import type { LineSuggestionSet } from './style-suggestions.ts';
  * @fires cs-use-suggestion - `CustomEvent<{ text: string; line: number }>`: put this suggestion on the line it was made for (the caret's)
  * @fires cs-share-suggestion - `CustomEvent<{ text: string; line: number }>`: show this suggestion to the co-writers
  */
-/** How long after the pointer last moved in the list it still counts as reaching for a button. */
-const POINTER_REST_MS = 1500;
-
 export class CsLineSuggestions extends LitElement {
   static override properties = {
     engine: { attribute: false },
