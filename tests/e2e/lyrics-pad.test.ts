@@ -119,10 +119,13 @@ describe('lyrics pad', () => {
   });
 
   it('suggests in the writer’s own style once a draft is saved and the network is there', async () => {
-    // The saved draft taught the writer's profile; the API's suggestions, steered by it, replace the device's.
+    // The saved draft taught the writer's profile; the API's suggestions, steered by it, replace the
+    // device's at once for the line the writer is on, and for the next one they start.
+    const yourStyle = page.locator('#your-style').getByText('In your style, learned from the lyrics you saved');
+    await yourStyle.waitFor({ timeout: 30_000 });
     await pad().press('End');
     await pad().press('Enter');
-    await page.locator('#your-style').getByText('In your style, learned from the lyrics you saved').waitFor({ timeout: 30_000 });
+    await yourStyle.waitFor({ timeout: 30_000 });
     const suggestions = page.getByRole('list', { name: 'Suggestions for this line' });
     await expect.poll(() => suggestions.locator('li').count()).toBeGreaterThan(0);
     // What it learned, in words: ten-syllable lines, an ABAB scheme, from the one saved draft.

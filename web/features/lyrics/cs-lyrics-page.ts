@@ -239,8 +239,11 @@ export class CsLyricsPage extends LitElement {
       untitled: t('lyrics.drafts.untitled'),
     });
     book.addEventListener('change', () => {
-      // Each save teaches the profile: the style panel reloads it.
-      if (book.saveState === SaveState.saved && this.#lastSaveState !== SaveState.saved) this.#savedCount++;
+      // Each save teaches the profile: the style panel reloads it, and the suggestions are asked again in it.
+      if (book.saveState === SaveState.saved && this.#lastSaveState !== SaveState.saved) {
+        this.#savedCount++;
+        this.#suggest(book.current?.text ?? '');
+      }
       this.#lastSaveState = book.saveState;
       this.requestUpdate();
     });
