@@ -143,7 +143,21 @@ describe('the songwriting assistant in a shared song', () => {
 
   it('B’s list stays put while B reaches for a button, even when A’s edit brings new suggestions, and follows once B moves away', async () => {
     await lyrics(b).locator('.cm-line').nth(4).click();
+    // Until line 5's answer comes, line 4's list stays in place, dimmed and out of reach.
+    const kept = b.locator('cs-line-suggestions ul.kept');
+    await kept.waitFor();
+    expect(await kept.getAttribute('aria-busy')).toBe('true');
+    // Inert: its buttons take no focus (nor clicks), and screen readers skip it.
+    const focus = await kept.evaluate((list) => {
+      const button = list.querySelector('button');
+      button?.focus();
+      return { buttons: list.querySelectorAll('button').length, focused: button !== null && (list.getRootNode() as ShadowRoot).activeElement === button };
+    });
+    expect(focus.buttons).toBeGreaterThan(0);
+    expect(focus.focused).toBe(false);
+    await b.locator('cs-line-suggestions #suggestions-note').getByText('Finding lines for this one…').waitFor();
     const { button: first } = await settledSuggestion(b, /^Put “(.+)” on line 5$/);
+    expect(await kept.count()).toBe(0);
     const useLabels = () => b.locator('cs-line-suggestions').getByRole('button', { name: /^Put “.+” on line 5$/ }).evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')));
     const before = await useLabels();
     await first.hover();

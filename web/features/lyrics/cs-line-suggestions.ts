@@ -4,7 +4,7 @@ import { baseStyles } from '../../ui/base-styles.ts';
 import type { PadSuggestion } from './lyrics-protocol.ts';
 import { EngineController } from './engine-controller.ts';
 import type { LyricsWorkerClient } from './lyrics-worker-client.ts';
-import { suggestionsToShow } from './shown-suggestions.ts';
+import { keepWhileFinding, suggestionsToShow } from './shown-suggestions.ts';
 import type { LineSuggestionSet } from './style-suggestions.ts';
 
 /** How long after the pointer last moved in the list it still counts as reaching for a button. */
@@ -18,9 +18,10 @@ const POINTER_REST_MS = 1500;
  *
  * Where there are co-writers, a "Share" button asks the host to show the suggestion to them.
  *
- * Only answers for the caret's line are shown, and while the writer is reaching for a button (focus
- * in the list, or the pointer moving in it) it stays put (see `shown-suggestions.ts`); `busy` marks
- * it while the API's answer is on its way.
+ * Only answers for the caret's line can be used; the list for the line before stays, dimmed and inert,
+ * until they come, so the panel does not jump. While the writer is reaching for a button (focus in
+ * the list, or the pointer moving in it) the list stays put (see `shown-suggestions.ts`); `busy`
+ * marks it while the API's answer is on its way.
  *
  * @fires cs-use-suggestion - `CustomEvent<{ text: string; line: number }>`: put this suggestion on the line it was made for (the caret's)
  * @fires cs-share-suggestion - `CustomEvent<{ text: string; line: number }>`: show this suggestion to the co-writers
@@ -73,6 +74,9 @@ export class CsLineSuggestions extends LitElement {
         font-size: 0.8rem;
         font-weight: 650;
         background: color-mix(in srgb, var(--cs-color-accent, #6b2fd6) 14%, transparent);
+      }
+      ul.kept {
+        opacity: 0.5;
       }
       .status,
       small {
@@ -161,21 +165,24 @@ export class CsLineSuggestions extends LitElement {
     const device: LineSuggestionSet | null = engine
       ? { suggestions: engine.suggestions, targetSyllables: engine.targetSyllables, personalized: false, caretLine: engine.suggestionsLine ?? -1 }
       : null;
-    const shown = suggestionsToShow({ styled: this.styled, device, caretLine: this.line, onScreen: this.#onScreen, inUse: this.#reaching() });
+    const fresh = suggestionsToShow({ styled: this.styled, device, caretLine: this.line, onScreen: this.#onScreen, inUse: this.#reaching() });
+    const kept = !fresh && keepWhileFinding(this.#onScreen, device, this.line);
+    const shown = fresh ?? (kept ? this.#onScreen : null);
     this.#onScreen = shown;
     if (!shown) {
       // Lines exist but the answer for the caret's line is still coming: say so rather than "write more".
       const coming = this.busy || (device?.suggestions.length ?? 0) > 0 || (this.styled?.suggestions.length ?? 0) > 0;
       return html`<p class="status">${coming ? t('lyrics.suggestions.finding') : t('lyrics.suggestions.empty')}</p>`;
     }
-    // Said below the list, so its coming and going never moves a button.
-    const betterComing = this.busy && shown !== this.styled;
+    // Notes are said below the list, so their coming and going never moves a button. A kept list
+    // (made for the line before) is inert: seen, not pressed, not read out.
+    const note = kept ? t('lyrics.suggestions.finding') : this.busy && shown !== this.styled ? t('lyrics.suggestions.coming') : '';
     return html`${shown.personalized ? html`<p class="badge" id="your-style">${t('lyrics.suggestions.yourStyle')}</p>` : nothing}
       ${shown.targetSyllables === null ? nothing : html`<p class="status">${t('lyrics.suggestions.target', { count: shown.targetSyllables })}</p>`}
-      <ul aria-label=${t('lyrics.suggestions.heading')} aria-busy=${this.busy ? 'true' : 'false'}>
+      <ul aria-label=${t('lyrics.suggestions.heading')} aria-busy=${this.busy || kept ? 'true' : 'false'} class=${kept ? 'kept' : ''} ?inert=${kept}>
         ${shown.suggestions.map((suggestion) => this.#renderSuggestion(t, suggestion, shown.caretLine))}
       </ul>
-      ${betterComing ? html`<p class="status" id="suggestions-coming">${t('lyrics.suggestions.coming')}</p>` : nothing}`;
+      ${note ? html`<p class="status" id="suggestions-note">${note}</p>` : nothing}`;
   }
 
   #renderSuggestion(t: (id: string, values?: Record<string, unknown>) => string, suggestion: PadSuggestion, line: number) {
@@ -222,6 +229,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'cs-use-suggestion': CustomEvent<{ text: string; line?: number }>;
-    'cs-share-suggestion': CustomEvent<{ text: string }>;
+    'cs-share-suggestion': CustomEvent<{ text: string; line: number }>;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestionsToShow, type SuggestionSources } from './shown-suggestions.ts';
+import { keepWhileFinding, suggestionsToShow, type SuggestionSources } from './shown-suggestions.ts';
 import type { LineSuggestionSet } from './style-suggestions.ts';
 
 const set = (text: string, caretLine: number, personalized = false): LineSuggestionSet => ({
@@ -36,5 +36,16 @@ describe('which suggestions the panel shows', () => {
     expect(suggestionsToShow({ ...none, onScreen, inUse: true })).toBe(onScreen);
     expect(suggestionsToShow({ ...none, styled, onScreen, inUse: false })).toBe(styled);
     expect(suggestionsToShow({ ...none, styled: set('for line 5', 4), onScreen, inUse: true, caretLine: 4 })?.suggestions[0]?.text).toBe('for line 5');
+  });
+
+  it('keeps the last list, dimmed, while the caret’s new line waits for its answer, and drops it once the device answered', () => {
+    const previous = set('for the line before', 2);
+    expect(keepWhileFinding(previous, set('for the line before', 2), 3)).toBe(true);
+    expect(keepWhileFinding(previous, null, 3)).toBe(true);
+    // The device answered for line 3, with nothing to offer: "write more" is the truth now.
+    expect(keepWhileFinding(previous, { ...set('', 3), suggestions: [] }, 3)).toBe(false);
+    expect(keepWhileFinding(null, null, 3)).toBe(false);
+    expect(keepWhileFinding(previous, null, null)).toBe(false);
+    expect(keepWhileFinding(previous, null, 2)).toBe(false);
   });
 });
