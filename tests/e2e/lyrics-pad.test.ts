@@ -87,6 +87,16 @@ describe('lyrics pad', () => {
     await page.keyboard.press('Enter');
     const suggestions = page.getByRole('list', { name: 'Suggestions for this line' });
     await expect.poll(() => suggestions.locator('li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // "Use" puts one on that line as the writer's own edit: analysed like any line, taken back by Ctrl+Z.
+    const use = page.locator('cs-line-suggestions ul[aria-busy="false"]').getByRole('button', { name: /^Put “.+” on line 5$/ }).first();
+    const label = (await use.getAttribute('aria-label')) ?? '';
+    const suggestion = /^Put “(.+)” on line 5$/.exec(label)![1]!;
+    await page.getByRole('button', { name: label, exact: true }).click();
+    await expect.poll(() => pad().inputValue()).toBe(`${VERSE.join('\n')}load\n${suggestion}`);
+    await expect.poll(() => analysis.locator('li').count(), { timeout: 15_000 }).toBe(5);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => pad().inputValue()).toBe(`${VERSE.join('\n')}load\n`);
+    await expect.poll(() => analysis.locator('li').count(), { timeout: 15_000 }).toBe(4);
 
     await page.getByLabel('Word', { exact: true }).fill('fire');
     await page.getByRole('button', { name: 'Find rhymes' }).click();

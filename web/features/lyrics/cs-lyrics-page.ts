@@ -207,7 +207,14 @@ export class CsLyricsPage extends LitElement {
         <div class="side">
           <section class="card" aria-labelledby="suggestions-heading">
             <h2 id="suggestions-heading">${t('lyrics.suggestions.heading')}</h2>
-            <cs-line-suggestions .engine=${engine} .styled=${this.#style?.current ?? null} ?busy=${this.#style?.pending ?? false}></cs-line-suggestions>
+            <cs-line-suggestions
+              .engine=${engine}
+              .styled=${this.#style?.current ?? null}
+              .line=${this.#caretLine}
+              ?busy=${this.#style?.pending ?? false}
+              ?can-use=${!!draft}
+              @cs-use-suggestion=${this.#onUseSuggestion}
+            ></cs-line-suggestions>
           </section>
           <section class="card" aria-labelledby="rhymes-heading">
             <h2 id="rhymes-heading">${t('lyrics.rhymes.heading')}</h2>
@@ -271,8 +278,15 @@ export class CsLyricsPage extends LitElement {
     this.#analyzeSoon();
   }
 
+  /** Puts a suggestion on the line it was made for, as the writer's own edit (Ctrl+Z takes it back). */
+  readonly #onUseSuggestion = (event: CustomEvent<{ text: string; line?: number }>): void => {
+    this.renderRoot.querySelector('cs-pad-editor')?.putLine(event.detail.line ?? this.#caretLine, event.detail.text);
+  };
+
   #onCaret(detail: PadInputDetail): void {
     this.#caretLine = detail.caretLine;
+    // The suggestions panel follows the caret's line (it shows only answers made for it).
+    this.requestUpdate();
     clearTimeout(this.#suggestTimer);
     this.#suggestTimer = setTimeout(() => this.#suggest(detail.text), SUGGEST_DELAY_MS);
   }

@@ -125,6 +125,27 @@ export class CsPadEditor extends LitElement {
     this.renderRoot.querySelector('textarea')?.focus();
   }
 
+  /**
+   * Replaces text line `line` (0-based) with `text` as if the writer typed it: the textarea's own
+   * undo takes it back, and `cs-pad-input` fires as for any edit.
+   */
+  putLine(line: number, text: string): void {
+    const textarea = this.renderRoot.querySelector('textarea');
+    if (!textarea) return;
+    const lines = textarea.value.split('\n');
+    const index = Math.min(Math.max(0, Math.floor(line)), lines.length - 1);
+    const start = lines.slice(0, index).reduce((offset, before) => offset + before.length + 1, 0);
+    const end = start + (lines[index] ?? '').length;
+    textarea.focus();
+    textarea.setSelectionRange(start, end);
+    // insertText is the one edit a script can make that lands on the native undo stack (Ctrl+Z).
+    // Where a browser refuses it, the text still goes in, without undo.
+    if (!document.execCommand('insertText', false, text)) {
+      textarea.setRangeText(text, start, end, 'end');
+      textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  }
+
   override render() {
     const rawLines = this.value.split('\n');
     const bySource = new Map(this.lines.map((line) => [line.sourceLine, line]));
