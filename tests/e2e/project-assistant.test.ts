@@ -213,9 +213,10 @@ describe('the songwriting assistant in a shared song', () => {
       await a.getByRole('heading', { level: 1, name: 'Make it. Finish it. Share it.' }).waitFor();
     };
 
-    // The header's unread-messages count may be asking at the moment someone signs out: its answer is
-    // then a 401 (the session just ended), which the browser logs. Signing out is the point here.
-    watchedA.allowed.push({ path: '/api/messages/unread', reason: 'status of 401' });
+    // The header's unread-messages count, and the song page's suggestions in A's style (asked when
+    // the song loads or changes), may be asking at the moment someone signs out: the answer is then a
+    // 401 (the session just ended), which the browser logs. Signing out is the point here.
+    watchedA.allowed.push({ path: '/api/messages/unread', reason: 'status of 401' }, { path: '/api/ai/suggest-lyrics', reason: 'status of 401' });
 
     // A writes a line offline, then leaves the song before the network is back: it cannot sync yet.
     await contextA.setOffline(true);
