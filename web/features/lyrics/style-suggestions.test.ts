@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SuggestLyricsRequest, SuggestLyricsResponse } from '../../../shared/schemas/ai.ts';
 import { fromServer, lyricLineAt, StyleSuggestions } from './style-suggestions.ts';
 
@@ -36,7 +36,7 @@ describe('suggestions in the writer’s style', () => {
 
   it('keep only the newest request’s answer, and stand aside when the API cannot answer', async () => {
     const pending: Array<{ request: SuggestLyricsRequest; resolve: (value: SuggestLyricsResponse) => void; reject: (error: Error) => void }> = [];
-    const style = new StyleSuggestions((request) => new Promise((resolve, reject) => pending.push({ request, resolve, reject })));
+    const style = new StyleSuggestions((request) => new Promise((resolve, reject) => pending.push({ request, resolve, reject })), { minIntervalMs: 0 });
     let changes = 0;
     style.addEventListener('change', () => changes++);
     style.request('one\ntwo\n', 2);
@@ -72,5 +72,53 @@ describe('suggestions in the writer’s style', () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(style.current).toBeNull();
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('send at most one request per interval, the newest of those that waited, and none once cleared', async () => {
+    vi.useFakeTimers();
+    let now = 0;
+    const sent: SuggestLyricsRequest[] = [];
+    const style = new StyleSuggestions(
+      (request) => {
+        sent.push(request);
+        return Promise.resolve(response(`for ${request.text.trim()}`));
+      },
+      { minIntervalMs: 2000, now: () => now },
+    );
+    style.request('one\n', 1);
+    expect(sent.map((request) => request.text)).toEqual(['one\n']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(style.current?.suggestions[0]?.text).toBe('for one');
+
+    // Three pauses within the interval (a co-writer typing): one request, the newest, when it ends.
+    now = 500;
+    style.request('one\ntwo\n', 2);
+    now = 900;
+    style.request('one\ntwo\nthree\n', 3);
+    expect(style.pending).toBe(true);
+    expect(style.current).toBeNull();
+    now = 2000;
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(sent.map((request) => request.text)).toEqual(['one\n', 'one\ntwo\nthree\n']);
+    expect(style.current?.suggestions[0]?.text).toBe('for one\ntwo\nthree');
+    expect(style.current?.caretLine).toBe(3);
+    expect(style.pending).toBe(false);
+
+    // A request that waits and is then cleared (the writer went offline) is never sent.
+    now = 2500;
+    style.request('gone\n', 1);
+    style.clear();
+    now = 5000;
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(sent).toHaveLength(2);
+    expect(style.pending).toBe(false);
+
+    // After a quiet interval the next request goes at once.
+    style.request('again\n', 1);
+    expect(sent).toHaveLength(3);
   });
 });

@@ -38,21 +38,35 @@ export function fromServer(response: SuggestLyricsResponse, caretLine: number): 
 }
 
 /**
+ * At most one request per this long from one page. Co-writers' pauses ask again too, and the API's
+ * per-account budget (1,000 requests in 15 minutes by default) also covers sync tickets and saves:
+ * suggestions must never be what throttles a writer mid-song.
+ */
+export const MIN_REQUEST_INTERVAL_MS = 2000;
+
+/**
  * Suggestions in the writer's own style: the API steers the engine with the profile it learned from
  * their saved sessions (vocabulary, line lengths, rhyme habits…), which the engine on the device does
  * not have. Only the newest request counts; `current` is null while it runs and when it failed, and
  * the panel then shows the device's suggestions (offline, for instance). `pending` is true while the
- * newest request runs, so the panel can say better lines may replace the device's. Fires `change`.
+ * newest request waits or runs, so the panel can say better lines may replace the device's. Requests
+ * closer together than `minIntervalMs` wait, and only the newest of them is sent. Fires `change`.
  */
 export class StyleSuggestions extends EventTarget {
   current: LineSuggestionSet | null = null;
   pending = false;
   readonly #suggest: SuggestOnServer;
+  readonly #minIntervalMs: number;
+  readonly #now: () => number;
   #latest = 0;
+  #lastSentAt = Number.NEGATIVE_INFINITY;
+  #waiting: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(suggest: SuggestOnServer) {
+  constructor(suggest: SuggestOnServer, options: { minIntervalMs?: number; now?: () => number } = {}) {
     super();
     this.#suggest = suggest;
+    this.#minIntervalMs = options.minIntervalMs ?? MIN_REQUEST_INTERVAL_MS;
+    this.#now = options.now ?? (() => performance.now());
   }
 
   request(text: string, caretLine: number): void {
@@ -60,6 +74,15 @@ export class StyleSuggestions extends EventTarget {
     this.current = null;
     this.pending = true;
     this.dispatchEvent(new Event('change'));
+    clearTimeout(this.#waiting);
+    const wait = this.#lastSentAt + this.#minIntervalMs - this.#now();
+    if (wait > 0) this.#waiting = setTimeout(() => this.#send(id, text, caretLine), wait);
+    else this.#send(id, text, caretLine);
+  }
+
+  #send(id: number, text: string, caretLine: number): void {
+    if (id !== this.#latest) return;
+    this.#lastSentAt = this.#now();
     this.#suggest({ text, line: lyricLineAt(text, caretLine), count: SUGGESTION_COUNT }).then(
       (response) => {
         if (id !== this.#latest) return;
@@ -79,6 +102,7 @@ export class StyleSuggestions extends EventTarget {
   /** Forgets the current suggestions (the writer went offline or signed out). */
   clear(): void {
     this.#latest++;
+    clearTimeout(this.#waiting);
     if (!this.current && !this.pending) return;
     this.current = null;
     this.pending = false;
