@@ -3,7 +3,7 @@ import { LocaleController } from '../../app/locale-controller.ts';
 import { baseStyles } from '../../ui/base-styles.ts';
 import type { PadSuggestion } from './lyrics-protocol.ts';
 import { EngineController } from './engine-controller.ts';
-import type { LyricsWorkerClient } from './lyrics-worker-client.ts';
+import { EngineStatus, type LyricsWorkerClient } from './lyrics-worker-client.ts';
 import { keepWhileFinding, suggestionsToShow } from './shown-suggestions.ts';
 import type { LineSuggestionSet } from './style-suggestions.ts';
 
@@ -166,7 +166,8 @@ export class CsLineSuggestions extends LitElement {
       ? { suggestions: engine.suggestions, targetSyllables: engine.targetSyllables, personalized: false, caretLine: engine.suggestionsLine ?? -1 }
       : null;
     const fresh = suggestionsToShow({ styled: this.styled, device, caretLine: this.line, onScreen: this.#onScreen, inUse: this.#reaching() });
-    const kept = !fresh && keepWhileFinding(this.#onScreen, device, this.line);
+    const answerComing = this.busy || (engine !== null && engine.status !== EngineStatus.failed);
+    const kept = !fresh && keepWhileFinding(this.#onScreen, device, this.line, answerComing);
     const shown = fresh ?? (kept ? this.#onScreen : null);
     this.#onScreen = shown;
     if (!shown) {

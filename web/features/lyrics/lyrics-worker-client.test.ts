@@ -54,6 +54,11 @@ describe('LyricsWorkerClient', () => {
     reply({ type: 'suggestions', id: sent[1]!.id, targetSyllables: 3, suggestions: [{ text: 'for the third', syllables: 3, rhymesWith: null }] });
     expect(client.suggestionsLine).toBe(2);
     expect(client.suggestions[0]?.text).toBe('for the third');
+    // The engine threw on line 3's text: line 2's suggestions do not pass for line 3's.
+    client.suggest('one\ntwo\nthree\n', 3);
+    reply({ type: 'failed', id: sent.at(-1)!.id, message: 'boom' });
+    expect(client.suggestionsLine).toBe(3);
+    expect(client.suggestions).toEqual([]);
   });
 
   it('reports readiness, load failures and fires change', () => {

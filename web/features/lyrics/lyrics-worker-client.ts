@@ -106,7 +106,15 @@ export class LyricsWorkerClient extends EventTarget {
         break;
       case 'failed':
         // The engine threw on this text: keep the previous results and let the next request retry.
-        for (const [kind, request] of this.#inFlight) if (request.id === response.id) this.#finished(kind);
+        // Except suggestions, which belong to a line: the old ones were for another, so there are none.
+        for (const [kind, request] of this.#inFlight) {
+          if (request.id !== response.id) continue;
+          if (request.type === 'suggest') {
+            this.suggestions = [];
+            this.suggestionsLine = request.caretLine;
+          }
+          this.#finished(kind);
+        }
         break;
     }
     this.dispatchEvent(new Event('change'));

@@ -40,12 +40,14 @@ describe('which suggestions the panel shows', () => {
 
   it('keeps the last list, dimmed, while the caret’s new line waits for its answer, and drops it once the device answered', () => {
     const previous = set('for the line before', 2);
-    expect(keepWhileFinding(previous, set('for the line before', 2), 3)).toBe(true);
-    expect(keepWhileFinding(previous, null, 3)).toBe(true);
+    expect(keepWhileFinding(previous, set('for the line before', 2), 3, true)).toBe(true);
+    expect(keepWhileFinding(previous, null, 3, true)).toBe(true);
     // The device answered for line 3, with nothing to offer: "write more" is the truth now.
-    expect(keepWhileFinding(previous, { ...set('', 3), suggestions: [] }, 3)).toBe(false);
-    expect(keepWhileFinding(null, null, 3)).toBe(false);
-    expect(keepWhileFinding(previous, null, null)).toBe(false);
-    expect(keepWhileFinding(previous, null, 2)).toBe(false);
+    expect(keepWhileFinding(previous, { ...set('', 3), suggestions: [] }, 3, true)).toBe(false);
+    // Nothing will answer (the engine failed to load, the API is not asked): do not promise lines.
+    expect(keepWhileFinding(previous, null, 3, false)).toBe(false);
+    expect(keepWhileFinding(null, null, 3, true)).toBe(false);
+    expect(keepWhileFinding(previous, null, null, true)).toBe(false);
+    expect(keepWhileFinding(previous, null, 2, true)).toBe(false);
   });
 });

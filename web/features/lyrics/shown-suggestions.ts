@@ -33,9 +33,10 @@ export function suggestionsToShow(sources: SuggestionSources): LineSuggestionSet
  * Whether the list last shown (for another line) stays on screen, dimmed and with its buttons off,
  * while the answer for the caret's new line is on its way: the panel keeps its height instead of
  * collapsing and growing back with every new line. Once the device has answered for this line
- * (even with nothing), the old list goes.
+ * (even with nothing), or when no answer is coming (the engine failed to load and the API is not
+ * being asked), the old list goes.
  */
-export function keepWhileFinding(previous: LineSuggestionSet | null, device: LineSuggestionSet | null, caretLine: number | null): boolean {
-  if (!previous || caretLine === null || previous.caretLine === caretLine) return false;
+export function keepWhileFinding(previous: LineSuggestionSet | null, device: LineSuggestionSet | null, caretLine: number | null, answerComing: boolean): boolean {
+  if (!answerComing || !previous || caretLine === null || previous.caretLine === caretLine) return false;
   return device?.caretLine !== caretLine;
 }
