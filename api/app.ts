@@ -318,7 +318,7 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => errorResponse(error, c, logger));
 
   const unreadMail = createUnreadMailer({ db: database.db, clock, mailer, logger, publicOrigin: config.publicOrigin });
-  return { app, sync, projects, tickets, documents, messagesLive, beats, mailer, moderation, unreadMail };
+  return { app, sync, projects, tickets, documents, messagesLive, beats, mailer, moderation, unreadMail, subscriptions: commerce.subscriptions };
 }
 
 export type App = ReturnType<typeof createApp>['app'];

@@ -36,7 +36,7 @@ export async function startServer(config: Config = loadConfig()) {
   const staticDir = existsSync(path.join(config.staticDir, 'index.html')) ? config.staticDir : undefined;
   if (!staticDir) logger.warn('no built app found; serving the API only', { staticDir: config.staticDir });
 
-  const { app, sync, projects, tickets, messagesLive, beats, mailer, moderation, unreadMail } = createApp({ config, database, clock: systemClock, logger, keys, redis, staticDir, storage: storageFromConfig(config.storage) });
+  const { app, sync, projects, tickets, messagesLive, beats, mailer, moderation, unreadMail, subscriptions } = createApp({ config, database, clock: systemClock, logger, keys, redis, staticDir, storage: storageFromConfig(config.storage) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
   sync.attach(server);
   messagesLive.attach(server);
@@ -67,11 +67,13 @@ export async function startServer(config: Config = loadConfig()) {
     void tickets.forgetExpired().catch((error: unknown) => logger.error('forgetting used tickets failed', { error }));
   }, 3600_000);
   housekeeping.unref();
-  // Every minute: temporary suspensions end on time, whether or not the person tries to sign in, and
-  // messages left unread for a while are e-mailed about.
+  // Every minute: temporary suspensions end on time, whether or not the person tries to sign in,
+  // messages left unread for a while are e-mailed about, and changed e-mail addresses Stripe could
+  // not be given at the time are passed on.
   const minuteSweep = setInterval(() => {
     void moderation.liftLapsedSuspensions().catch((error: unknown) => logger.error('ending lapsed suspensions failed', { error }));
     void unreadMail.sendDue().catch((error: unknown) => logger.error('e-mailing about unread messages failed', { error }));
+    void subscriptions.retryBillingEmails().catch((error: unknown) => logger.error('passing changed e-mail addresses to Stripe failed', { error }));
   }, 60_000);
   minuteSweep.unref();
 

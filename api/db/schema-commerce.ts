@@ -283,6 +283,8 @@ export const subscriptions = pgTable(
       .primaryKey()
       .references(() => users.id, { onDelete: 'cascade' }),
     stripeCustomerId: text('stripe_customer_id'),
+    /** An e-mail address the Stripe customer still has to be given (the update failed); retried each minute. */
+    billingEmailPending: text('billing_email_pending'),
     stripeSubscriptionId: text('stripe_subscription_id'),
     plan: text('plan').notNull(),
     status: text('status').notNull(),

@@ -50,6 +50,7 @@ export async function createTestApp(
     messagesLive: built.messagesLive,
     moderation: built.moderation,
     unreadMail: built.unreadMail,
+    subscriptions: built.subscriptions,
     database,
     clock,
     logger,

@@ -75,7 +75,7 @@ export function createCommerce(deps: CommerceDeps) {
   });
   const checkout = createCheckoutService({ db, clock, gateway, coupons, licences, events });
   const splits = createSplitsService({ db });
-  const subscriptions = createSubscriptionsService({ db, clock, gateway, events });
+  const subscriptions = createSubscriptionsService({ db, clock, gateway, events, logger });
   return {
     gateway,
     events,

@@ -268,6 +268,28 @@ describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
     expect((await call(t.app, 'GET', '/api/subscriptions/status', { token: producer.accessToken })).json).toMatchObject({ plan: 'free', status: 'canceled', feePercent: 10 });
   });
 
+  it('passes a changed e-mail address to Stripe later when Stripe is down at the time, and only once', async () => {
+    const producer = await signUp(t.app);
+    expect((await call(t.app, 'POST', '/api/subscriptions/subscribe', { token: producer.accessToken, body: { plan: 'pro', interval: 'month' } })).status).toBe(200);
+    const customerId = String(stripe.requests.filter((request) => request.path === '/v1/checkout/sessions').at(-1)!.params.customer);
+    const updates = () => stripe.requests.filter((request) => request.path === `/v1/customers/${customerId}`).map((request) => request.params.email);
+
+    const newEmail = `later-${producer.userId.slice(0, 8)}@example.com`;
+    expect((await call(t.app, 'POST', '/api/auth/email-change', { token: producer.accessToken, body: { newEmail, password: TEST_PASSWORD } })).status).toBe(202);
+    const { token } = await lastLinkTo(t.config.mail.outboxDir, newEmail, '/confirm-email', 1);
+    // Stripe fails the update and both of the SDK's retries: the change itself still goes through.
+    stripe.failNext(3);
+    expect((await call(t.app, 'POST', '/api/auth/email-change/confirm', { body: { token } })).status).toBe(200);
+    await expect.poll(updates, { timeout: 10_000 }).toEqual([newEmail, newEmail, newEmail]);
+
+    // The minute's sweep gives it to Stripe; the next finds nothing left to do.
+    await expect.poll(() => t.subscriptions.retryBillingEmails(), { timeout: 10_000 }).toBe(1);
+    expect(updates().at(-1)).toBe(newEmail);
+    const sent = updates().length;
+    expect(await t.subscriptions.retryBillingEmails()).toBe(0);
+    expect(updates()).toHaveLength(sent);
+  });
+
   it('upgrades with proration and cancels at period end through Stripe Billing', async () => {
     const producer = await signUp(t.app);
     stripe.addSubscription(stripeSubscription({ id: 'sub_billing', customer: 'cus_billing', userId: producer.userId }));

@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, isNotNull } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { beats, subscriptions } from '../../db/schema.ts';
 
@@ -36,4 +36,36 @@ export async function rememberCustomer(db: Database, userId: string, customerId:
 export async function countBeats(db: Database, producerId: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(beats).where(eq(beats.producerId, producerId));
   return Number(row?.n ?? 0);
+}
+
+/**
+ * Notes that the account's Stripe customer must be given this address, before asking Stripe, so a
+ * failure or a crash in between leaves it to the retry. The customer's id, if there is one.
+ */
+export async function markBillingEmailPending(db: Database, userId: string, email: string): Promise<string | null> {
+  const [row] = await db
+    .update(subscriptions)
+    .set({ billingEmailPending: email })
+    .where(and(eq(subscriptions.userId, userId), isNotNull(subscriptions.stripeCustomerId)))
+    .returning({ customerId: subscriptions.stripeCustomerId });
+  return row?.customerId ?? null;
+}
+
+/** Stripe has this address now; a newer one noted meanwhile stays pending. */
+export async function clearBillingEmailPending(db: Database, userId: string, email: string): Promise<void> {
+  await db
+    .update(subscriptions)
+    .set({ billingEmailPending: null })
+    .where(and(eq(subscriptions.userId, userId), eq(subscriptions.billingEmailPending, email)));
+}
+
+/** Addresses Stripe still has to be given, oldest changes first. */
+export async function pendingBillingEmails(db: Database, limit: number): Promise<{ userId: string; customerId: string; email: string }[]> {
+  const rows = await db
+    .select({ userId: subscriptions.userId, customerId: subscriptions.stripeCustomerId, email: subscriptions.billingEmailPending })
+    .from(subscriptions)
+    .where(and(isNotNull(subscriptions.billingEmailPending), isNotNull(subscriptions.stripeCustomerId)))
+    .orderBy(subscriptions.updatedAt)
+    .limit(limit);
+  return rows.flatMap((row) => (row.customerId && row.email ? [{ userId: row.userId, customerId: row.customerId, email: row.email }] : []));
 }

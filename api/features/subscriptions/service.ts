@@ -2,6 +2,7 @@ import type { BillingPortal, PlanList, SubscribeRequest, SubscribeResponse, Subs
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { Logger } from '../../platform/logger.ts';
 import { findUserById } from '../auth/queries.ts';
 import type { EventHandler } from '../payments/event-handler.ts';
 import type { PaymentGateway } from '../payments/gateway.ts';
@@ -14,14 +15,16 @@ const DAY_SECONDS = 24 * 3600;
 const LIVE = new Set(['active', 'trialing', 'past_due', 'incomplete', 'unpaid', 'paused']);
 /** Statuses of a subscription whose renewal payment failed (Stripe retrying, or given up) but which still exists. */
 const PAYMENT_FAILED = new Set(['past_due', 'unpaid']);
+/** Addresses passed to Stripe per retry run: a backlog after an outage drains over a few minutes, gently. */
+const RETRY_BATCH = 50;
 
 /**
  * Free and Pro. In Stripe mode every change is a Stripe call, and the stored state changes only when
  * Stripe's customer.subscription.* webhooks arrive. In TEST MODE the same handler is fed events
  * built here, so the state machine is the same one.
  */
-export function createSubscriptionsService(deps: { db: Database; clock: Clock; gateway: PaymentGateway; events: EventHandler }) {
-  const { db, clock, gateway, events } = deps;
+export function createSubscriptionsService(deps: { db: Database; clock: Clock; gateway: PaymentGateway; events: EventHandler; logger: Logger }) {
+  const { db, clock, gateway, events, logger } = deps;
   const seconds = () => Math.floor(clock.now().getTime() / 1000);
 
   async function status(userId: string): Promise<SubscriptionStatus> {
@@ -148,10 +151,33 @@ export function createSubscriptionsService(deps: { db: Database; clock: Clock; g
       return gateway.createBillingPortal({ customerId: row.stripeCustomerId, returnUrl: `${origin}/studio` });
     },
 
-    /** The account changed its e-mail address: Stripe's invoices and receipts for the plan go to the new one. */
+    /**
+     * The account changed its e-mail address: Stripe's invoices and receipts for the plan go to the
+     * new one. Noted first, so that if Stripe cannot be reached now `retryBillingEmails` sends it later.
+     */
     async billingEmailChanged(userId: string, email: string): Promise<void> {
-      const row = await queries.findSubscription(db, userId);
-      if (row?.stripeCustomerId) await gateway.updateCustomerEmail(row.stripeCustomerId, email);
+      const customerId = await queries.markBillingEmailPending(db, userId, email);
+      if (!customerId) return;
+      await gateway.updateCustomerEmail(customerId, email);
+      await queries.clearBillingEmailPending(db, userId, email);
+    },
+
+    /**
+     * Gives Stripe the addresses an earlier attempt could not (run each minute). Each that fails again
+     * stays for the next run. How many reached Stripe.
+     */
+    async retryBillingEmails(): Promise<number> {
+      let delivered = 0;
+      for (const pending of await queries.pendingBillingEmails(db, RETRY_BATCH)) {
+        try {
+          await gateway.updateCustomerEmail(pending.customerId, pending.email);
+          await queries.clearBillingEmailPending(db, pending.userId, pending.email);
+          delivered++;
+        } catch (error) {
+          logger.warn('could not pass a changed e-mail address to Stripe; trying again later', { userId: pending.userId, error: String(error) });
+        }
+      }
+      return delivered;
     },
   };
 }
