@@ -44,6 +44,7 @@ export async function startFakeStripe() {
   const refundsByKey = new Map<string, Json>();
   let counter = 0;
   let failures = 0;
+  const deletedCustomers = new Set<string>();
   // Unique across fakes and runs, as Stripe's ids are: a database that outlives one fake (the CI's
   // PostgreSQL under the browser suite) must never see a session id twice.
   const run = randomBytes(6).toString('hex');
@@ -99,6 +100,7 @@ export async function startFakeStripe() {
       }
       if (route === 'POST /v1/customers') return send(200, { id: id('cus'), object: 'customer', email: params.email, metadata: params.metadata ?? {} });
       const customerMatch = /^\/v1\/customers\/([^/]+)$/.exec(url.pathname);
+      if (customerMatch && deletedCustomers.has(customerMatch[1]!)) return send(404, { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such customer: '${customerMatch[1]}'` } });
       if (customerMatch && request.method === 'POST') return send(200, { id: customerMatch[1], object: 'customer', email: params.email, metadata: params.metadata ?? {} });
       if (route === 'POST /v1/subscriptions') {
         const subscription = { id: id('sub'), object: 'subscription', status: 'incomplete', customer: params.customer, metadata: params.metadata ?? {}, cancel_at_period_end: false, items: { object: 'list', data: [{ id: id('si'), price: { id: id('price'), product: id('prod'), recurring: { interval: 'month' } } }] } };
@@ -156,6 +158,10 @@ export async function startFakeStripe() {
     /** Also lets a test put a subscription in place, as a Checkout in subscription mode would. */
     addSubscription(subscription: Json) {
       subscriptions.set(String(subscription.id), subscription);
+    },
+    /** As deleting a customer in Stripe's dashboard: it is then "No such customer" to the API. */
+    deleteCustomer(customerId: string) {
+      deletedCustomers.add(customerId);
     },
     failNext(count = 1) {
       failures = count;

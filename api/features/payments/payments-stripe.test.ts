@@ -6,6 +6,7 @@ import type { FakeStripe } from '../../testing/fake-stripe.ts';
 import { lastLinkTo } from '../../testing/outbox.ts';
 import { call, signUp, TEST_PASSWORD, type TestApp } from '../../testing/test-app.ts';
 import { databaseKinds } from '../../testing/test-database.ts';
+import { findSubscription } from '../subscriptions/queries.ts';
 import { createEventHandler } from './event-handler.ts';
 import { gatewayFromConfig } from './commerce.ts';
 
@@ -288,6 +289,25 @@ describe.each(databaseKinds())('payments with Stripe (%s)', (kind) => {
     const sent = updates().length;
     expect(await t.subscriptions.retryBillingEmails()).toBe(0);
     expect(updates()).toHaveLength(sent);
+  });
+
+  it('leaves a changed e-mail address alone when the Stripe customer was deleted in the dashboard', async () => {
+    const producer = await signUp(t.app);
+    expect((await call(t.app, 'POST', '/api/subscriptions/subscribe', { token: producer.accessToken, body: { plan: 'pro', interval: 'month' } })).status).toBe(200);
+    const customerId = String(stripe.requests.filter((request) => request.path === '/v1/checkout/sessions').at(-1)!.params.customer);
+    const updates = () => stripe.requests.filter((request) => request.path === `/v1/customers/${customerId}`);
+    stripe.deleteCustomer(customerId);
+
+    const newEmail = `gone-${producer.userId.slice(0, 8)}@example.com`;
+    expect((await call(t.app, 'POST', '/api/auth/email-change', { token: producer.accessToken, body: { newEmail, password: TEST_PASSWORD } })).status).toBe(202);
+    const { token } = await lastLinkTo(t.config.mail.outboxDir, newEmail, '/confirm-email', 1);
+    expect((await call(t.app, 'POST', '/api/auth/email-change/confirm', { body: { token } })).status).toBe(200);
+    // One answer, "No such customer", settles it: no retries now, nothing left for the sweep.
+    await expect.poll(() => updates().length).toBe(1);
+    const pending = async () => (await findSubscription(t.database.db, producer.userId))?.billingEmailPending;
+    await expect.poll(pending, { timeout: 5000 }).toBeNull();
+    expect(await t.subscriptions.retryBillingEmails()).toBe(0);
+    expect(updates()).toHaveLength(1);
   });
 
   it('upgrades with proration and cancels at period end through Stripe Billing', async () => {

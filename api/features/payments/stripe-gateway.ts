@@ -95,7 +95,13 @@ export function createStripeGateway(stripe: Stripe, options: StripeOptions): Pay
     },
 
     async updateCustomerEmail(customerId, email) {
-      await provider(() => stripe.customers.update(customerId, { email }));
+      try {
+        await stripe.customers.update(customerId, { email });
+      } catch (error) {
+        // A customer deleted in Stripe's dashboard gets no more invoices: nothing left to update.
+        if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing') return;
+        throw new AppError('payment_provider_unavailable', { cause: error });
+      }
     },
 
     async createSubscriptionCheckout({ userId, customerId, interval, priceCents, successUrl, cancelUrl }) {

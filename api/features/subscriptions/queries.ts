@@ -1,4 +1,4 @@
-import { and, count, eq, isNotNull } from 'drizzle-orm';
+import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { beats, subscriptions } from '../../db/schema.ts';
 
@@ -59,13 +59,16 @@ export async function clearBillingEmailPending(db: Database, userId: string, ema
     .where(and(eq(subscriptions.userId, userId), eq(subscriptions.billingEmailPending, email)));
 }
 
-/** Addresses Stripe still has to be given, oldest changes first. */
+/**
+ * Addresses Stripe still has to be given: a bounded batch, drawn at random so that a few that keep
+ * failing can never hold back the rest; what is left waits for the next run.
+ */
 export async function pendingBillingEmails(db: Database, limit: number): Promise<{ userId: string; customerId: string; email: string }[]> {
   const rows = await db
     .select({ userId: subscriptions.userId, customerId: subscriptions.stripeCustomerId, email: subscriptions.billingEmailPending })
     .from(subscriptions)
     .where(and(isNotNull(subscriptions.billingEmailPending), isNotNull(subscriptions.stripeCustomerId)))
-    .orderBy(subscriptions.updatedAt)
+    .orderBy(sql`random()`)
     .limit(limit);
   return rows.flatMap((row) => (row.customerId && row.email ? [{ userId: row.userId, customerId: row.customerId, email: row.email }] : []));
 }
