@@ -96,11 +96,12 @@ export function createStripeGateway(stripe: Stripe, options: StripeOptions): Pay
 
     async updateCustomerEmail(customerId, email) {
       try {
-        await stripe.customers.update(customerId, { email });
+        await provider(() => stripe.customers.update(customerId, { email }));
       } catch (error) {
         // A customer deleted in Stripe's dashboard gets no more invoices: nothing left to update.
-        if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing') return;
-        throw new AppError('payment_provider_unavailable', { cause: error });
+        const cause = error instanceof AppError ? error.cause : undefined;
+        if (cause instanceof Stripe.errors.StripeInvalidRequestError && cause.code === 'resource_missing') return;
+        throw error;
       }
     },
 

@@ -120,10 +120,17 @@ export class CsLineSuggestions extends LitElement {
       this.#pointerMoved();
     });
     this.addEventListener('pointermove', () => this.#pointerMoved());
-    this.addEventListener('pointerleave', () => this.#leave(() => (this.#pointerInside = false)));
+    // Leaving the list lets what arrived meanwhile take its place.
+    this.addEventListener('pointerleave', () => {
+      this.#pointerInside = false;
+      this.requestUpdate();
+    });
     this.addEventListener('focusin', () => (this.#focusInside = true));
     this.addEventListener('focusout', (event) => {
-      if (!this.contains(event.relatedTarget as Node | null) && !this.renderRoot.contains(event.relatedTarget as Node | null)) this.#leave(() => (this.#focusInside = false));
+      const to = event.relatedTarget as Node | null;
+      if (this.contains(to) || this.renderRoot.contains(to)) return;
+      this.#focusInside = false;
+      this.requestUpdate();
     });
   }
 
@@ -146,12 +153,6 @@ export class CsLineSuggestions extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#pointerRestTimer);
-  }
-
-  /** The writer left the list: what arrived meanwhile may now take its place. */
-  #leave(update: () => void): void {
-    update();
-    this.requestUpdate();
   }
 
   protected override willUpdate(): void {
